@@ -1,0 +1,319 @@
+//! Exact amounts as printed, and the intervals they stand for.
+//!
+//! A printed figure such as `4,789.53` (万元) is a rounded value: it stands for every amount
+//! that prints that way. [`Amount`] keeps the exact decimal, the printed precision and the
+//! unit; [`Amount::interval`] gives the set of true values consistent with it under a
+//! [`Rounding`] convention.
+//!
+//! ```
+//! use cn_budget::{Amount, Rounding, Unit};
+//! let a = Amount::parse("4,789.53", Unit::TenThousandYuan)?;
+//! assert_eq!(a.decimals(), 2);
+//! assert_eq!(a.interval(Rounding::Nearest)?.to_string(), "[4789.525, 4789.535]");
+//! assert_eq!(a.interval(Rounding::Truncation)?.to_string(), "[4789.53, 4789.54)");
+//! # Ok::<(), cn_budget::AmountError>(())
+//! ```
+
+mod interval;
+mod unit;
+
+pub use interval::Interval;
+pub use unit::Unit;
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The largest number of decimals (and of negative decimals) an [`Amount`] may declare.
+pub const MAX_DECIMALS: i32 = 20;
+
+/// How a publisher turned exact amounts into printed figures.
+///
+/// ```
+/// use cn_budget::Rounding;
+/// assert_eq!(Rounding::default(), Rounding::Nearest);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Rounding {
+    /// Round to nearest (四舍五入, or half-even): a printed `v` with `d` decimals stands for
+    /// the closed interval `[v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]`; the tie direction is not assumed.
+    #[default]
+    Nearest,
+    /// Truncation toward zero: `v > 0` stands for `[v, v + 10⁻ᵈ)`, `v < 0` for
+    /// `(v − 10⁻ᵈ, v]`, and `0` for `(−10⁻ᵈ, 10⁻ᵈ)`.
+    Truncation,
+}
+
+/// What went wrong building an amount or doing interval arithmetic.
+///
+/// ```
+/// use cn_budget::{Amount, AmountError, Unit};
+/// let err = Amount::parse("12,3x", Unit::Yuan).unwrap_err();
+/// assert!(matches!(err, AmountError::InvalidNumber { .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// The text is not a number.
+    #[error("{input:?} is not a number")]
+    InvalidNumber {
+        /// The text that was parsed.
+        input: String,
+    },
+    /// The declared precision is outside ±[`MAX_DECIMALS`].
+    #[error("{decimals} decimals is outside the supported range ±{MAX_DECIMALS}")]
+    DecimalsOutOfRange {
+        /// The declared number of decimals.
+        decimals: i32,
+    },
+    /// An interval would be empty.
+    #[error("empty interval: lower bound {lo} above upper bound {hi}")]
+    EmptyInterval {
+        /// The lower bound.
+        lo: Decimal,
+        /// The upper bound.
+        hi: Decimal,
+    },
+    /// Decimal arithmetic overflowed (values beyond about 7.9·10²⁸).
+    #[error("decimal overflow")]
+    Overflow,
+}
+
+/// `10^(-decimals)`, exact, for `decimals` in ±[`MAX_DECIMALS`].
+pub(crate) fn unit_of_last_digit(decimals: i32) -> Decimal {
+    if decimals >= 0 {
+        Decimal::new(1, decimals as u32)
+    } else {
+        Decimal::from(10i128.pow(decimals.unsigned_abs()))
+    }
+}
+
+/// A reported figure: an exact decimal, the number of decimals it was printed with, and its
+/// unit.
+///
+/// `decimals` may be negative (a figure rounded to hundreds has `decimals = -2`). A value with
+/// non-zero digits beyond its declared precision is accepted but flagged by
+/// [`Amount::has_excess_digits`]; checks refuse to use it.
+///
+/// ```
+/// use cn_budget::{Amount, Unit};
+/// use rust_decimal_macros::dec;
+/// let a = Amount::new(dec!(1063.2), 2, Unit::TenThousandYuan)?;
+/// assert_eq!(a.to_string(), "1063.20 万元");
+/// assert!(!a.has_excess_digits());
+/// assert!(Amount::new(dec!(1.234), 2, Unit::Yuan)?.has_excess_digits());
+/// # Ok::<(), cn_budget::AmountError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "serde_repr::AmountRepr", into = "serde_repr::AmountRepr")
+)]
+pub struct Amount {
+    value: Decimal,
+    decimals: i32,
+    unit: Unit,
+}
+
+impl Amount {
+    /// An amount with a declared precision; an error if `decimals` is out of range.
+    pub fn new(value: Decimal, decimals: i32, unit: Unit) -> Result<Amount, AmountError> {
+        if decimals.abs() > MAX_DECIMALS {
+            return Err(AmountError::DecimalsOutOfRange { decimals });
+        }
+        Ok(Amount {
+            value,
+            decimals,
+            unit,
+        })
+    }
+
+    /// An exact amount (a computed value, or a count): its interval is a single point.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Rounding, Unit};
+    /// use rust_decimal::Decimal;
+    /// let a = Amount::exact(Decimal::TEN, Unit::Yuan);
+    /// assert_eq!(a.interval(Rounding::Nearest)?.half_width(), Decimal::ZERO);
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
+    pub fn exact(value: Decimal, unit: Unit) -> Amount {
+        Amount {
+            value,
+            decimals: i32::MAX,
+            unit,
+        }
+    }
+
+    /// Parses a printed figure: thousands separators (`,` `，`), white space, full-width
+    /// digits and a leading minus sign are accepted; the precision is the number of printed
+    /// decimals (`84.3` has 1, `77.20` has 2).
+    pub fn parse(text: &str, unit: Unit) -> Result<Amount, AmountError> {
+        let cleaned: String = text
+            .chars()
+            .map(crate::codes::to_half_width_char)
+            .map(|c| if c == '−' { '-' } else { c })
+            .filter(|c| !matches!(c, ',' | '，') && !c.is_whitespace())
+            .collect();
+        let invalid = || AmountError::InvalidNumber {
+            input: text.to_owned(),
+        };
+        let body = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+        let well_formed = !body.is_empty()
+            && !body.starts_with('.')
+            && !body.ends_with('.')
+            && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && body.matches('.').count() <= 1;
+        if !well_formed {
+            return Err(invalid());
+        }
+        let value: Decimal = cleaned.parse().map_err(|_| invalid())?;
+        let decimals = body.split_once('.').map_or(0, |(_, f)| f.len() as i32);
+        Amount::new(value, decimals, unit)
+    }
+
+    /// Parses a printed figure and declares its precision, for documents whose figures
+    /// drop trailing zeros (`84.3` meaning `84.30`).
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// assert_eq!(Amount::parse_with_decimals("84.3", 2, Unit::TenThousandYuan)?.to_string(), "84.30 万元");
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
+    pub fn parse_with_decimals(
+        text: &str,
+        decimals: i32,
+        unit: Unit,
+    ) -> Result<Amount, AmountError> {
+        let parsed = Amount::parse(text, unit)?;
+        Amount::new(parsed.value, decimals, unit)
+    }
+
+    /// The exact printed value.
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The declared number of decimals (`i32::MAX` for an exact amount).
+    pub fn decimals(&self) -> i32 {
+        self.decimals
+    }
+
+    /// Whether the amount is exact (built by [`Amount::exact`]).
+    pub fn is_exact(&self) -> bool {
+        self.decimals == i32::MAX
+    }
+
+    /// The unit.
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// Whether the value has non-zero digits beyond its declared precision (Calculations
+    /// 1.1 `excessDigits`): `1.234` declared with 2 decimals.
+    pub fn has_excess_digits(&self) -> bool {
+        if self.is_exact() {
+            return false;
+        }
+        let step = unit_of_last_digit(self.decimals);
+        match self.value.checked_rem(step) {
+            Some(r) => !r.is_zero(),
+            None => true,
+        }
+    }
+
+    /// Half a unit of the last printed digit, `½·10⁻ᵈ` (zero for an exact amount).
+    pub fn half_unit(&self) -> Decimal {
+        if self.is_exact() {
+            Decimal::ZERO
+        } else {
+            unit_of_last_digit(self.decimals) / Decimal::TWO
+        }
+    }
+
+    /// The interval of true values that print as this amount, in the amount's unit.
+    pub fn interval(&self, rounding: Rounding) -> Result<Interval, AmountError> {
+        if self.is_exact() {
+            return Ok(Interval::point(self.value));
+        }
+        let v = self.value;
+        let step = unit_of_last_digit(self.decimals);
+        let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or(AmountError::Overflow);
+        match rounding {
+            Rounding::Nearest => {
+                let h = step / Decimal::TWO;
+                Interval::closed(
+                    v.checked_sub(h).ok_or(AmountError::Overflow)?,
+                    add(v, h)?,
+                )
+            }
+            Rounding::Truncation if v.is_zero() => Interval::new(-step, false, step, false),
+            Rounding::Truncation if v.is_sign_negative() => {
+                Interval::new(v.checked_sub(step).ok_or(AmountError::Overflow)?, false, v, true)
+            }
+            Rounding::Truncation => Interval::new(v, true, add(v, step)?, false),
+        }
+    }
+
+    /// The interval in 元, for comparing amounts printed in different units.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Rounding, Unit};
+    /// let a = Amount::parse("1.5", Unit::TenThousandYuan)?;
+    /// assert_eq!(a.interval_in_yuan(Rounding::Nearest)?.to_string(), "[14500.0, 15500.0]");
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
+    pub fn interval_in_yuan(&self, rounding: Rounding) -> Result<Interval, AmountError> {
+        self.interval(rounding)?.checked_mul(self.unit.in_yuan())
+    }
+}
+
+impl fmt::Display for Amount {
+    /// Prints the value with its declared decimals and unit: `4789.53 万元`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_exact() || self.decimals < 0 || self.has_excess_digits() {
+            write!(f, "{} {}", self.value, self.unit)
+        } else {
+            let mut v = self.value;
+            v.rescale(self.decimals as u32);
+            write!(f, "{} {}", v, self.unit)
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_repr {
+    use super::{Amount, AmountError, Unit};
+    use rust_decimal::Decimal;
+
+    /// The serialized form: `{"value": "4789.53", "decimals": 2, "unit": "万元"}`, with
+    /// `decimals` null for an exact amount. Deserialization validates like [`Amount::new`].
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub(super) struct AmountRepr {
+        value: Decimal,
+        decimals: Option<i32>,
+        unit: Unit,
+    }
+
+    impl TryFrom<AmountRepr> for Amount {
+        type Error = AmountError;
+        fn try_from(r: AmountRepr) -> Result<Amount, AmountError> {
+            match r.decimals {
+                Some(d) => Amount::new(r.value, d, r.unit),
+                None => Ok(Amount::exact(r.value, r.unit)),
+            }
+        }
+    }
+
+    impl From<Amount> for AmountRepr {
+        fn from(a: Amount) -> AmountRepr {
+            AmountRepr {
+                value: a.value,
+                decimals: (!a.is_exact()).then_some(a.decimals),
+                unit: a.unit,
+            }
+        }
+    }
+}

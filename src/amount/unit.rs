@@ -1,0 +1,66 @@
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The unit a table prints its amounts in.
+///
+/// ```
+/// use cn_budget::Unit;
+/// use rust_decimal::Decimal;
+/// assert_eq!(Unit::TenThousandYuan.name(), "万元");
+/// assert_eq!(Unit::from_name("金额单位：万元"), Some(Unit::TenThousandYuan));
+/// assert_eq!(Unit::HundredMillionYuan.in_yuan(), Decimal::from(100_000_000));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Unit {
+    /// 元.
+    #[cfg_attr(feature = "serde", serde(rename = "元"))]
+    Yuan,
+    /// 万元 (10,000 元), the usual unit of 部门决算 tables.
+    #[cfg_attr(feature = "serde", serde(rename = "万元"))]
+    TenThousandYuan,
+    /// 亿元 (100,000,000 元).
+    #[cfg_attr(feature = "serde", serde(rename = "亿元"))]
+    HundredMillionYuan,
+}
+
+impl Unit {
+    /// The Chinese name: 元, 万元 or 亿元.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::TenThousandYuan => "万元",
+            Unit::HundredMillionYuan => "亿元",
+        }
+    }
+
+    /// How many 元 one unit is.
+    pub fn in_yuan(self) -> Decimal {
+        match self {
+            Unit::Yuan => Decimal::ONE,
+            Unit::TenThousandYuan => Decimal::from(10_000),
+            Unit::HundredMillionYuan => Decimal::from(100_000_000),
+        }
+    }
+
+    /// Finds the unit named at the end of a text such as `金额单位：万元` or `单位: 元`.
+    pub fn from_name(text: &str) -> Option<Unit> {
+        let t = text.trim();
+        if t.ends_with("亿元") {
+            Some(Unit::HundredMillionYuan)
+        } else if t.ends_with("万元") {
+            Some(Unit::TenThousandYuan)
+        } else if t.ends_with('元') {
+            Some(Unit::Yuan)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,273 @@
+use super::LoadError;
+use crate::codes::normalize_name;
+use crate::{Code, Level};
+use std::collections::HashMap;
+
+/// Which budget a code belongs to, where the official list says (功能分类 codes of 政府性基金
+/// and 国有资本经营 budgets sit inside the same 类 as 一般公共预算 ones).
+///
+/// ```
+/// use cn_budget::catalog::Budget;
+/// assert_eq!(Budget::Fund.name(), "政府性基金预算");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Budget {
+    /// 一般公共预算 (`general` in the data files).
+    General,
+    /// 政府性基金预算 (`fund`).
+    Fund,
+    /// 国有资本经营预算 (`soe`).
+    StateCapital,
+    /// A 类 holding 款 of several budgets (`mixed`).
+    Mixed,
+}
+
+impl Budget {
+    /// The Chinese name of the budget.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Budget::General => "一般公共预算",
+            Budget::Fund => "政府性基金预算",
+            Budget::StateCapital => "国有资本经营预算",
+            Budget::Mixed => "多种预算",
+        }
+    }
+
+    pub(super) fn from_token(token: &str) -> Option<Budget> {
+        match token {
+            "general" => Some(Budget::General),
+            "fund" => Some(Budget::Fund),
+            "soe" => Some(Budget::StateCapital),
+            "mixed" => Some(Budget::Mixed),
+            _ => None,
+        }
+    }
+}
+
+/// One code of a catalog with its official name.
+///
+/// ```
+/// use cn_budget::{Catalog, FunctionCode};
+/// let catalog = Catalog::edition(2024)?;
+/// let entry = catalog.functional().get("2010601".parse::<FunctionCode>()?).unwrap();
+/// assert_eq!(entry.name(), "行政运行");
+/// assert_eq!(entry.level().name(), "项");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry<C> {
+    code: C,
+    name: String,
+    budget: Option<Budget>,
+    uncertain: bool,
+}
+
+impl<C: Code> Entry<C> {
+    /// The code.
+    pub fn code(&self) -> C {
+        self.code
+    }
+    /// The official name, as printed in the edition (full-width brackets).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The level of the code.
+    pub fn level(&self) -> Level {
+        self.code.level()
+    }
+    /// The budget the code belongs to, where the data says.
+    pub fn budget(&self) -> Option<Budget> {
+        self.budget
+    }
+    /// Whether the compilers of the data flagged this entry as uncertain (see
+    /// `data/README.md`).
+    pub fn is_uncertain(&self) -> bool {
+        self.uncertain
+    }
+}
+
+/// The codes of one classification in one edition, indexed by code and by name under parent.
+///
+/// Lookups by code are O(1) hash lookups; entries iterate in code order (parents before
+/// children).
+///
+/// ```
+/// use cn_budget::{Catalog, Code, FunctionCode};
+/// let list = Catalog::edition(2024)?.functional();
+/// let kuan: FunctionCode = "20106".parse()?;
+/// let names: Vec<&str> = list.children(Some(kuan)).map(|e| e.name()).take(2).collect();
+/// assert_eq!(names, ["行政运行", "一般行政管理事务"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct CodeList<C> {
+    entries: Vec<Entry<C>>,
+    by_code: HashMap<C, usize>,
+    by_name: HashMap<(Option<C>, String), usize>,
+    children: HashMap<Option<C>, Vec<usize>>,
+}
+
+impl<C: Code> Default for CodeList<C> {
+    fn default() -> Self {
+        CodeList {
+            entries: Vec::new(),
+            by_code: HashMap::new(),
+            by_name: HashMap::new(),
+            children: HashMap::new(),
+        }
+    }
+}
+
+impl<C: Code> CodeList<C> {
+    /// Adds an entry; its parent must already be present.
+    pub(super) fn push(
+        &mut self,
+        file: &'static str,
+        line: usize,
+        code: C,
+        name: String,
+        budget: Option<Budget>,
+        uncertain: bool,
+    ) -> Result<(), LoadError> {
+        if self.by_code.contains_key(&code) {
+            return Err(LoadError::DuplicateCode {
+                file,
+                line,
+                code: code.to_string(),
+            });
+        }
+        let parent = code.parent();
+        if let Some(p) = parent {
+            if !self.by_code.contains_key(&p) {
+                return Err(LoadError::MissingParent {
+                    file,
+                    line,
+                    code: code.to_string(),
+                    parent: p.to_string(),
+                });
+            }
+        }
+        let index = self.entries.len();
+        let key = (parent, normalize_name(&name));
+        if self.by_name.insert(key, index).is_some() {
+            return Err(LoadError::DuplicateSiblingName {
+                file,
+                line,
+                code: code.to_string(),
+                name,
+            });
+        }
+        self.by_code.insert(code, index);
+        self.children.entry(parent).or_default().push(index);
+        self.entries.push(Entry {
+            code,
+            name,
+            budget,
+            uncertain,
+        });
+        Ok(())
+    }
+
+    /// Sorts entries into code order after loading.
+    pub(super) fn finish(&mut self) {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by_key(|&i| self.entries[i].code);
+        let mut remap = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new;
+        }
+        let mut entries: Vec<Option<Entry<C>>> = self.entries.drain(..).map(Some).collect();
+        self.entries = order
+            .iter()
+            .map(|&old| entries[old].take().expect("each index once"))
+            .collect();
+        for v in self.by_code.values_mut() {
+            *v = remap[*v];
+        }
+        for v in self.by_name.values_mut() {
+            *v = remap[*v];
+        }
+        for list in self.children.values_mut() {
+            for v in list.iter_mut() {
+                *v = remap[*v];
+            }
+            list.sort_unstable();
+        }
+    }
+
+    /// The entry for a code, if the edition has it.
+    pub fn get(&self, code: C) -> Option<&Entry<C>> {
+        self.by_code.get(&code).map(|&i| &self.entries[i])
+    }
+
+    /// The official name of a code, if the edition has it.
+    pub fn name(&self, code: C) -> Option<&str> {
+        self.get(code).map(Entry::name)
+    }
+
+    /// Whether the edition has the code.
+    pub fn contains(&self, code: C) -> bool {
+        self.by_code.contains_key(&code)
+    }
+
+    /// Every entry, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry<C>> + '_ {
+        self.entries.iter()
+    }
+
+    /// How many codes the list holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many codes the list holds at a level.
+    pub fn count(&self, level: Level) -> usize {
+        self.entries.iter().filter(|e| e.level() == level).count()
+    }
+
+    /// The direct children of a code (`None`: the 类), in code order.
+    pub fn children(&self, parent: Option<C>) -> impl Iterator<Item = &Entry<C>> + '_ {
+        self.children
+            .get(&parent)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .map(|&i| &self.entries[i])
+    }
+
+    /// The entries from the 类 down to the code (类, 款, 项), or `None` if the code or one of
+    /// its ancestors is missing.
+    pub fn path(&self, code: C) -> Option<Vec<&Entry<C>>> {
+        let mut path = vec![self.get(code)?];
+        for a in code.ancestors() {
+            path.push(self.get(a)?);
+        }
+        path.reverse();
+        Some(path)
+    }
+
+    /// The child of `parent` (`None`: a 类) with this name, after normalising brackets and
+    /// white space. Names are unique only under one parent.
+    pub fn find_child(&self, parent: Option<C>, name: &str) -> Option<&Entry<C>> {
+        self.by_name
+            .get(&(parent, normalize_name(name)))
+            .map(|&i| &self.entries[i])
+    }
+
+    /// Every entry with this name at any place, for resolving a lone name (ambiguous names
+    /// such as 行政运行 return many).
+    pub fn find_all(&self, name: &str) -> Vec<&Entry<C>> {
+        let wanted = normalize_name(name);
+        self.entries
+            .iter()
+            .filter(|e| normalize_name(&e.name) == wanted)
+            .collect()
+    }
+}

@@ -1,0 +1,142 @@
+//! The data file formats (see `data/README.md`).
+
+use super::list::{Budget, CodeList};
+use super::mapping::{Mapping, UnitType};
+use super::LoadError;
+use crate::{Code, EconomicCode, Level};
+
+/// Header of a code list file.
+pub const CODE_HEADER: &str = "code\tname\tlevel\tparent\tbudget\tflags";
+/// Header of a mapping file.
+pub const MAPPING_HEADER: &str = "dept_code\tgov_code\tunit_type\tflags";
+
+/// The data lines of a file after its header: (line number, fields). Empty text is an
+/// empty file; blank lines and lines starting with `#` are skipped.
+fn records<'a>(
+    file: &'static str,
+    text: &'a str,
+    header: &'static str,
+) -> Result<Vec<(usize, Vec<&'a str>)>, LoadError> {
+    let mut lines = text.lines().enumerate();
+    let Some((_, first)) = lines.next() else {
+        return Ok(Vec::new());
+    };
+    let first = first.trim_start_matches('\u{feff}').trim_end_matches('\r');
+    if first != header {
+        return Err(LoadError::Header {
+            file,
+            found: first.to_owned(),
+            expected: header,
+        });
+    }
+    let expected = header.split('\t').count();
+    let mut out = Vec::new();
+    for (i, raw) in lines {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != expected {
+            return Err(LoadError::FieldCount {
+                file,
+                line: i + 1,
+                found: fields.len(),
+                expected,
+            });
+        }
+        out.push((i + 1, fields));
+    }
+    Ok(out)
+}
+
+fn code<C: Code>(file: &'static str, line: usize, text: &str) -> Result<C, LoadError> {
+    text.parse().map_err(|source| LoadError::Code { file, line, source })
+}
+
+fn field_error(file: &'static str, line: usize, field: &'static str, value: &str) -> LoadError {
+    LoadError::Field {
+        file,
+        line,
+        field,
+        value: value.to_owned(),
+    }
+}
+
+/// Parses the `flags` column: comma-separated; returns whether `uncertain` is set.
+fn flags(file: &'static str, line: usize, text: &str) -> Result<bool, LoadError> {
+    let mut uncertain = false;
+    for flag in text.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        match flag {
+            "uncertain" => uncertain = true,
+            other => return Err(field_error(file, line, "flags", other)),
+        }
+    }
+    Ok(uncertain)
+}
+
+/// Parses a code list (functional or economic).
+pub(super) fn parse_list<C: Code>(
+    file: &'static str,
+    text: &str,
+) -> Result<CodeList<C>, LoadError> {
+    let mut list = CodeList::default();
+    for (line, f) in records(file, text, CODE_HEADER)? {
+        let c: C = code(file, line, f[0])?;
+        let name = f[1].trim();
+        if name.is_empty() {
+            return Err(field_error(file, line, "name", f[1]));
+        }
+        let level = Level::from_name(f[2]).ok_or_else(|| field_error(file, line, "level", f[2]))?;
+        let parent_text = f[3].trim();
+        let parent_ok = match c.parent() {
+            None => parent_text.is_empty(),
+            Some(p) => p.to_string() == parent_text,
+        };
+        if level != c.level() || !parent_ok {
+            return Err(LoadError::Inconsistent {
+                file,
+                line,
+                code: c.to_string(),
+                level,
+                parent: parent_text.to_owned(),
+            });
+        }
+        let budget = match f[4].trim() {
+            "" => None,
+            t => Some(Budget::from_token(t).ok_or_else(|| field_error(file, line, "budget", t))?),
+        };
+        let uncertain = flags(file, line, f[5])?;
+        list.push(file, line, c, name.to_owned(), budget, uncertain)?;
+    }
+    list.finish();
+    Ok(list)
+}
+
+/// Parses a 部门 → 政府 mapping file against the economic list it refers to.
+pub(super) fn parse_mapping(
+    text: &str,
+    economic: &CodeList<EconomicCode>,
+) -> Result<Mapping, LoadError> {
+    const FILE: &str = "mapping";
+    let mut mapping = Mapping::default();
+    for (line, f) in records(FILE, text, MAPPING_HEADER)? {
+        let dept: EconomicCode = code(FILE, line, f[0])?;
+        let gov: EconomicCode = code(FILE, line, f[1])?;
+        for c in [dept, gov] {
+            if !economic.contains(c) {
+                return Err(LoadError::UnknownMappedCode {
+                    line,
+                    code: c.to_string(),
+                });
+            }
+        }
+        let unit = match f[2].trim() {
+            "全部" => None,
+            t => Some(UnitType::from_name(t).ok_or_else(|| field_error(FILE, line, "unit_type", t))?),
+        };
+        let uncertain = flags(FILE, line, f[3])?;
+        mapping.push(dept, gov, unit, uncertain);
+    }
+    Ok(mapping)
+}

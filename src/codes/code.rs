@@ -1,0 +1,415 @@
+//! The validated code types and what they share.
+
+use super::error::{CodeKind, ParseCodeError};
+use super::text::split_code_prefix;
+use crate::Level;
+use std::fmt;
+use std::hash::Hash;
+use std::str::FromStr;
+
+/// What a classification code can do; implemented by [`FunctionCode`] and [`EconomicCode`].
+///
+/// Generic code such as [`crate::tree::Tree`] works over any `Code`. The trait is sealed: the
+/// dense key layout is an implementation detail that the crate relies on.
+///
+/// ```
+/// use cn_budget::{Code, FunctionCode, Level};
+/// fn depth<C: Code>(code: C) -> usize { code.ancestors().count() }
+/// let item: FunctionCode = "2010601".parse()?;
+/// assert_eq!(depth(item), 2);
+/// assert_eq!(item.level(), Level::Item);
+/// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+/// ```
+pub trait Code:
+    Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr<Err = ParseCodeError> + sealed::Sealed
+{
+    /// The size of the dense key space: every valid code has `dense_key() < KEY_SPACE`.
+    const KEY_SPACE: usize;
+    /// The level of this code.
+    fn level(self) -> Level;
+    /// The code one level up, or `None` for a 类.
+    fn parent(self) -> Option<Self>;
+    /// A small integer unique to this code, below [`Code::KEY_SPACE`]; codes sort by it the
+    /// same way as by their text.
+    fn dense_key(self) -> usize;
+    /// The numeric value of the code as printed (`2010601`).
+    fn as_u32(self) -> u32;
+    /// The 类 this code belongs to (itself for a 类).
+    fn class(self) -> Self {
+        let mut c = self;
+        while let Some(p) = c.parent() {
+            c = p;
+        }
+        c
+    }
+    /// The chain of parents, nearest first.
+    fn ancestors(self) -> Ancestors<Self> {
+        Ancestors { next: self.parent() }
+    }
+    /// Whether `self` is `other` or one of its ancestors.
+    fn contains(self, other: Self) -> bool {
+        other == self || other.ancestors().any(|a| a == self)
+    }
+}
+
+/// Iterator over the ancestors of a code, nearest first; see [`Code::ancestors`].
+///
+/// ```
+/// use cn_budget::{Code, FunctionCode};
+/// let item: FunctionCode = "2010601".parse()?;
+/// let up: Vec<String> = item.ancestors().map(|c| c.to_string()).collect();
+/// assert_eq!(up, ["20106", "201"]);
+/// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Ancestors<C> {
+    next: Option<C>,
+}
+
+impl<C: Code> Iterator for Ancestors<C> {
+    type Item = C;
+    fn next(&mut self) -> Option<C> {
+        let current = self.next?;
+        self.next = current.parent();
+        Some(current)
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::FunctionCode {}
+    impl Sealed for super::EconomicCode {}
+}
+
+/// A code and the name printed after it, as returned by the lenient parsers
+/// ([`FunctionCode::parse_lenient`], [`EconomicCode::parse_lenient`]).
+///
+/// ```
+/// use cn_budget::FunctionCode;
+/// let found = FunctionCode::parse_lenient("２０１ ０６ ０１　行政运行")?;
+/// assert_eq!(found.code.to_string(), "2010601");
+/// assert_eq!(found.name.as_deref(), Some("行政运行"));
+/// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeAndName<C> {
+    /// The code.
+    pub code: C,
+    /// The text after the code, trimmed; `None` when nothing follows.
+    pub name: Option<String>,
+}
+
+/// How one classification's codes are spelled.
+struct Spec {
+    kind: CodeKind,
+    /// Digits of the longest code; keys are padded to this width.
+    width: u32,
+    /// Allowed lengths, e.g. "3, 5 or 7".
+    expected_len: &'static str,
+    /// Allowed first digits.
+    first: &'static [u8],
+    expected_first: &'static str,
+    /// Smallest key, subtracted to form the dense key.
+    key_base: u32,
+}
+
+const FUNCTIONAL: Spec = Spec {
+    kind: CodeKind::Functional,
+    width: 7,
+    expected_len: "3, 5 or 7",
+    first: b"2",
+    expected_first: "2",
+    key_base: 2_000_000,
+};
+
+const ECONOMIC: Spec = Spec {
+    kind: CodeKind::Economic,
+    width: 5,
+    expected_len: "3 or 5",
+    first: b"35",
+    expected_first: "3 (部门预算) or 5 (政府预算)",
+    key_base: 30_000,
+};
+
+impl Spec {
+    /// Validates `digits` (ASCII digits only) and returns the padded key and the level.
+    fn check(&self, input: &str, digits: &str) -> Result<(u32, Level), ParseCodeError> {
+        let err_input = || input.to_owned();
+        if digits.is_empty() {
+            return Err(ParseCodeError::Empty {
+                input: err_input(),
+                kind: self.kind,
+            });
+        }
+        let level = Level::from_digits(digits.len())
+            .filter(|l| l.digits() <= self.width as usize)
+            .ok_or_else(|| ParseCodeError::BadLength {
+                input: err_input(),
+                kind: self.kind,
+                digits: digits.len(),
+                expected: self.expected_len,
+            })?;
+        let bytes = digits.as_bytes();
+        if !self.first.contains(&bytes[0]) {
+            return Err(ParseCodeError::OutOfRange {
+                input: err_input(),
+                kind: self.kind,
+                expected: self.expected_first,
+            });
+        }
+        for (seg_level, range) in [
+            (Level::Class, 1..3),
+            (Level::Section, 3..5),
+            (Level::Item, 5..7),
+        ] {
+            if range.end <= bytes.len() && &bytes[range] == b"00" {
+                return Err(ParseCodeError::ZeroSegment {
+                    input: err_input(),
+                    kind: self.kind,
+                    level: seg_level,
+                });
+            }
+        }
+        let value: u32 = digits.parse().expect("at most 7 ASCII digits");
+        let key = value * 10u32.pow(self.width - digits.len() as u32);
+        Ok((key, level))
+    }
+
+    /// Strict parse: ASCII digits, surrounding white space allowed.
+    fn parse(&self, input: &str) -> Result<(u32, Level), ParseCodeError> {
+        let t = input.trim();
+        if let Some((pos, found)) = t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+            let offset = input.len() - input.trim_start().len();
+            return Err(ParseCodeError::InvalidCharacter {
+                input: input.to_owned(),
+                kind: self.kind,
+                found,
+                position: offset + pos,
+            });
+        }
+        self.check(input, t)
+    }
+
+    /// Lenient parse of PDF text: full-width digits, inner spaces, a trailing name.
+    fn parse_lenient<'a>(&self, input: &'a str) -> Result<(u32, Level, &'a str), ParseCodeError> {
+        let (digits, rest) = split_code_prefix(input);
+        let (key, level) = self.check(input, &digits)?;
+        Ok((key, level, rest))
+    }
+
+    fn from_u32(&self, value: u32) -> Result<(u32, Level), ParseCodeError> {
+        let text = value.to_string();
+        self.check(&text, &text)
+    }
+
+    fn parent(&self, key: u32, level: Level) -> Option<(u32, Level)> {
+        let parent = level.parent()?;
+        let unit = 10u32.pow(self.width - parent.digits() as u32);
+        Some((key / unit * unit, parent))
+    }
+
+    fn value(&self, key: u32, level: Level) -> u32 {
+        key / 10u32.pow(self.width - level.digits() as u32)
+    }
+}
+
+macro_rules! code_type {
+    ($(#[$doc:meta])* $name:ident, $spec:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name {
+            // Field order matters: the derived Ord sorts by padded key, then level, which is
+            // the order of the code text (201 < 20106 < 2010601 < 20107).
+            key: u32,
+            level: Level,
+        }
+
+        impl $name {
+            /// Parses PDF-extracted text: full-width digits, white space inside the code
+            /// (`"201 06 01"`, codes split over columns) and a name after the code.
+            pub fn parse_lenient(text: &str) -> Result<CodeAndName<Self>, ParseCodeError> {
+                let (key, level, rest) = $spec.parse_lenient(text)?;
+                Ok(CodeAndName {
+                    code: $name { key, level },
+                    name: (!rest.is_empty()).then(|| rest.to_owned()),
+                })
+            }
+
+            /// The code as a number, as printed (`2010601`, `30101`).
+            pub fn value(self) -> u32 {
+                $spec.value(self.key, self.level)
+            }
+        }
+
+        impl Code for $name {
+            const KEY_SPACE: usize = (10u32.pow($spec.width) - $spec.key_base) as usize;
+            fn level(self) -> Level {
+                self.level
+            }
+            fn parent(self) -> Option<Self> {
+                $spec
+                    .parent(self.key, self.level)
+                    .map(|(key, level)| $name { key, level })
+            }
+            fn dense_key(self) -> usize {
+                (self.key - $spec.key_base) as usize
+            }
+            fn as_u32(self) -> u32 {
+                self.value()
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseCodeError;
+            fn from_str(s: &str) -> Result<Self, ParseCodeError> {
+                let (key, level) = $spec.parse(s)?;
+                Ok($name { key, level })
+            }
+        }
+
+        impl TryFrom<u32> for $name {
+            type Error = ParseCodeError;
+            fn try_from(value: u32) -> Result<Self, ParseCodeError> {
+                let (key, level) = $spec.from_u32(value)?;
+                Ok($name { key, level })
+            }
+        }
+
+        impl From<$name> for u32 {
+            fn from(code: $name) -> u32 {
+                code.value()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.value(), f)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.value())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " as a string of digits"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<$name, E> {
+                        u32::try_from(v)
+                            .map_err(|_| E::custom(format!("{v} is too large for a code")))?
+                            .try_into()
+                            .map_err(E::custom)
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+    };
+}
+
+code_type!(
+    /// A 支出功能分类 (functional) code: a 类 (`201`), 款 (`20106`) or 项 (`2010601`).
+    ///
+    /// Parsing validates the structure (length, leading 2, no `00` segment) but not whether
+    /// the code exists in an edition: ask a [`crate::Catalog`] for that. `Display` prints the
+    /// plain digits, so `parse` and `to_string` round-trip. Codes order like their text.
+    ///
+    /// ```
+    /// use cn_budget::{Code, FunctionCode, Level};
+    /// let code: FunctionCode = "2010601".parse()?;
+    /// assert_eq!(code.level(), Level::Item);
+    /// assert_eq!(code.parent().unwrap().to_string(), "20106");
+    /// assert_eq!(code.class().to_string(), "201");
+    /// assert_eq!(code.to_string().parse::<FunctionCode>()?, code);
+    /// let a: FunctionCode = "20106".parse()?;
+    /// let b: FunctionCode = "202".parse()?;
+    /// assert!(a < code && code < b);
+    /// assert!("201060".parse::<FunctionCode>().is_err()); // truncated: 6 digits
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
+    FunctionCode,
+    FUNCTIONAL
+);
+
+code_type!(
+    /// A 支出经济分类 (economic) code: a 类 (`301`, `501`) or 款 (`30101`, `50101`), of the
+    /// 部门预算 (3xx) or 政府预算 (5xx) scheme.
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, EconomicScheme, Level};
+    /// let code: EconomicCode = "30101".parse()?;
+    /// assert_eq!(code.level(), Level::Section);
+    /// assert_eq!(code.scheme(), EconomicScheme::Department);
+    /// assert_eq!(code.parent().unwrap().to_string(), "301");
+    /// assert!("3010".parse::<EconomicCode>().is_err());
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
+    EconomicCode,
+    ECONOMIC
+);
+
+/// The two economic classifications.
+///
+/// ```
+/// use cn_budget::EconomicScheme;
+/// assert_eq!(EconomicScheme::Government.name(), "政府预算支出经济分类");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum EconomicScheme {
+    /// 部门预算支出经济分类 (codes 301 … 399), used in department budgets and 公开06表.
+    Department,
+    /// 政府预算支出经济分类 (codes 501 … 599), used in government budgets.
+    Government,
+}
+
+impl EconomicScheme {
+    /// The official Chinese name of the scheme.
+    ///
+    /// ```
+    /// assert_eq!(cn_budget::EconomicScheme::Department.name(), "部门预算支出经济分类");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            EconomicScheme::Department => "部门预算支出经济分类",
+            EconomicScheme::Government => "政府预算支出经济分类",
+        }
+    }
+}
+
+impl EconomicCode {
+    /// Which economic classification the code belongs to, from its first digit.
+    ///
+    /// ```
+    /// use cn_budget::{EconomicCode, EconomicScheme};
+    /// let code: EconomicCode = "50101".parse()?;
+    /// assert_eq!(code.scheme(), EconomicScheme::Government);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
+    pub fn scheme(self) -> EconomicScheme {
+        if self.key < 50_000 {
+            EconomicScheme::Department
+        } else {
+            EconomicScheme::Government
+        }
+    }
+}
