@@ -13,3 +13,5 @@ pub mod amount;
 pub use amount::{Amount, AmountError, Interval, Rounding, Unit};
 pub mod catalog;
 pub use catalog::Catalog;
+pub mod check;
+pub mod tree;

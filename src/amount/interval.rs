@@ -14,7 +14,7 @@ use std::fmt;
 /// let a = Interval::closed(dec!(1.005), dec!(1.015))?;
 /// let b = Interval::closed(dec!(2.005), dec!(2.015))?;
 /// let sum = a.checked_add(&b)?;
-/// assert_eq!(sum.to_string(), "[3.010, 3.030]");
+/// assert_eq!(sum.to_string(), "[3.01, 3.03]");
 /// assert!(sum.intersects(&Interval::point(dec!(3.03))));
 /// assert!(!sum.intersects(&Interval::point(dec!(3.04))));
 /// # Ok::<(), cn_budget::AmountError>(())
@@ -230,8 +230,8 @@ impl fmt::Display for Interval {
             f,
             "{}{}, {}{}",
             if self.lo_closed { '[' } else { '(' },
-            self.lo,
-            self.hi,
+            self.lo.normalize(),
+            self.hi.normalize(),
             if self.hi_closed { ']' } else { ')' }
         )
     }

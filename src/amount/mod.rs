@@ -244,15 +244,15 @@ impl Amount {
         match rounding {
             Rounding::Nearest => {
                 let h = step / Decimal::TWO;
-                Interval::closed(
-                    v.checked_sub(h).ok_or(AmountError::Overflow)?,
-                    add(v, h)?,
-                )
+                Interval::closed(v.checked_sub(h).ok_or(AmountError::Overflow)?, add(v, h)?)
             }
             Rounding::Truncation if v.is_zero() => Interval::new(-step, false, step, false),
-            Rounding::Truncation if v.is_sign_negative() => {
-                Interval::new(v.checked_sub(step).ok_or(AmountError::Overflow)?, false, v, true)
-            }
+            Rounding::Truncation if v.is_sign_negative() => Interval::new(
+                v.checked_sub(step).ok_or(AmountError::Overflow)?,
+                false,
+                v,
+                true,
+            ),
             Rounding::Truncation => Interval::new(v, true, add(v, step)?, false),
         }
     }
@@ -262,7 +262,7 @@ impl Amount {
     /// ```
     /// use cn_budget::{Amount, Rounding, Unit};
     /// let a = Amount::parse("1.5", Unit::TenThousandYuan)?;
-    /// assert_eq!(a.interval_in_yuan(Rounding::Nearest)?.to_string(), "[14500.0, 15500.0]");
+    /// assert_eq!(a.interval_in_yuan(Rounding::Nearest)?.to_string(), "[14500, 15500]");
     /// # Ok::<(), cn_budget::AmountError>(())
     /// ```
     pub fn interval_in_yuan(&self, rounding: Rounding) -> Result<Interval, AmountError> {

@@ -105,7 +105,7 @@ impl<C: Code> Entry<C> {
 pub struct CodeList<C> {
     entries: Vec<Entry<C>>,
     by_code: HashMap<C, usize>,
-    by_name: HashMap<(Option<C>, String), usize>,
+    by_name: HashMap<(Option<C>, u8, String), usize>,
     children: HashMap<Option<C>, Vec<usize>>,
 }
 
@@ -150,7 +150,7 @@ impl<C: Code> CodeList<C> {
             }
         }
         let index = self.entries.len();
-        let key = (parent, normalize_name(&name));
+        let key = (parent, code.scope(), normalize_name(&name));
         if self.by_name.insert(key, index).is_some() {
             return Err(LoadError::DuplicateSiblingName {
                 file,
@@ -254,11 +254,20 @@ impl<C: Code> CodeList<C> {
     }
 
     /// The child of `parent` (`None`: a 类) with this name, after normalising brackets and
-    /// white space. Names are unique only under one parent.
+    /// white space. Names are unique only under one parent. Among 类 of the economic list,
+    /// where 部门 and 政府 classes may share a name (对企业补助), the 部门 one comes first.
     pub fn find_child(&self, parent: Option<C>, name: &str) -> Option<&Entry<C>> {
-        self.by_name
-            .get(&(parent, normalize_name(name)))
-            .map(|&i| &self.entries[i])
+        let name = normalize_name(name);
+        let scopes = match parent {
+            Some(p) => p.scope()..=p.scope(),
+            None => 0..=1,
+        };
+        for scope in scopes {
+            if let Some(&i) = self.by_name.get(&(parent, scope, name.clone())) {
+                return Some(&self.entries[i]);
+            }
+        }
+        None
     }
 
     /// Every entry with this name at any place, for resolving a lone name (ambiguous names

@@ -109,16 +109,18 @@ impl Catalog {
     /// # Ok::<(), cn_budget::catalog::EditionError>(())
     /// ```
     pub fn edition(year: u16) -> Result<&'static Catalog, EditionError> {
-        let embedded = EMBEDDED.iter().find(|e| e.year == year).ok_or_else(|| {
-            EditionError::Unknown {
-                year,
-                available: EDITIONS
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }
-        })?;
+        let embedded =
+            EMBEDDED
+                .iter()
+                .find(|e| e.year == year)
+                .ok_or_else(|| EditionError::Unknown {
+                    year,
+                    available: EDITIONS
+                        .iter()
+                        .map(u16::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
         embedded
             .catalog
             .as_ref()
@@ -231,13 +233,14 @@ impl Catalog {
         let levels = [Level::Class, Level::Section, Level::Item];
         let mut parent: Option<FunctionCode> = None;
         for (name, &level) in names.iter().zip(&levels) {
-            let entry = self.functional.find_child(parent, name).ok_or_else(|| {
-                ResolveError::NotFound {
-                    name: (*name).to_owned(),
-                    level,
-                    under: parent.map(|p| p.to_string()),
-                }
-            })?;
+            let entry =
+                self.functional
+                    .find_child(parent, name)
+                    .ok_or_else(|| ResolveError::NotFound {
+                        name: (*name).to_owned(),
+                        level,
+                        under: parent.map(|p| p.to_string()),
+                    })?;
             parent = Some(entry.code());
         }
         parent.ok_or_else(|| ResolveError::Empty {
@@ -266,8 +269,18 @@ impl ListDiff<FunctionCode> {
     /// ```
     pub fn at_level(&self, level: Level) -> ListDiff<FunctionCode> {
         ListDiff {
-            added: self.added.iter().copied().filter(|c| c.level() == level).collect(),
-            removed: self.removed.iter().copied().filter(|c| c.level() == level).collect(),
+            added: self
+                .added
+                .iter()
+                .copied()
+                .filter(|c| c.level() == level)
+                .collect(),
+            removed: self
+                .removed
+                .iter()
+                .copied()
+                .filter(|c| c.level() == level)
+                .collect(),
             renamed: self
                 .renamed
                 .iter()

@@ -51,7 +51,8 @@ fn records<'a>(
 }
 
 fn code<C: Code>(file: &'static str, line: usize, text: &str) -> Result<C, LoadError> {
-    text.parse().map_err(|source| LoadError::Code { file, line, source })
+    text.parse()
+        .map_err(|source| LoadError::Code { file, line, source })
 }
 
 fn field_error(file: &'static str, line: usize, field: &'static str, value: &str) -> LoadError {
@@ -133,7 +134,9 @@ pub(super) fn parse_mapping(
         }
         let unit = match f[2].trim() {
             "全部" => None,
-            t => Some(UnitType::from_name(t).ok_or_else(|| field_error(FILE, line, "unit_type", t))?),
+            t => Some(
+                UnitType::from_name(t).ok_or_else(|| field_error(FILE, line, "unit_type", t))?,
+            ),
         };
         let uncertain = flags(FILE, line, f[3])?;
         mapping.push(dept, gov, unit, uncertain);

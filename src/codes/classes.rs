@@ -6,7 +6,7 @@
 
 macro_rules! class_enum {
     (
-        $(#[$doc:meta])* $name:ident, $code:ty, $example:literal, $example_name:literal,
+        $(#[$doc:meta])* $name:ident, $code:ident, $example:literal, $example_name:literal,
         $( $(#[$vdoc:meta])* $variant:ident = $value:literal => $cn:literal, )+
     ) => {
         $(#[$doc])*
@@ -46,14 +46,14 @@ macro_rules! class_enum {
             }
 
             /// The 类 a code belongs to, if the enum knows it.
-            pub fn from_code(code: $code) -> Option<Self> {
+            pub fn from_code(code: crate::$code) -> Option<Self> {
                 use crate::Code;
                 Self::from_value(code.class().as_u32() as u16)
             }
 
             /// The 类 as a code.
-            pub fn code(self) -> $code {
-                <$code>::try_from(self as u32).expect("every class value is a valid code")
+            pub fn code(self) -> crate::$code {
+                crate::$code::try_from(self as u32).expect("every class value is a valid code")
             }
         }
 
@@ -68,7 +68,7 @@ macro_rules! class_enum {
 
 class_enum!(
     /// A 类 of the 支出功能分类 (functional classification of expenditure).
-    FunctionClass, crate::FunctionCode, "201", "一般公共服务支出",
+    FunctionClass, FunctionCode, "201", "一般公共服务支出",
     /// 一般公共服务支出
     GeneralPublicServices = 201 => "一般公共服务支出",
     /// 外交支出
@@ -131,7 +131,7 @@ class_enum!(
 
 class_enum!(
     /// A 类 of the 部门预算支出经济分类 (economic classification for department budgets).
-    DepartmentEconomicClass, crate::EconomicCode, "301", "工资福利支出",
+    DepartmentEconomicClass, EconomicCode, "301", "工资福利支出",
     /// 工资福利支出
     WagesAndBenefits = 301 => "工资福利支出",
     /// 商品和服务支出
@@ -156,7 +156,7 @@ class_enum!(
 
 class_enum!(
     /// A 类 of the 政府预算支出经济分类 (economic classification for government budgets).
-    GovernmentEconomicClass, crate::EconomicCode, "501", "机关工资福利支出",
+    GovernmentEconomicClass, EconomicCode, "501", "机关工资福利支出",
     /// 机关工资福利支出
     AgencyWagesAndBenefits = 501 => "机关工资福利支出",
     /// 机关商品和服务支出

@@ -34,6 +34,10 @@ pub trait Code:
     fn dense_key(self) -> usize;
     /// The numeric value of the code as printed (`2010601`).
     fn as_u32(self) -> u32;
+    /// Which independent hierarchy the code belongs to within its classification (0 for
+    /// functional codes; 0 for 部门 and 1 for 政府 economic codes). Names are unique among
+    /// siblings within one scope.
+    fn scope(self) -> u8;
     /// The 类 this code belongs to (itself for a 类).
     fn class(self) -> Self {
         let mut c = self;
@@ -44,7 +48,9 @@ pub trait Code:
     }
     /// The chain of parents, nearest first.
     fn ancestors(self) -> Ancestors<Self> {
-        Ancestors { next: self.parent() }
+        Ancestors {
+            next: self.parent(),
+        }
     }
     /// Whether `self` is `other` or one of its ancestors.
     fn contains(self, other: Self) -> bool {
@@ -208,6 +214,12 @@ impl Spec {
         Some((key / unit * unit, parent))
     }
 
+    fn scope(&self, key: u32) -> u8 {
+        // The scope is the first digit's position among the allowed first digits.
+        let first = b'0' + (key / 10u32.pow(self.width - 1)) as u8;
+        self.first.iter().position(|&d| d == first).unwrap_or(0) as u8
+    }
+
     fn value(&self, key: u32, level: Level) -> u32 {
         key / 10u32.pow(self.width - level.digits() as u32)
     }
@@ -256,6 +268,9 @@ macro_rules! code_type {
             }
             fn as_u32(self) -> u32 {
                 self.value()
+            }
+            fn scope(self) -> u8 {
+                $spec.scope(self.key)
             }
         }
 

@@ -1,0 +1,393 @@
+//! Rounding-aware checks of reported figures.
+//!
+//! Every check compares a reported figure with a value computed from other reported figures,
+//! on intervals (see [`crate::amount`]): the two are consistent iff their intervals intersect
+//! (XBRL Calculations 1.1 as Arelle implements it; the EBA interval rule). At a common
+//! precision of 0.01 that is `|reported − Σ parts| ≤ (n + 1) · 0.005`. Two refinements:
+//! a figure compared with a single figure of the same precision and unit (a parent with one
+//! child, the same quantity printed twice) must be identical, and an inequality `a ≤ b` holds
+//! iff `lo(a) ≤ hi(b)`.
+//!
+//! Outcomes are data ([`CheckResult`]), never errors.
+//!
+//! ```
+//! use cn_budget::{Amount, Unit, check::{compare_sum, Verdict}, Rounding};
+//! let p = |s| Amount::parse(s, Unit::TenThousandYuan).unwrap();
+//! // 合计 4,789.78 against 3,613.82 + 564.22 + 202.87 + 408.88 = 4,789.79: rounding.
+//! let parts = [p("3613.82"), p("564.22"), p("202.87"), p("408.88")];
+//! let result = compare_sum(&p("4789.78"), parts.iter().map(|a| (1, a)), Rounding::Nearest)?;
+//! assert_eq!(result.verdict, Verdict::WithinRounding);
+//! assert_eq!(result.tolerance.to_string(), "0.025");
+//! // 5.08 against its only child 5.09: one quantity printed twice, so no tolerance.
+//! let single = compare_sum(&p("5.08"), [(1, &p("5.09"))], Rounding::Nearest)?;
+//! assert_eq!(single.verdict, Verdict::Inconsistent);
+//! # Ok::<(), cn_budget::check::Blocker>(())
+//! ```
+
+mod table;
+
+pub use table::{Row, Table, TableError};
+
+use crate::{Amount, AmountError, Interval, Rounding};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+use std::fmt;
+
+/// The outcome of one comparison.
+///
+/// ```
+/// use cn_budget::check::Verdict;
+/// assert!(Verdict::WithinRounding.is_consistent());
+/// assert_eq!(Verdict::Inconsistent.to_string(), "不一致");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The printed figures agree exactly.
+    Exact,
+    /// They differ, but by no more than rounding can explain.
+    WithinRounding,
+    /// No set of true values consistent with the printed figures satisfies the rule.
+    Inconsistent,
+}
+
+impl Verdict {
+    /// Whether the rule can hold (exactly or within rounding).
+    pub fn is_consistent(self) -> bool {
+        !matches!(self, Verdict::Inconsistent)
+    }
+
+    /// The Chinese label: 一致, 尾差, 不一致.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Verdict::Exact => "一致",
+            Verdict::WithinRounding => "尾差",
+            Verdict::Inconsistent => "不一致",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The relation a rule asserts between the reported and the computed value.
+///
+/// ```
+/// assert_eq!(cn_budget::check::Relation::LessOrEqual.symbol(), "≤");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Relation {
+    /// reported = computed.
+    Equal,
+    /// reported ≤ computed.
+    LessOrEqual,
+}
+
+impl Relation {
+    /// The mathematical symbol.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Relation::Equal => "=",
+            Relation::LessOrEqual => "≤",
+        }
+    }
+}
+
+/// The evidence behind a verdict: both values and their intervals, the difference and the
+/// tolerance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Comparison {
+    /// The relation checked.
+    pub relation: Relation,
+    /// The reported figure (in its own unit).
+    pub reported: Decimal,
+    /// The interval the reported figure stands for (in the reported unit).
+    pub reported_interval: Interval,
+    /// The value computed from the other figures (in the reported unit).
+    pub computed: Decimal,
+    /// The interval of the computed value (in the reported unit).
+    pub computed_interval: Interval,
+    /// `reported − computed`.
+    pub difference: Decimal,
+    /// The largest |difference| the rounding of the figures can explain: the sum of the
+    /// half-widths of both intervals (`(n + 1) · ½·10⁻ᵈ` at a common precision), or zero when
+    /// the rule requires identical figures.
+    pub tolerance: Decimal,
+    /// How many figures the computed value sums.
+    pub terms: usize,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+/// Why a check could not be evaluated (a failed pre-condition). Dependent checks are skipped
+/// instead of cascading.
+///
+/// ```
+/// use cn_budget::{Amount, Unit, Rounding, check::{compare_sum, Blocker}};
+/// use rust_decimal_macros::dec;
+/// let bad = Amount::new(dec!(1.234), 2, Unit::Yuan)?;
+/// let ok = Amount::new(dec!(1.23), 2, Unit::Yuan)?;
+/// let err = compare_sum(&ok, [(1, &bad)], Rounding::Nearest).unwrap_err();
+/// assert!(matches!(err, Blocker::ExcessDigits { .. }));
+/// # Ok::<(), cn_budget::AmountError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Blocker {
+    /// A figure has digits beyond its declared precision.
+    #[error("{value} has digits beyond its {decimals} declared decimals")]
+    ExcessDigits {
+        /// The figure.
+        value: Decimal,
+        /// Its declared decimals.
+        decimals: i32,
+    },
+    /// A code appears on more than one row of a table.
+    #[error("code {code} appears on {count} rows")]
+    DuplicateRow {
+        /// The code.
+        code: String,
+        /// How many rows.
+        count: usize,
+    },
+    /// A row's parent is not in the table, so the grandparent cannot be checked.
+    #[error("the parent {parent} of {code} has no row")]
+    MissingParentRow {
+        /// The row's code.
+        code: String,
+        /// The missing parent.
+        parent: String,
+    },
+    /// Interval arithmetic overflowed.
+    #[error("decimal overflow")]
+    Overflow,
+}
+
+impl From<AmountError> for Blocker {
+    fn from(_: AmountError) -> Blocker {
+        Blocker::Overflow
+    }
+}
+
+/// Where a result applies: table, row code and column, as far as known.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Location {
+    /// The table, e.g. `公开02表`.
+    pub table: Option<String>,
+    /// The row's code (or a row label such as `合计`).
+    pub code: Option<String>,
+    /// The column heading.
+    pub column: Option<String>,
+}
+
+/// What a check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The rule was evaluated.
+    Compared(Comparison),
+    /// A pre-condition failed; the rule (and those depending on the same figures) was not
+    /// evaluated.
+    Blocked(Blocker),
+}
+
+/// One result of one rule at one place.
+///
+/// ```
+/// use cn_budget::check::{CheckResult, Location, Outcome, Blocker};
+/// let r = CheckResult {
+///     rule: "hierarchy.children".into(),
+///     location: Location { table: Some("公开02表".into()), code: Some("21011".into()), column: None },
+///     outcome: Outcome::Blocked(Blocker::Overflow),
+/// };
+/// assert!(r.verdict().is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CheckResult {
+    /// The stable id of the rule, e.g. `hierarchy.children`.
+    pub rule: Cow<'static, str>,
+    /// Where it applies.
+    pub location: Location,
+    /// What was found.
+    pub outcome: Outcome,
+}
+
+impl CheckResult {
+    /// The verdict, if the rule was evaluated.
+    pub fn verdict(&self) -> Option<Verdict> {
+        match &self.outcome {
+            Outcome::Compared(c) => Some(c.verdict),
+            Outcome::Blocked(_) => None,
+        }
+    }
+
+    /// The comparison, if the rule was evaluated.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        match &self.outcome {
+            Outcome::Compared(c) => Some(c),
+            Outcome::Blocked(_) => None,
+        }
+    }
+}
+
+/// The interval of `amount` expressed in `unit`.
+fn interval_in(
+    amount: &Amount,
+    unit: crate::Unit,
+    rounding: Rounding,
+) -> Result<Interval, Blocker> {
+    if amount.has_excess_digits() {
+        return Err(Blocker::ExcessDigits {
+            value: amount.value(),
+            decimals: amount.decimals(),
+        });
+    }
+    let interval = amount.interval(rounding)?;
+    if amount.unit() == unit {
+        return Ok(interval);
+    }
+    Ok(interval.checked_mul(amount.unit().in_yuan() / unit.in_yuan())?)
+}
+
+fn value_in(amount: &Amount, unit: crate::Unit) -> Result<Decimal, Blocker> {
+    if amount.unit() == unit {
+        return Ok(amount.value());
+    }
+    amount
+        .value()
+        .checked_mul(amount.unit().in_yuan() / unit.in_yuan())
+        .ok_or(Blocker::Overflow)
+}
+
+/// Checks `total = Σ weight · part` on intervals.
+///
+/// Weights are small integers (1 to add, −1 to subtract). With a single part of weight 1,
+/// the same precision and the same unit, the figures stand for one quantity and must be
+/// identical (tolerance 0). With no parts the computed value is exactly 0.
+pub fn compare_sum<'a>(
+    total: &Amount,
+    parts: impl IntoIterator<Item = (i32, &'a Amount)>,
+    rounding: Rounding,
+) -> Result<Comparison, Blocker> {
+    let unit = total.unit();
+    let reported_interval = interval_in(total, unit, rounding)?;
+    let mut computed = Decimal::ZERO;
+    let mut computed_interval = Interval::point(Decimal::ZERO);
+    let mut terms = 0;
+    let mut single_same_quantity = false;
+    for (weight, part) in parts {
+        let w = Decimal::from(weight);
+        let v = value_in(part, unit)?
+            .checked_mul(w)
+            .ok_or(Blocker::Overflow)?;
+        computed = computed.checked_add(v).ok_or(Blocker::Overflow)?;
+        let i = interval_in(part, unit, rounding)?.checked_mul(w)?;
+        computed_interval = computed_interval.checked_add(&i)?;
+        terms += 1;
+        single_same_quantity = terms == 1
+            && weight == 1
+            && part.unit() == unit
+            && part.decimals() == total.decimals()
+            && !part.is_exact();
+    }
+    let difference = total
+        .value()
+        .checked_sub(computed)
+        .ok_or(Blocker::Overflow)?;
+    let (tolerance, verdict) = if single_same_quantity && terms == 1 {
+        let verdict = if difference.is_zero() {
+            Verdict::Exact
+        } else {
+            Verdict::Inconsistent
+        };
+        (Decimal::ZERO, verdict)
+    } else {
+        let tolerance =
+            (reported_interval.half_width() + computed_interval.half_width()).normalize();
+        let verdict = if difference.is_zero() {
+            Verdict::Exact
+        } else if reported_interval.intersects(&computed_interval) {
+            Verdict::WithinRounding
+        } else {
+            Verdict::Inconsistent
+        };
+        (tolerance, verdict)
+    };
+    Ok(Comparison {
+        relation: Relation::Equal,
+        reported: total.value(),
+        reported_interval,
+        computed,
+        computed_interval,
+        difference,
+        tolerance,
+        terms,
+        verdict,
+    })
+}
+
+/// Checks that two reported figures describe the same quantity: identical at the same
+/// precision and unit, otherwise intersecting intervals (Calculations 1.1 duplicate facts).
+///
+/// ```
+/// use cn_budget::{Amount, Unit, Rounding, check::{compare_equal, Verdict}};
+/// let a = Amount::parse("3613.57", Unit::TenThousandYuan)?;
+/// let b = Amount::parse("3613.56", Unit::TenThousandYuan)?;
+/// assert_eq!(compare_equal(&a, &b, Rounding::Nearest).unwrap().verdict, Verdict::Inconsistent);
+/// let c = Amount::parse("84.3", Unit::TenThousandYuan)?;
+/// let d = Amount::parse("84.30", Unit::TenThousandYuan)?;
+/// assert_eq!(compare_equal(&c, &d, Rounding::Nearest).unwrap().verdict, Verdict::Exact);
+/// # Ok::<(), cn_budget::AmountError>(())
+/// ```
+pub fn compare_equal(a: &Amount, b: &Amount, rounding: Rounding) -> Result<Comparison, Blocker> {
+    compare_sum(a, [(1, b)], rounding)
+}
+
+/// Checks `a ≤ b` on intervals: it can hold iff `lo(a) ≤ hi(b)` (closed bounds; an open
+/// bound on either side makes equality fail).
+///
+/// ```
+/// use cn_budget::{Amount, Unit, Rounding, check::{compare_le, Verdict}};
+/// let p = |s| Amount::parse(s, Unit::TenThousandYuan).unwrap();
+/// assert_eq!(compare_le(&p("0.61"), &p("0.61"), Rounding::Nearest)?.verdict, Verdict::Exact);
+/// assert_eq!(compare_le(&p("0.62"), &p("0.61"), Rounding::Nearest)?.verdict, Verdict::WithinRounding);
+/// assert_eq!(compare_le(&p("0.63"), &p("0.61"), Rounding::Nearest)?.verdict, Verdict::Inconsistent);
+/// # Ok::<(), cn_budget::check::Blocker>(())
+/// ```
+pub fn compare_le(a: &Amount, b: &Amount, rounding: Rounding) -> Result<Comparison, Blocker> {
+    let unit = a.unit();
+    let ia = interval_in(a, unit, rounding)?;
+    let ib = interval_in(b, unit, rounding)?;
+    let computed = value_in(b, unit)?;
+    let difference = a.value().checked_sub(computed).ok_or(Blocker::Overflow)?;
+    let can_hold = ia.lo() < ib.hi() || (ia.lo() == ib.hi() && ia.lo_closed() && ib.hi_closed());
+    let verdict = if difference <= Decimal::ZERO {
+        Verdict::Exact
+    } else if can_hold {
+        Verdict::WithinRounding
+    } else {
+        Verdict::Inconsistent
+    };
+    Ok(Comparison {
+        relation: Relation::LessOrEqual,
+        reported: a.value(),
+        reported_interval: ia,
+        computed,
+        computed_interval: ib,
+        difference,
+        tolerance: (ia.half_width() + ib.half_width()).normalize(),
+        terms: 1,
+        verdict,
+    })
+}

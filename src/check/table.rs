@@ -1,0 +1,359 @@
+use super::{compare_sum, Blocker, CheckResult, Location, Outcome};
+use crate::{Amount, Code, Rounding};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A table could not be built.
+///
+/// ```
+/// use cn_budget::check::{Table, TableError};
+/// use cn_budget::FunctionCode;
+/// let mut t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+/// let err = t.push("201".parse()?, None, vec![None]).unwrap_err();
+/// assert!(matches!(err, TableError::CellCount { expected: 3, found: 1, .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TableError {
+    /// A row has a different number of cells than the table has columns.
+    #[error("{table}, row {row} ({code}): {found} cells for {expected} columns")]
+    CellCount {
+        /// The table.
+        table: String,
+        /// The 0-based row index (the total row is "合计").
+        row: String,
+        /// The row's code or label.
+        code: String,
+        /// The number of columns.
+        expected: usize,
+        /// The number of cells given.
+        found: usize,
+    },
+}
+
+/// One row of a reported table: a code, the printed name and one cell per column (`None`
+/// for a blank cell, which means "not reported", not 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row<C> {
+    /// The row's code.
+    pub code: C,
+    /// The name printed on the row.
+    pub name: Option<String>,
+    /// The cells, one per column.
+    pub cells: Vec<Option<Amount>>,
+}
+
+/// A reported table keyed by classification codes, with named amount columns and an
+/// optional 合计 row, that can check its own identities.
+///
+/// ```
+/// use cn_budget::check::{Table, Verdict};
+/// use cn_budget::{Amount, FunctionCode, Rounding, Unit};
+/// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+/// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年收入合计"]);
+/// t.push("210".parse()?, Some("卫生健康支出"), vec![a("202.87")])?;
+/// t.push("21007".parse()?, Some("计划生育事务"), vec![a("5.08")])?;
+/// t.push("2100799".parse()?, Some("其他计划生育事务支出"), vec![a("5.09")])?;
+/// t.push("21011".parse()?, Some("行政事业单位医疗"), vec![a("197.78")])?;
+/// let results = t.check_hierarchy(Rounding::Nearest);
+/// let bad: Vec<_> = results.iter().filter(|r| r.verdict() == Some(Verdict::Inconsistent)).collect();
+/// assert_eq!(bad.len(), 1);
+/// assert_eq!(bad[0].location.code.as_deref(), Some("21007"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table<C> {
+    name: String,
+    columns: Vec<String>,
+    rows: Vec<Row<C>>,
+    total: Option<Vec<Option<Amount>>>,
+}
+
+/// The label of the total row in locations.
+pub const TOTAL_LABEL: &str = "合计";
+
+impl<C: Code> Table<C> {
+    /// An empty table with these column headings.
+    pub fn new<S: Into<String>>(name: &str, columns: impl IntoIterator<Item = S>) -> Table<C> {
+        Table {
+            name: name.to_owned(),
+            columns: columns.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+            total: None,
+        }
+    }
+
+    fn check_cells(
+        &self,
+        row: String,
+        code: String,
+        cells: &[Option<Amount>],
+    ) -> Result<(), TableError> {
+        if cells.len() != self.columns.len() {
+            return Err(TableError::CellCount {
+                table: self.name.clone(),
+                row,
+                code,
+                expected: self.columns.len(),
+                found: cells.len(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Appends a row (rows keep their order; duplicates are kept and reported by the checks).
+    pub fn push(
+        &mut self,
+        code: C,
+        name: Option<&str>,
+        cells: Vec<Option<Amount>>,
+    ) -> Result<(), TableError> {
+        self.check_cells(self.rows.len().to_string(), code.to_string(), &cells)?;
+        self.rows.push(Row {
+            code,
+            name: name.map(str::to_owned),
+            cells,
+        });
+        Ok(())
+    }
+
+    /// Sets the 合计 row.
+    pub fn set_total(&mut self, cells: Vec<Option<Amount>>) -> Result<(), TableError> {
+        self.check_cells(TOTAL_LABEL.into(), TOTAL_LABEL.into(), &cells)?;
+        self.total = Some(cells);
+        Ok(())
+    }
+
+    /// The table's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The column headings.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The index of a column by heading.
+    pub fn column(&self, heading: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == heading)
+    }
+
+    /// The rows, in order.
+    pub fn rows(&self) -> &[Row<C>] {
+        &self.rows
+    }
+
+    /// The 合计 row, if set.
+    pub fn total(&self) -> Option<&[Option<Amount>]> {
+        self.total.as_deref()
+    }
+
+    /// The first row of a code.
+    pub fn row(&self, code: C) -> Option<&Row<C>> {
+        self.rows.iter().find(|r| r.code == code)
+    }
+
+    fn location(&self, code: String, column: usize) -> Location {
+        Location {
+            table: Some(self.name.clone()),
+            code: Some(code),
+            column: Some(self.columns[column].clone()),
+        }
+    }
+
+    fn blocked(
+        &self,
+        rule: &'static str,
+        code: String,
+        column: Option<usize>,
+        blocker: Blocker,
+    ) -> CheckResult {
+        CheckResult {
+            rule: Cow::Borrowed(rule),
+            location: Location {
+                table: Some(self.name.clone()),
+                code: Some(code),
+                column: column.map(|c| self.columns[c].clone()),
+            },
+            outcome: Outcome::Blocked(blocker),
+        }
+    }
+
+    /// Compares one cell with a weighted sum of others, if the total cell and at least one
+    /// part are reported (Calculations 1.1 binding: blanks are not zeros).
+    fn sum_result(
+        &self,
+        rule: &'static str,
+        code: String,
+        column: usize,
+        total: Option<&Amount>,
+        parts: &[(i32, Option<&Amount>)],
+        rounding: Rounding,
+    ) -> Option<CheckResult> {
+        let total = total?;
+        let present: Vec<(i32, &Amount)> = parts
+            .iter()
+            .filter_map(|&(w, a)| a.map(|a| (w, a)))
+            .collect();
+        if present.is_empty() {
+            return None;
+        }
+        let outcome = match compare_sum(total, present, rounding) {
+            Ok(c) => Outcome::Compared(c),
+            Err(b) => Outcome::Blocked(b),
+        };
+        Some(CheckResult {
+            rule: Cow::Borrowed(rule),
+            location: self.location(code, column),
+            outcome,
+        })
+    }
+
+    /// Checks every parent row against its direct children, column by column, one level at
+    /// a time (rule `hierarchy.children`), and the 合计 row against the 类 rows (rule
+    /// `hierarchy.total`).
+    ///
+    /// Pre-conditions come first: a code on several rows (`structure.duplicate_row`) or a
+    /// row whose parent has no row (`structure.missing_parent`) is reported once, and the
+    /// checks that would use those rows are skipped rather than failing in cascade.
+    pub fn check_hierarchy(&self, rounding: Rounding) -> Vec<CheckResult> {
+        let mut results = Vec::new();
+        let mut count: HashMap<C, usize> = HashMap::new();
+        for r in &self.rows {
+            *count.entry(r.code).or_default() += 1;
+        }
+        let mut blocked: HashMap<C, ()> = HashMap::new();
+        let mut reported_dup: HashMap<C, ()> = HashMap::new();
+        for r in &self.rows {
+            let n = count[&r.code];
+            if n > 1 && reported_dup.insert(r.code, ()).is_none() {
+                results.push(self.blocked(
+                    "structure.duplicate_row",
+                    r.code.to_string(),
+                    None,
+                    Blocker::DuplicateRow {
+                        code: r.code.to_string(),
+                        count: n,
+                    },
+                ));
+                blocked.insert(r.code, ());
+                if let Some(p) = r.code.parent() {
+                    blocked.insert(p, ());
+                }
+            }
+        }
+        let mut children: HashMap<C, Vec<&Row<C>>> = HashMap::new();
+        let mut has_class_gap = false;
+        for r in &self.rows {
+            let Some(p) = r.code.parent() else { continue };
+            if count.contains_key(&p) {
+                children.entry(p).or_default().push(r);
+                continue;
+            }
+            results.push(self.blocked(
+                "structure.missing_parent",
+                r.code.to_string(),
+                None,
+                Blocker::MissingParentRow {
+                    code: r.code.to_string(),
+                    parent: p.to_string(),
+                },
+            ));
+            match r.code.ancestors().find(|a| count.contains_key(a)) {
+                Some(a) => {
+                    blocked.insert(a, ());
+                }
+                None => has_class_gap = true,
+            }
+        }
+        for parent in &self.rows {
+            if blocked.contains_key(&parent.code) || count[&parent.code] > 1 {
+                continue;
+            }
+            let Some(kids) = children.get(&parent.code) else {
+                continue;
+            };
+            for column in 0..self.columns.len() {
+                let parts: Vec<_> = kids.iter().map(|k| (1, k.cells[column].as_ref())).collect();
+                results.extend(self.sum_result(
+                    "hierarchy.children",
+                    parent.code.to_string(),
+                    column,
+                    parent.cells[column].as_ref(),
+                    &parts,
+                    rounding,
+                ));
+            }
+        }
+        if let Some(total) = &self.total {
+            let classes: Vec<&Row<C>> = self
+                .rows
+                .iter()
+                .filter(|r| r.code.parent().is_none())
+                .collect();
+            let class_blocked = has_class_gap || classes.iter().any(|r| count[&r.code] > 1);
+            if !class_blocked {
+                for (column, cell) in total.iter().enumerate() {
+                    let parts: Vec<_> = classes
+                        .iter()
+                        .map(|k| (1, k.cells[column].as_ref()))
+                        .collect();
+                    results.extend(self.sum_result(
+                        "hierarchy.total",
+                        TOTAL_LABEL.into(),
+                        column,
+                        cell.as_ref(),
+                        &parts,
+                        rounding,
+                    ));
+                }
+            }
+        }
+        results
+    }
+
+    /// Checks a row identity between columns on every row and on the 合计 row, e.g.
+    /// 本年支出合计 = 基本支出 + 项目支出: `total` is the column index of the left side,
+    /// `parts` the weighted column indices of the right side.
+    ///
+    /// ```
+    /// use cn_budget::check::{Table, Verdict};
+    /// use cn_budget::{Amount, FunctionCode, Rounding, Unit};
+    /// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+    /// let mut t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+    /// t.push("2101199".parse()?, None, vec![a("39.59"), a("39.56"), a("0.03")])?;
+    /// t.push("2210201".parse()?, None, vec![a("275.03"), a("275.03"), None])?;
+    /// let results = t.check_row_identity("row.subtotal", 0, &[(1, 1), (1, 2)], Rounding::Nearest);
+    /// assert!(results.iter().all(|r| r.verdict() == Some(Verdict::Exact)));
+    /// assert_eq!(results.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_row_identity(
+        &self,
+        rule: &'static str,
+        total: usize,
+        parts: &[(i32, usize)],
+        rounding: Rounding,
+    ) -> Vec<CheckResult> {
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| (r.code.to_string(), r.cells.as_slice()))
+            .chain(
+                self.total
+                    .iter()
+                    .map(|t| (TOTAL_LABEL.to_owned(), t.as_slice())),
+            );
+        let mut results = Vec::new();
+        for (code, cells) in rows {
+            if total >= cells.len() || parts.iter().any(|&(_, c)| c >= cells.len()) {
+                continue;
+            }
+            let p: Vec<_> = parts.iter().map(|&(w, c)| (w, cells[c].as_ref())).collect();
+            results.extend(self.sum_result(rule, code, total, cells[total].as_ref(), &p, rounding));
+        }
+        results
+    }
+}

@@ -1,0 +1,100 @@
+//! Exact fixed-point accumulation for the rollup hot loop.
+
+use super::{Decimal, RollupError};
+
+/// `N` running sums as `i128` mantissas at the column scales of a [`Scales`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Accumulator<const N: usize>([i128; N]);
+
+impl<const N: usize> Default for Accumulator<N> {
+    fn default() -> Self {
+        Accumulator([0; N])
+    }
+}
+
+impl<const N: usize> Accumulator<N> {
+    #[inline]
+    pub(super) fn add(&mut self, column: usize, mantissa: i128) -> Result<(), RollupError> {
+        let slot = &mut self.0[column];
+        *slot = slot
+            .checked_add(mantissa)
+            .ok_or(RollupError::Overflow { column })?;
+        Ok(())
+    }
+
+    pub(super) fn add_all(&mut self, other: &Accumulator<N>) -> Result<(), RollupError> {
+        for (column, &m) in other.0.iter().enumerate() {
+            self.add(column, m)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn get(&self, column: usize) -> i128 {
+        self.0[column]
+    }
+}
+
+/// The scale of each column: the largest decimal scale seen so far. When a finer amount
+/// arrives, every accumulator of that column is rescaled (at most 28 times per column).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Scales<const N: usize>([u32; N]);
+
+impl<const N: usize> Default for Scales<N> {
+    fn default() -> Self {
+        Scales([0; N])
+    }
+}
+
+const POW10: [i128; 29] = {
+    let mut t = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+impl<const N: usize> Scales<N> {
+    /// The mantissa of `amount` at the column's scale, raising the scale (and rescaling the
+    /// accumulators) when `amount` is finer.
+    #[inline]
+    pub(super) fn mantissa(
+        &mut self,
+        column: usize,
+        amount: Decimal,
+        acc: &mut [Accumulator<N>],
+    ) -> Result<i128, RollupError> {
+        let scale = amount.scale();
+        let current = self.0[column];
+        if scale == current {
+            return Ok(amount.mantissa());
+        }
+        let overflow = RollupError::Overflow { column };
+        if scale < current {
+            return amount
+                .mantissa()
+                .checked_mul(POW10[(current - scale) as usize])
+                .ok_or(overflow);
+        }
+        let factor = POW10[(scale - current) as usize];
+        for a in acc.iter_mut() {
+            a.0[column] = a.0[column].checked_mul(factor).ok_or(overflow.clone())?;
+        }
+        self.0[column] = scale;
+        Ok(amount.mantissa())
+    }
+
+    pub(super) fn to_decimal(&self, column: usize, mantissa: i128) -> Result<Decimal, RollupError> {
+        Decimal::try_from_i128_with_scale(mantissa, self.0[column])
+            .map_err(|_| RollupError::Overflow { column })
+    }
+
+    pub(super) fn to_decimals(&self, acc: &Accumulator<N>) -> Result<[Decimal; N], RollupError> {
+        let mut out = [Decimal::ZERO; N];
+        for (column, slot) in out.iter_mut().enumerate() {
+            *slot = self.to_decimal(column, acc.get(column))?;
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,309 @@
+//! The aggregation tree: roll item amounts up to 款, 类 and the grand total, and
+//! cross-tabulate functional × economic codes.
+//!
+//! A [`Tree`] holds a set of codes with all their ancestors, in code order, with dense node
+//! indices. [`Tree::rollup`] makes one pass over the rows (a direct-indexed lookup per row,
+//! no hashing, no string work) and one bottom-up pass over the nodes, summing exactly in
+//! fixed-point integers: O(rows + nodes).
+//!
+//! ```
+//! use cn_budget::{tree::Tree, FunctionCode};
+//! use rust_decimal_macros::dec;
+//! let code = |s: &str| s.parse::<FunctionCode>().unwrap();
+//! let rows = [
+//!     (code("2010601"), [dec!(1887.52)]),
+//!     (code("2010602"), [dec!(343.26)]),
+//!     (code("2080501"), [dec!(83.76)]),
+//! ];
+//! let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+//! let rollup = tree.rollup(&rows)?;
+//! assert_eq!(rollup.get(code("20106")), Some(&[dec!(2230.78)]));
+//! assert_eq!(rollup.get(code("201")), Some(&[dec!(2230.78)]));
+//! assert_eq!(rollup.grand_total(), &[dec!(2314.54)]);
+//! # Ok::<(), cn_budget::tree::RollupError>(())
+//! ```
+
+mod crosstab;
+mod fixed;
+
+pub use crosstab::Crosstab;
+
+use crate::catalog::CodeList;
+use crate::{Code, Level};
+use fixed::Accumulator;
+use rust_decimal::Decimal;
+
+const NONE: u32 = u32::MAX;
+
+/// A node index into a [`Tree`].
+///
+/// ```
+/// use cn_budget::{tree::Tree, FunctionCode};
+/// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+/// let node = tree.node("20106".parse()?).unwrap();
+/// assert_eq!(tree.code(node).to_string(), "20106");
+/// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The index of the node in [`Tree::codes`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A rollup or cross-tabulation failed. Check outcomes are never errors; these are
+/// problems with the input itself.
+///
+/// ```
+/// use cn_budget::{tree::{Tree, RollupError}, FunctionCode};
+/// use rust_decimal::Decimal;
+/// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+/// let err = tree.rollup(&[("2080501".parse::<FunctionCode>()?, [Decimal::ONE])]).unwrap_err();
+/// assert_eq!(err, RollupError::UnknownCode { row: 0, code: "2080501".into() });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RollupError {
+    /// A row's code is not in the tree.
+    #[error("row {row}: code {code} is not in the tree")]
+    UnknownCode {
+        /// The 0-based row index.
+        row: usize,
+        /// The code.
+        code: String,
+    },
+    /// A sum does not fit a decimal (beyond about 7.9·10²⁸ at the rows' scale).
+    #[error("column {column}: the sum overflows a decimal")]
+    Overflow {
+        /// The 0-based column index.
+        column: usize,
+    },
+}
+
+/// A set of codes closed under "parent of", in code order, with dense indices.
+///
+/// Building it adds every missing ancestor; duplicates are merged. A lookup table indexed by
+/// the code's dense key makes [`Tree::node`] a single array read.
+#[derive(Clone, Debug)]
+pub struct Tree<C> {
+    codes: Vec<C>,
+    parent: Vec<u32>,
+    lookup: Vec<u32>,
+}
+
+impl<C: Code> Tree<C> {
+    /// A tree of these codes and all their ancestors.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+    /// assert_eq!(tree.len(), 3); // 201, 20106, 2010601
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
+    pub fn from_codes(codes: impl IntoIterator<Item = C>) -> Tree<C> {
+        let mut lookup = vec![NONE; C::KEY_SPACE];
+        let mut all = Vec::new();
+        for code in codes {
+            let mut next = Some(code);
+            while let Some(c) = next {
+                let slot = &mut lookup[c.dense_key()];
+                if *slot != NONE {
+                    break;
+                }
+                *slot = 0;
+                all.push(c);
+                next = c.parent();
+            }
+        }
+        all.sort_unstable();
+        for (i, c) in all.iter().enumerate() {
+            lookup[c.dense_key()] = i as u32;
+        }
+        let parent = all
+            .iter()
+            .map(|c| c.parent().map_or(NONE, |p| lookup[p.dense_key()]))
+            .collect();
+        Tree {
+            codes: all,
+            parent,
+            lookup,
+        }
+    }
+
+    /// A tree of every code of a catalog list.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, Catalog};
+    /// let list = Catalog::edition(2024)?.functional();
+    /// assert_eq!(Tree::from_list(list).len(), list.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_list(list: &CodeList<C>) -> Tree<C> {
+        Tree::from_codes(list.iter().map(|e| e.code()))
+    }
+
+    /// The number of nodes.
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether the tree has no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+
+    /// Every code, in code order (parents before children).
+    pub fn codes(&self) -> &[C] {
+        &self.codes
+    }
+
+    /// The node of a code, if the tree holds it.
+    #[inline]
+    pub fn node(&self, code: C) -> Option<NodeId> {
+        match self.lookup[code.dense_key()] {
+            NONE => None,
+            i => Some(NodeId(i)),
+        }
+    }
+
+    /// The code of a node.
+    ///
+    /// # Panics
+    /// If `node` comes from another tree and is out of range.
+    pub fn code(&self, node: NodeId) -> C {
+        self.codes[node.index()]
+    }
+
+    /// The parent node, or `None` for a 类.
+    pub fn parent(&self, node: NodeId) -> Option<NodeId> {
+        match self.parent[node.index()] {
+            NONE => None,
+            p => Some(NodeId(p)),
+        }
+    }
+
+    /// The direct children of a code that the tree holds, in code order.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601", "2010602", "20199"].map(|s| s.parse::<FunctionCode>().unwrap()));
+    /// let kids: Vec<String> = tree.children("201".parse()?).map(|c| c.to_string()).collect();
+    /// assert_eq!(kids, ["20106", "20199"]);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
+    pub fn children(&self, code: C) -> impl Iterator<Item = C> + '_ {
+        let start = self.node(code).map_or(self.codes.len(), |n| n.index() + 1);
+        self.codes[start..]
+            .iter()
+            .copied()
+            .take_while(move |c| code.contains(*c))
+            .filter(move |c| c.parent() == Some(code))
+    }
+
+    /// Sums `N` amount columns of item rows up the tree in one pass.
+    ///
+    /// A row may sit at any level; its amounts count for its node and every ancestor.
+    /// Arithmetic is exact (fixed-point `i128` at the largest scale seen in each column).
+    pub fn rollup<const N: usize>(
+        &self,
+        rows: &[(C, [Decimal; N])],
+    ) -> Result<Rollup<'_, C, N>, RollupError> {
+        let mut acc: Vec<Accumulator<N>> = vec![Accumulator::default(); self.codes.len()];
+        let mut scales = fixed::Scales::<N>::default();
+        for (row, (code, amounts)) in rows.iter().enumerate() {
+            let slot = self.lookup[code.dense_key()];
+            if slot == NONE {
+                return Err(RollupError::UnknownCode {
+                    row,
+                    code: code.to_string(),
+                });
+            }
+            for (column, amount) in amounts.iter().enumerate() {
+                let m = scales.mantissa(column, *amount, &mut acc)?;
+                acc[slot as usize].add(column, m)?;
+            }
+        }
+        self.propagate(&mut acc)?;
+        let mut grand = Accumulator::<N>::default();
+        for (node, a) in acc.iter().enumerate() {
+            if self.parent[node] == NONE {
+                grand.add_all(a)?;
+            }
+        }
+        Ok(Rollup {
+            tree: self,
+            totals: acc
+                .iter()
+                .map(|a| scales.to_decimals(a))
+                .collect::<Result<_, _>>()?,
+            grand_total: scales.to_decimals(&grand)?,
+            rows: rows.len(),
+        })
+    }
+
+    /// Adds every node's accumulator into its parent's, children first.
+    fn propagate<const N: usize>(&self, acc: &mut [Accumulator<N>]) -> Result<(), RollupError> {
+        for node in (0..self.codes.len()).rev() {
+            let p = self.parent[node];
+            if p != NONE {
+                let child = acc[node];
+                acc[p as usize].add_all(&child)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The result of [`Tree::rollup`]: `N` totals for every node and the grand total.
+#[derive(Clone, Debug)]
+pub struct Rollup<'t, C, const N: usize> {
+    tree: &'t Tree<C>,
+    totals: Vec<[Decimal; N]>,
+    grand_total: [Decimal; N],
+    rows: usize,
+}
+
+impl<C: Code, const N: usize> Rollup<'_, C, N> {
+    /// The totals of a code (its own rows plus all its descendants'), if the tree holds it.
+    pub fn get(&self, code: C) -> Option<&[Decimal; N]> {
+        self.tree.node(code).map(|n| &self.totals[n.index()])
+    }
+
+    /// The sum over all 类.
+    pub fn grand_total(&self) -> &[Decimal; N] {
+        &self.grand_total
+    }
+
+    /// How many rows were rolled up.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Every node with its totals, in code order.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, Code, FunctionCode, Level};
+    /// use rust_decimal::Decimal;
+    /// let rows = [("2010601".parse::<FunctionCode>()?, [Decimal::ONE])];
+    /// let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+    /// let rollup = tree.rollup(&rows)?;
+    /// let classes: Vec<_> = rollup.iter().filter(|(c, _)| c.level() == Level::Class).collect();
+    /// assert_eq!(classes.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (C, &[Decimal; N])> + '_ {
+        self.tree.codes.iter().copied().zip(self.totals.iter())
+    }
+
+    /// The nodes at one level with their totals, as rows that can be rolled up again.
+    pub fn at_level(&self, level: Level) -> Vec<(C, [Decimal; N])> {
+        self.iter()
+            .filter(|(c, _)| c.level() == level)
+            .map(|(c, t)| (c, *t))
+            .collect()
+    }
+}
