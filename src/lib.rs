@@ -1,7 +1,90 @@
-//! cn-budget (WIP)
+//! # cn-budget
+//!
+//! China classifies every yuan of public spending twice: by **function** (支出功能分类:
+//! 类 → 款 → 项, codes of 3, 5 and 7 digits) and by **economic nature** (支出经济分类:
+//! 部门预算 codes 301 … 399 and 政府预算 codes 501 … 599). This crate models both
+//! classifications, ships cited catalogs of the 2024 and 2025 editions of
+//! 《政府收支分类科目》, rolls item amounts up exactly, and checks published tables with a
+//! rounding model that tells honest 0.01 differences from real errors.
+//!
+//! ```
+//! use cn_budget::{Amount, Catalog, FunctionCode, Rounding, Unit};
+//! use cn_budget::check::{compare_sum, Verdict};
+//!
+//! // Codes are typed and validated; names come from the edition's catalog.
+//! let code: FunctionCode = "2010601".parse()?;
+//! let catalog = Catalog::edition(2024)?;
+//! assert_eq!(catalog.functional().name(code), Some("行政运行"));
+//!
+//! // Printed figures stand for intervals: 4,789.78 vs 4,789.79 over four rows is rounding,
+//! let p = |s| Amount::parse(s, Unit::TenThousandYuan);
+//! let parts = [p("3613.82")?, p("564.22")?, p("202.87")?, p("408.88")?];
+//! let ok = compare_sum(&p("4789.78")?, parts.iter().map(|a| (1, a)), Rounding::Nearest)?;
+//! assert_eq!(ok.verdict, Verdict::WithinRounding);
+//! // but a 款 of 5.08 whose only 项 prints 5.09 is a real error.
+//! let bad = compare_sum(&p("5.08")?, [(1, &p("5.09")?)], Rounding::Nearest)?;
+//! assert_eq!(bad.verdict, Verdict::Inconsistent);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Overview
+//!
+//! - **Codes** ([`codes`]): [`FunctionCode`] and [`EconomicCode`] are validated, `Copy`,
+//!   ordered like their text, and round-trip through `FromStr`/`Display` on the plain digits.
+//!   [`FunctionCode::parse_lenient`] reads text as PDF extractors produce it (full-width
+//!   digits, `201 06 01`, a name after the code). [`FunctionClass`],
+//!   [`DepartmentEconomicClass`] and [`GovernmentEconomicClass`] name every 类.
+//! - **Catalogs** ([`catalog`]): [`Catalog::edition`] gives an embedded edition: names,
+//!   parents, children, name paths such as `一般公共服务支出（类）财政事务（款）行政运行（项）`,
+//!   the 部门 → 政府 economic correspondence (which depends on the unit type) and the
+//!   difference between editions. [`Catalog::from_tsv`] loads any edition in the same format.
+//! - **Amounts** ([`amount`]): [`Amount`] is an exact `rust_decimal::Decimal` with its unit
+//!   (元/万元/亿元) and printed precision; [`Amount::interval`] is the set of true values it
+//!   stands for. There is no `f64` anywhere.
+//! - **Trees** ([`tree`]): [`tree::Tree::rollup`] sums item rows up to 款, 类 and the total in
+//!   one pass with exact fixed-point arithmetic; [`tree::Crosstab`] cross-tabulates
+//!   functional × economic codes.
+//! - **Checks** ([`check`]): sums, equalities and inequalities on intervals, and
+//!   [`check::Table`], a reported table that checks parent = Σ children per column and row
+//!   identities between columns. Each [`check::CheckResult`] carries the rule id, the place,
+//!   both values with their intervals, the difference, the tolerance, the number of terms and
+//!   a [`check::Verdict`]: `Exact`, `WithinRounding` or `Inconsistent`.
+//!
+//! ## Rounding model
+//!
+//! A figure printed with `d` decimals under round-to-nearest (四舍五入) stands for the closed
+//! interval `[v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]`; under truncation, `[v, v + 10⁻ᵈ)` for `v > 0`. A total
+//! is consistent with its parts iff the total's interval intersects the sum of the parts'
+//! intervals (XBRL Calculations 1.1 as implemented by Arelle; the EBA interval rule). At
+//! 0.01 万元 with `n` parts this is `|total − Σ parts| ≤ (n + 1) · 0.005`: the tolerance
+//! grows with the number of terms and the printed precision, never with the size of the
+//! amounts.
+//!
+//! Two figures of the same precision and unit that stand for one quantity (a parent with a
+//! single child, the same total printed in two tables) must be identical. A blank cell is
+//! "not reported", not zero: a sum is checked when its total and at least one part are
+//! reported. Figures with digits beyond their declared precision, duplicated rows and rows
+//! whose parent is missing block the checks that depend on them instead of producing a
+//! cascade of errors.
+//!
+//! ## Crate features
+//!
+//! - **serde** (off by default): `Serialize`/`Deserialize` for codes (as code strings),
+//!   amounts (decimal strings), intervals and check results.
+//! - **proptest** (off by default): the `strategies` module, proptest strategies for codes and
+//!   honestly rounded tables, for property tests in dependent crates.
+//!
+//! ## Data editions
+//!
+//! The catalogs are compiled in from `data/` (see `data/README.md` in the repository for the
+//! sources, counts per level and the list of uncertain entries): the 2024 and 2025 editions of
+//! the functional classification, and the 部门/政府 economic classifications with their
+//! correspondence. Entries that the compilers could not confirm are flagged
+//! ([`catalog::Entry::is_uncertain`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 #![warn(missing_debug_implementations)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod codes;
 
@@ -15,3 +98,11 @@ pub mod catalog;
 pub use catalog::Catalog;
 pub mod check;
 pub mod tree;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+/// Proptest strategies: valid codes and honestly rounded tables (feature `proptest`).
+#[cfg(feature = "proptest")]
+pub mod strategies;
