@@ -11,7 +11,9 @@ use rust_decimal::Decimal;
 
 /// Deterministic rows: item codes drawn from the 2024 catalog, amounts with 2 decimals.
 fn rows(n: usize) -> (Tree<FunctionCode>, Vec<(FunctionCode, [Decimal; 3])>) {
-    let list = Catalog::edition(2024).expect("embedded edition").functional();
+    let list = Catalog::edition(2024)
+        .expect("embedded edition")
+        .functional();
     let items: Vec<FunctionCode> = list
         .iter()
         .map(|e| e.code())

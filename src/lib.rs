@@ -96,7 +96,9 @@ pub mod amount;
 pub use amount::{Amount, AmountError, Interval, Rounding, Unit};
 pub mod catalog;
 pub use catalog::Catalog;
+pub mod audit;
 pub mod check;
+pub mod disclosure;
 pub mod tree;
 
 /// The README's examples, compiled and run as doctests.

@@ -26,7 +26,7 @@
 
 mod table;
 
-pub use table::{Row, Table, TableError};
+pub use table::{Row, Table, TableError, TOTAL_LABEL};
 
 use crate::{Amount, AmountError, Interval, Rounding};
 use rust_decimal::Decimal;

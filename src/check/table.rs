@@ -35,6 +35,7 @@ pub enum TableError {
 /// One row of a reported table: a code, the printed name and one cell per column (`None`
 /// for a blank cell, which means "not reported", not 0).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Row<C> {
     /// The row's code.
     pub code: C,
@@ -63,6 +64,7 @@ pub struct Row<C> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Table<C> {
     name: String,
     columns: Vec<String>,

@@ -1,0 +1,529 @@
+//! Rules between tables. Most are data: a [`CrossRule`] relates cells named by [`CellRef`]s.
+
+use super::finding::Place;
+use super::tables::summary_line;
+use super::Collector;
+use crate::check::{compare_le, compare_sum, Relation};
+use crate::disclosure::{CostGroup, Document, Side, TableId, THREE_COSTS_COLUMNS};
+use crate::{Amount, Catalog, EconomicCode, FunctionCode};
+
+/// A row of a functional table: the 合计 row or a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowRef {
+    /// The 合计 row.
+    Total,
+    /// The row of a code.
+    Code(FunctionCode),
+}
+
+/// A cell of a document, named the way a reader would name it.
+///
+/// ```
+/// use cn_budget::audit::{CellRef, RowRef};
+/// use cn_budget::disclosure::{Document, TableId};
+/// let doc = Document::embedded()?;
+/// let cell = CellRef::Functional { table: TableId::T02, row: RowRef::Total, column: "本年收入合计".into() };
+/// assert_eq!(cell.resolve(doc).unwrap().unwrap().to_string(), "4789.78 万元");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CellRef {
+    /// A line of 公开01表 or 公开04表, by side and label (a prefix of the label without its
+    /// numbering; unlabelled lines are read by the template), and column heading.
+    Summary {
+        /// 公开01表 or 公开04表.
+        table: TableId,
+        /// 收入 or 支出.
+        side: Side,
+        /// The label, or a prefix of it.
+        label: String,
+        /// The column heading.
+        column: String,
+    },
+    /// A cell of 公开02/03/05/07/08表.
+    Functional {
+        /// The table.
+        table: TableId,
+        /// The row.
+        row: RowRef,
+        /// The column heading.
+        column: String,
+    },
+    /// 人员经费合计 or 公用经费合计 of 公开06表.
+    BasicTotal(CostGroup),
+    /// The 决算数 of an economic code in 公开06表.
+    Economic(EconomicCode),
+    /// A cell of 公开09表: 决算数 (`actual`) or 预算数, and a column of
+    /// [`THREE_COSTS_COLUMNS`].
+    ThreeCosts {
+        /// 决算数 (true) or 预算数 (false).
+        actual: bool,
+        /// The column heading.
+        column: String,
+    },
+}
+
+impl CellRef {
+    /// The cell's amount: `None` when the row or column does not exist, `Some(None)` when
+    /// the cell is blank.
+    pub fn resolve(&self, doc: &Document) -> Option<Option<Amount>> {
+        match self {
+            CellRef::Summary {
+                table,
+                side,
+                label,
+                column,
+            } => {
+                let t = match table {
+                    TableId::T01 => &doc.t01,
+                    TableId::T04 => &doc.t04,
+                    _ => return None,
+                };
+                let col = t.column(column)?;
+                let line = summary_line(t, *side, |l| l.starts_with(label.as_str()))?;
+                Some(line.cells.get(col).copied().flatten())
+            }
+            CellRef::Functional { table, row, column } => {
+                let t = &doc.functional(*table)?.table;
+                let col = t.column(column)?;
+                let cells = match row {
+                    RowRef::Total => t.total()?,
+                    RowRef::Code(c) => &t.row(*c)?.cells,
+                };
+                Some(cells.get(col).copied().flatten())
+            }
+            CellRef::BasicTotal(CostGroup::Personnel) => Some(doc.t06.personnel_total),
+            CellRef::BasicTotal(CostGroup::Public) => Some(doc.t06.public_total),
+            CellRef::Economic(code) => Some(doc.t06.table.row(*code)?.cells[0]),
+            CellRef::ThreeCosts { actual, column } => {
+                let i = THREE_COSTS_COLUMNS.iter().position(|c| c == column)?;
+                let cells = if *actual {
+                    &doc.t09.actual
+                } else {
+                    &doc.t09.budget
+                };
+                Some(cells.get(i).copied().flatten())
+            }
+        }
+    }
+
+    pub(crate) fn place(&self) -> Place {
+        let (table, code, column) = match self {
+            CellRef::Summary {
+                table,
+                side,
+                label,
+                column,
+            } => (
+                *table,
+                format!("{}「{label}」", side.name()),
+                column.clone(),
+            ),
+            CellRef::Functional { table, row, column } => (
+                *table,
+                match row {
+                    RowRef::Total => "合计".to_owned(),
+                    RowRef::Code(c) => c.to_string(),
+                },
+                column.clone(),
+            ),
+            CellRef::BasicTotal(g) => (TableId::T06, format!("{}合计", g.name()), "决算数".into()),
+            CellRef::Economic(c) => (TableId::T06, c.to_string(), "决算数".into()),
+            CellRef::ThreeCosts { actual, column } => (
+                TableId::T09,
+                (if *actual { "决算数" } else { "预算数" }).into(),
+                column.clone(),
+            ),
+        };
+        Place {
+            table: Some(table.label().into()),
+            code: Some(code),
+            name: None,
+            column: Some(column),
+        }
+    }
+
+    fn describe(&self) -> String {
+        self.place().describe()
+    }
+}
+
+/// An identity between cells of different tables: `left` (relation) Σ weight · `right`.
+///
+/// Evaluated when the left cell and at least one right cell are reported; with
+/// `blank_is_zero` a blank on one side counts as an exact 0 when the other side is reported
+/// (a zero column means an empty table).
+///
+/// ```
+/// use cn_budget::audit::{audit, AuditOptions, CellRef, CrossRule, RowRef};
+/// use cn_budget::check::Relation;
+/// use cn_budget::disclosure::{Document, TableId};
+/// let rule = CrossRule {
+///     id: "mine.t03_t05.basic".into(),
+///     left: CellRef::Functional { table: TableId::T05, row: RowRef::Total, column: "基本支出".into() },
+///     relation: Relation::LessOrEqual,
+///     right: vec![(1, CellRef::Functional { table: TableId::T03, row: RowRef::Total, column: "基本支出".into() })],
+///     blank_is_zero: false,
+/// };
+/// let mut options = AuditOptions::default();
+/// options.extra.push(rule);
+/// let report = audit(Document::embedded()?, &options);
+/// assert!(!report.findings.iter().any(|f| f.rule == "mine.t03_t05.basic"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrossRule {
+    /// The stable id.
+    pub id: String,
+    /// The left side.
+    pub left: CellRef,
+    /// `=` or `≤`.
+    pub relation: Relation,
+    /// The weighted cells of the right side.
+    pub right: Vec<(i32, CellRef)>,
+    /// Whether a blank on one side counts as 0 when the other side is reported.
+    pub blank_is_zero: bool,
+}
+
+impl CrossRule {
+    fn equal(id: &str, left: CellRef, right: Vec<CellRef>) -> CrossRule {
+        CrossRule {
+            id: id.into(),
+            left,
+            relation: Relation::Equal,
+            right: right.into_iter().map(|c| (1, c)).collect(),
+            blank_is_zero: false,
+        }
+    }
+
+    pub(crate) fn evaluate(&self, doc: &Document, out: &mut Collector) {
+        if !out.on(&self.id) {
+            return;
+        }
+        let Some(left) = self.left.resolve(doc) else {
+            return;
+        };
+        let right: Vec<(i32, Option<Amount>)> = self
+            .right
+            .iter()
+            .filter_map(|(w, c)| Some((*w, c.resolve(doc)?)))
+            .collect();
+        let present: Vec<(i32, &Amount)> = right
+            .iter()
+            .filter_map(|(w, a)| a.as_ref().map(|a| (*w, a)))
+            .collect();
+        let zero = |unit| Amount::exact(rust_decimal::Decimal::ZERO, unit);
+        let (left, present) = match (left, present.is_empty()) {
+            (Some(l), false) => (l, present),
+            (None, false) if self.blank_is_zero => (zero(present[0].1.unit()), present),
+            (Some(l), true) if self.blank_is_zero && !l.value().is_zero() => (l, Vec::new()),
+            _ => return,
+        };
+        let basis = self
+            .right
+            .iter()
+            .map(|(w, c)| format!("{}{}", if *w < 0 { "−" } else { "" }, c.describe()))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let result = match self.relation {
+            Relation::LessOrEqual if present.len() == 1 => {
+                compare_le(&left, present[0].1, out.rounding())
+            }
+            _ => compare_sum(&left, present, out.rounding()),
+        };
+        out.check(&self.id, self.left.place(), result, &basis);
+    }
+}
+
+fn summary(table: TableId, side: Side, label: &str, column: &str) -> CellRef {
+    CellRef::Summary {
+        table,
+        side,
+        label: label.into(),
+        column: column.into(),
+    }
+}
+
+fn functional(table: TableId, row: RowRef, column: &str) -> CellRef {
+    CellRef::Functional {
+        table,
+        row,
+        column: column.into(),
+    }
+}
+
+/// The built-in cross-table identities that are plain cell relations.
+///
+/// - `x.t01_t02.income`: 01 本年收入合计 and each income source = the 02 合计 row.
+/// - `x.t01_t03.expense`: 01 本年支出合计 = 03 合计.
+/// - `x.t02_t04.fiscal`: 02 财政拨款收入 合计 = 04 本年收入合计.
+/// - `x.t04_t05.class` (totals): 04 本年支出合计 一般公共预算 = 05 合计 小计.
+/// - `x.t05_t06.basic`: 05 基本支出 合计 = 06 人员经费合计 + 公用经费合计.
+/// - `x.t04_t07.fund`, `x.t04_t08.soe`: the 04 fund and SOE columns = 07 and 08 (a zero
+///   column means an empty table).
+/// - `x.t06_t09.bounds`: 06 holds only 基本支出, so 30212 ≤ 因公出国（境）费, 30217 ≤
+///   公务接待费, 30231 ≤ 公务用车运行维护费, 31013 ≤ 公务用车购置费 (决算数).
+///
+/// ```
+/// let rules = cn_budget::audit::builtin_cross_rules();
+/// assert!(rules.iter().any(|r| r.id == "x.t05_t06.basic"));
+/// ```
+pub fn builtin_cross_rules() -> Vec<CrossRule> {
+    use TableId::*;
+    let mut rules = vec![
+        CrossRule::equal(
+            "x.t01_t02.income",
+            summary(T01, Side::Income, "本年收入合计", "金额"),
+            vec![functional(T02, RowRef::Total, "本年收入合计")],
+        ),
+        CrossRule::equal(
+            "x.t01_t02.income",
+            functional(T02, RowRef::Total, "财政拨款收入"),
+            [
+                "一般公共预算财政拨款收入",
+                "政府性基金预算财政拨款收入",
+                "国有资本经营预算财政拨款收入",
+            ]
+            .iter()
+            .map(|l| summary(T01, Side::Income, l, "金额"))
+            .collect(),
+        ),
+    ];
+    for source in [
+        "上级补助收入",
+        "事业收入",
+        "经营收入",
+        "附属单位上缴收入",
+        "其他收入",
+    ] {
+        rules.push(CrossRule::equal(
+            "x.t01_t02.income",
+            summary(T01, Side::Income, source, "金额"),
+            vec![functional(T02, RowRef::Total, source)],
+        ));
+    }
+    rules.push(CrossRule::equal(
+        "x.t01_t03.expense",
+        summary(T01, Side::Expense, "本年支出合计", "金额"),
+        vec![functional(T03, RowRef::Total, "本年支出合计")],
+    ));
+    rules.push(CrossRule::equal(
+        "x.t02_t04.fiscal",
+        functional(T02, RowRef::Total, "财政拨款收入"),
+        vec![summary(T04, Side::Income, "本年收入合计", "决算数")],
+    ));
+    rules.push(CrossRule::equal(
+        "x.t04_t05.class",
+        summary(T04, Side::Expense, "本年支出合计", "一般公共预算财政拨款"),
+        vec![functional(T05, RowRef::Total, "小计")],
+    ));
+    rules.push(CrossRule::equal(
+        "x.t05_t06.basic",
+        functional(T05, RowRef::Total, "基本支出"),
+        vec![
+            CellRef::BasicTotal(CostGroup::Personnel),
+            CellRef::BasicTotal(CostGroup::Public),
+        ],
+    ));
+    let mut fund = CrossRule::equal(
+        "x.t04_t07.fund",
+        summary(T04, Side::Expense, "本年支出合计", "政府性基金预算财政拨款"),
+        vec![functional(T07, RowRef::Total, "本年支出小计")],
+    );
+    fund.blank_is_zero = true;
+    let mut soe = CrossRule::equal(
+        "x.t04_t08.soe",
+        summary(
+            T04,
+            Side::Expense,
+            "本年支出合计",
+            "国有资本经营预算财政拨款",
+        ),
+        vec![functional(T08, RowRef::Total, "合计")],
+    );
+    soe.blank_is_zero = true;
+    rules.extend([fund, soe]);
+    for (code, column) in [
+        ("30212", "因公出国（境）费"),
+        ("30217", "公务接待费"),
+        ("30231", "公务用车运行维护费"),
+        ("31013", "公务用车购置费"),
+    ] {
+        let code: EconomicCode = code.parse().expect("valid economic code");
+        rules.push(CrossRule {
+            id: "x.t06_t09.bounds".into(),
+            left: CellRef::Economic(code),
+            relation: Relation::LessOrEqual,
+            right: vec![(
+                1,
+                CellRef::ThreeCosts {
+                    actual: true,
+                    column: column.into(),
+                },
+            )],
+            blank_is_zero: true,
+        });
+    }
+    rules
+}
+
+pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
+    for rule in builtin_cross_rules()
+        .iter()
+        .chain(out.options.extra.clone().iter())
+    {
+        rule.evaluate(doc, out);
+    }
+    class_lines(
+        doc,
+        catalog,
+        TableId::T01,
+        "金额",
+        TableId::T03,
+        "本年支出合计",
+        "x.t01_t03.class",
+        out,
+    );
+    class_lines(
+        doc,
+        catalog,
+        TableId::T04,
+        "一般公共预算财政拨款",
+        TableId::T05,
+        "小计",
+        "x.t04_t05.class",
+        out,
+    );
+    row_sets(doc, out);
+}
+
+/// `x.t01_t03.class`, `x.t04_t05.class`: each numbered 类 line of a summary table equals the
+/// 类 row of the detail table (found by the 类 name in the document's catalog edition). A
+/// figure in one table and a blank in the other is a contradiction too.
+#[allow(clippy::too_many_arguments)]
+fn class_lines(
+    doc: &Document,
+    catalog: Option<&Catalog>,
+    summary_id: TableId,
+    column: &str,
+    detail_id: TableId,
+    detail_column: &str,
+    rule: &str,
+    out: &mut Collector,
+) {
+    let (Some(catalog), true) = (catalog, out.on(rule)) else {
+        return;
+    };
+    let t = if summary_id == TableId::T01 {
+        &doc.t01
+    } else {
+        &doc.t04
+    };
+    let (Some(col), Some(detail)) = (t.column(column), doc.functional(detail_id)) else {
+        return;
+    };
+    let Some(dcol) = detail.table.column(detail_column) else {
+        return;
+    };
+    for line in t.side(Side::Expense).filter(|l| l.is_numbered()) {
+        let Some(entry) = catalog.functional().find_child(None, line.label()) else {
+            out.warn(
+                rule,
+                Place {
+                    table: Some(summary_id.label().into()),
+                    code: Some(format!("支出第{}行", line.line)),
+                    name: Some(line.label().into()),
+                    column: None,
+                },
+                format!(
+                    "「{}」不是 {} 年版支出功能分类的类名称",
+                    line.label(),
+                    catalog.label()
+                ),
+            );
+            continue;
+        };
+        let code = entry.code();
+        let here = line.cells.get(col).copied().flatten();
+        let there = detail.table.row(code).and_then(|r| r.cells[dcol]);
+        let place = Place {
+            table: Some(summary_id.label().into()),
+            code: Some(code.to_string()),
+            name: Some(line.label().into()),
+            column: Some(column.into()),
+        };
+        let basis = format!("{} {} 「{detail_column}」", detail_id.label(), code);
+        match (here, there) {
+            (Some(a), Some(b)) => {
+                let r = compare_sum(&a, [(1, &b)], out.rounding());
+                out.check(rule, place, r, &basis);
+            }
+            (Some(a), None) | (None, Some(a)) if !a.value().is_zero() => {
+                let zero = Amount::exact(rust_decimal::Decimal::ZERO, a.unit());
+                let (l, r) = if here.is_some() { (a, zero) } else { (zero, a) };
+                let result = compare_sum(&l, [(1, &r)], out.rounding());
+                out.check(rule, place, result, &format!("{basis}（未列示）"));
+            }
+            _ => out.passed(rule),
+        }
+    }
+}
+
+/// `x.t02_t03.rows`: 公开02表 and 公开03表 list the same codes, and every code of 公开05表 is
+/// in 公开03表. A row missing from one of them is reported once (it also explains a
+/// parent ≠ Σ children difference in that table).
+fn row_sets(doc: &Document, out: &mut Collector) {
+    const RULE: &str = "x.t02_t03.rows";
+    if !out.on(RULE) {
+        return;
+    }
+    let codes = |id: TableId| -> Vec<FunctionCode> {
+        doc.functional(id)
+            .map(|t| t.table.rows().iter().map(|r| r.code).collect())
+            .unwrap_or_default()
+    };
+    let (t02, t03, t05) = (
+        codes(TableId::T02),
+        codes(TableId::T03),
+        codes(TableId::T05),
+    );
+    let mut any = false;
+    for (a, a_codes, b, b_codes) in [
+        (TableId::T03, &t03, TableId::T02, &t02),
+        (TableId::T02, &t02, TableId::T03, &t03),
+        (TableId::T05, &t05, TableId::T03, &t03),
+    ] {
+        for code in a_codes.iter().filter(|c| !b_codes.contains(c)) {
+            any = true;
+            let name = doc
+                .functional(a)
+                .and_then(|t| t.table.row(*code))
+                .and_then(|r| r.name.clone());
+            let value = doc
+                .functional(a)
+                .and_then(|t| t.table.row(*code))
+                .and_then(|r| r.cells.first().copied().flatten());
+            let place = Place {
+                table: Some(b.label().into()),
+                code: Some(code.to_string()),
+                name: name.clone(),
+                column: None,
+            };
+            out.warn(
+                RULE,
+                place,
+                format!(
+                    "{}列示 {} {}（{}），本表未列示该科目",
+                    a.label(),
+                    code,
+                    name.unwrap_or_default(),
+                    value.map(|v| v.to_string()).unwrap_or_else(|| "空".into())
+                ),
+            );
+        }
+    }
+    if !any {
+        out.passed(RULE);
+    }
+}

@@ -1,0 +1,192 @@
+use crate::check::{Blocker, Comparison, Verdict};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// How serious a finding is.
+///
+/// ```
+/// use cn_budget::audit::Severity;
+/// assert_eq!(Severity::Error.label(), "错误");
+/// assert!(Severity::Error < Severity::Warning);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
+#[non_exhaustive]
+pub enum Severity {
+    /// A contradiction that rounding cannot explain.
+    Error,
+    /// A name, level, format or structure problem, or a check that could not be made.
+    Warning,
+    /// Differences within rounding (尾差), summarised per table.
+    Info,
+}
+
+impl Severity {
+    /// 错误, 警告 or 提示.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One finding of an audit, with its evidence.
+///
+/// Amount fields are exact decimals in the document's unit (percentages for rate rules);
+/// they are `None` where the finding is not a comparison of two numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Finding {
+    /// The stable id of the rule (see [`crate::audit::RULES`]).
+    pub rule: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The table (公开01表 …), or `None` for the narrative.
+    pub table: Option<String>,
+    /// The row code or label (`2010601`, `合计`, a claim id such as `c057`).
+    pub code: Option<String>,
+    /// The row's printed name, or what a narrative claim is about.
+    pub name: Option<String>,
+    /// The column heading.
+    pub column: Option<String>,
+    /// The reported value.
+    pub reported: Option<Decimal>,
+    /// The value expected from the other figures.
+    pub expected: Option<Decimal>,
+    /// `reported − expected`.
+    pub difference: Option<Decimal>,
+    /// The largest difference rounding can explain.
+    pub tolerance: Option<Decimal>,
+    /// What was found, in Chinese, naming the rule id.
+    pub message: String,
+}
+
+/// Where a finding is, as the rules build it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Place {
+    pub table: Option<String>,
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub column: Option<String>,
+}
+
+impl Place {
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match &self.table {
+            Some(t) => parts.push(t.clone()),
+            None => parts.push("情况说明".into()),
+        }
+        let name = self.name.as_ref().filter(|n| !n.is_empty());
+        match (&self.code, name) {
+            (Some(c), Some(n)) => parts.push(format!("{c} {n}")),
+            (Some(c), None) => parts.push(c.clone()),
+            (None, Some(n)) => parts.push(n.clone()),
+            (None, None) => {}
+        }
+        if let Some(c) = self.column.as_ref().filter(|c| !c.is_empty()) {
+            parts.push(format!("[{c}]"));
+        }
+        parts.retain(|p| !p.trim().is_empty());
+        parts.join(" ")
+    }
+}
+
+impl Finding {
+    pub(crate) fn from_comparison(
+        rule: &str,
+        place: Place,
+        c: &Comparison,
+        basis: &str,
+        hint: Option<String>,
+    ) -> Finding {
+        let severity = match c.verdict {
+            Verdict::Inconsistent => Severity::Error,
+            _ => Severity::Info,
+        };
+        let relation = match c.relation {
+            crate::check::Relation::Equal => "应等于",
+            crate::check::Relation::LessOrEqual => "应不大于",
+        };
+        let tolerance_text = if c.tolerance.is_zero() {
+            "同一数值两处列示须完全一致".to_owned()
+        } else {
+            format!("舍入容差 {}（{} 项）", c.tolerance.round_dp(4).normalize(), c.terms)
+        };
+        let mut message = format!(
+            "[{rule}] {}：列示 {}，{relation}{basis}（{}），差额 {}，{tolerance_text}。",
+            place.describe(),
+            c.reported.normalize(),
+            c.computed.normalize(),
+            c.difference.normalize(),
+        );
+        if let Some(h) = hint {
+            message.push_str(&h);
+        }
+        Finding {
+            rule: rule.to_owned(),
+            severity,
+            table: place.table,
+            code: place.code,
+            name: place.name,
+            column: place.column,
+            reported: Some(c.reported),
+            expected: Some(c.computed),
+            difference: Some(c.difference.normalize()),
+            tolerance: Some(c.tolerance),
+            message,
+        }
+    }
+
+    pub(crate) fn warning(rule: &str, place: Place, text: String) -> Finding {
+        Finding::text(rule, Severity::Warning, place, text)
+    }
+
+    pub(crate) fn error(rule: &str, place: Place, text: String) -> Finding {
+        Finding::text(rule, Severity::Error, place, text)
+    }
+
+    fn text(rule: &str, severity: Severity, place: Place, text: String) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity,
+            message: format!("[{rule}] {}：{text}", place.describe()),
+            table: place.table,
+            code: place.code,
+            name: place.name,
+            column: place.column,
+            reported: None,
+            expected: None,
+            difference: None,
+            tolerance: None,
+        }
+    }
+
+    pub(crate) fn blocked(rule: &str, place: Place, blocker: &Blocker) -> Finding {
+        let text = match blocker {
+            Blocker::ExcessDigits { value, decimals } => {
+                format!("数值 {value} 的小数位多于声明的 {decimals} 位，相关校验未执行")
+            }
+            Blocker::DuplicateRow { code, count } => {
+                format!("科目 {code} 重复列示 {count} 行，相关校验未执行")
+            }
+            Blocker::MissingParentRow { code, parent } => {
+                format!("科目 {code} 的上级科目 {parent} 未列示，上级汇总校验未执行")
+            }
+            _ => "数值溢出，校验未执行".to_owned(),
+        };
+        Finding::warning(rule, place, text)
+    }
+}

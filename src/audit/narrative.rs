@@ -1,0 +1,540 @@
+//! Rules on the narrative (情况说明): its numbers against the tables and against each other.
+
+use super::cross::{CellRef, RowRef};
+use super::finding::{Finding, Place};
+use super::Collector;
+use crate::check::{compare_sum, Comparison, Relation, Verdict};
+use crate::disclosure::{Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS};
+use crate::{Amount, Catalog, Interval, Unit};
+use rust_decimal::Decimal;
+
+pub(super) fn run(doc: &Document, _catalog: Option<&Catalog>, out: &mut Collector) {
+    let claims = &doc.claims;
+    for claim in claims {
+        match claim.measure {
+            Measure::Amount | Measure::BudgetFull => amount(doc, claim, out),
+            Measure::Share => ratio(doc, claims, claim, out, "n.share"),
+            Measure::CompletionRate => ratio(doc, claims, claim, out, "n.completion_rate"),
+            Measure::GrowthRate => growth(doc, claims, claim, out),
+            Measure::Comparison => comparison(doc, claims, claim, out),
+            _ => {}
+        }
+    }
+    repeats(doc, claims, out);
+    sums(doc, claims, out);
+}
+
+fn place(claim: &Claim) -> Place {
+    Place {
+        table: None,
+        code: Some(claim.id.clone()),
+        name: Some(format!("{}「{}」", claim.section, claim.quote.trim())),
+        column: Some(claim.measure.label().into()),
+    }
+}
+
+/// The table cell a narrative amount restates, if the subject binds to one.
+pub(crate) fn bind(subject: &str, measure: Measure) -> Option<CellRef> {
+    let summary = |table, side, label: &str, column: &str| CellRef::Summary {
+        table,
+        side,
+        label: label.into(),
+        column: column.into(),
+    };
+    let functional = |table, row, column: &str| CellRef::Functional {
+        table,
+        row,
+        column: column.into(),
+    };
+    let three = |actual, i: usize| CellRef::ThreeCosts {
+        actual,
+        column: THREE_COSTS_COLUMNS[i].into(),
+    };
+    let sangong = |name: &str| {
+        [
+            "total",
+            "abroad",
+            "vehicle",
+            "vehicle_purchase",
+            "vehicle_operation",
+            "reception",
+        ]
+        .iter()
+        .position(|n| *n == name)
+        .map(|i| [0, 1, 2, 3, 4, 5][i])
+    };
+    if measure == Measure::BudgetFull {
+        return sangong(subject.strip_prefix("sangong:")?).map(|i| three(false, i));
+    }
+    if measure != Measure::Amount {
+        return None;
+    }
+    if let Some(rest) = subject.strip_prefix("sangong:") {
+        return sangong(rest).map(|i| three(true, i));
+    }
+    if let Some(col) = subject.strip_prefix("income:") {
+        return Some(functional(TableId::T02, RowRef::Total, col));
+    }
+    if let Some(col) = subject.strip_prefix("expense:") {
+        return Some(functional(TableId::T03, RowRef::Total, col));
+    }
+    if let Some(code) = subject
+        .strip_prefix("class:")
+        .or_else(|| subject.strip_prefix("item:"))
+    {
+        return Some(functional(
+            TableId::T05,
+            RowRef::Code(code.parse().ok()?),
+            "小计",
+        ));
+    }
+    Some(match subject {
+        "total" => summary(TableId::T01, Side::Income, "总计", "金额"),
+        "income_total" => summary(TableId::T01, Side::Income, "本年收入合计", "金额"),
+        "expense_total" => summary(TableId::T01, Side::Expense, "本年支出合计", "金额"),
+        "fiscal_total" => summary(TableId::T04, Side::Expense, "总计", "小计"),
+        "gpb_income" => summary(TableId::T04, Side::Income, "一般公共预算财政拨款", "决算数"),
+        "gpb_expense" | "performance:overall_funds" => {
+            functional(TableId::T05, RowRef::Total, "小计")
+        }
+        "gpb_basic" => functional(TableId::T05, RowRef::Total, "基本支出"),
+        "gpb_project" | "performance:funds" => functional(TableId::T05, RowRef::Total, "项目支出"),
+        "personnel" => CellRef::BasicTotal(CostGroup::Personnel),
+        "public_funds" | "operating_costs" => CellRef::BasicTotal(CostGroup::Public),
+        _ => return None,
+    })
+}
+
+fn money(doc: &Document, text: &str) -> Option<Amount> {
+    Amount::parse(text, doc.meta.unit).ok()
+}
+
+fn percent(text: &str) -> Option<Amount> {
+    Amount::parse(text, Unit::Yuan).ok()
+}
+
+/// The claim of `subject` and `measure` nearest to `section`: the same section, else the
+/// closest enclosing section (五(二) encloses 五(二)1).
+fn nearby<'a>(
+    claims: &'a [Claim],
+    section: &str,
+    subject: &str,
+    measure: Measure,
+) -> Option<&'a Claim> {
+    claims
+        .iter()
+        .filter(|c| {
+            c.subject == subject
+                && c.measure == measure
+                && c.value.is_some()
+                && section.starts_with(c.section.as_str())
+        })
+        .max_by_key(|c| c.section.len())
+}
+
+/// The value of a subject's amount as the reader sees it near `section`: the narrative's own
+/// figure if stated there, else the table cell it restates.
+fn value_near(
+    doc: &Document,
+    claims: &[Claim],
+    section: &str,
+    subject: &str,
+    measure: Measure,
+) -> Option<(Amount, String)> {
+    if let Some(c) = nearby(claims, section, subject, measure) {
+        return Some((
+            money(doc, c.value.as_deref()?)?,
+            format!("{} {}", c.id, c.value.as_deref()?),
+        ));
+    }
+    let cell = bind(subject, measure)?;
+    let a = cell.resolve(doc)??;
+    Some((a, format!("{} {}", cell.place().describe(), a.value())))
+}
+
+/// `n.amount` (narrative vs 公开01–09表): every amount the narrative states for a subject
+/// that a table carries (总计, 收入/支出合计, each source, 基本/项目支出, each 类 and 项 of
+/// 一般公共预算财政拨款支出, 人员经费/公用经费, 机关运行经费, 三公 budget and actual) equals
+/// that cell. The same quantity at the same precision must be identical.
+fn amount(doc: &Document, claim: &Claim, out: &mut Collector) {
+    const RULE: &str = "n.amount";
+    let (Some(cell), Some(text)) = (bind(&claim.subject, claim.measure), claim.value.as_deref())
+    else {
+        return;
+    };
+    let Some(stated) = money(doc, text) else {
+        out.warn(
+            RULE,
+            place(claim),
+            format!("无法解析数值「{text}」"),
+        );
+        return;
+    };
+    let Some(table_value) = cell.resolve(doc) else {
+        return;
+    };
+    let table_value = table_value.unwrap_or_else(|| Amount::exact(Decimal::ZERO, doc.meta.unit));
+    let r = compare_sum(&stated, [(1, &table_value)], out.rounding());
+    out.check(
+        RULE,
+        place(claim),
+        r,
+        &format!("{}（表中数）", cell.place().describe()),
+    );
+}
+
+/// The interval of `part / whole × 100` from rounded figures; `None` when the whole may be
+/// zero (a ratio over a zero base is undefined).
+fn ratio_interval(
+    part: &Amount,
+    whole: &Amount,
+    rounding: crate::Rounding,
+) -> Option<(Interval, Decimal)> {
+    let p = part.interval_in_yuan(rounding).ok()?;
+    let w = whole.interval_in_yuan(rounding).ok()?;
+    let q = p.checked_div(&w)?.checked_mul(Decimal::ONE_HUNDRED).ok()?;
+    let exact = (part.value() * part.unit().in_yuan())
+        .checked_div(whole.value() * whole.unit().in_yuan())?
+        * Decimal::ONE_HUNDRED;
+    Some((q, exact))
+}
+
+/// Compares a stated percentage with a computed interval.
+fn percentage(
+    stated: &Amount,
+    computed: Interval,
+    exact: Decimal,
+    rounding: crate::Rounding,
+) -> Option<Comparison> {
+    let reported_interval = stated.interval(rounding).ok()?;
+    let rounded = if stated.decimals() >= 0 {
+        exact.round_dp(stated.decimals() as u32)
+    } else {
+        exact
+    };
+    let verdict = if rounded == stated.value() {
+        Verdict::Exact
+    } else if reported_interval.intersects(&computed) {
+        Verdict::WithinRounding
+    } else {
+        Verdict::Inconsistent
+    };
+    Some(Comparison {
+        relation: Relation::Equal,
+        reported: stated.value(),
+        reported_interval,
+        computed: rounded.normalize(),
+        computed_interval: computed,
+        difference: (stated.value() - rounded).normalize(),
+        tolerance: (reported_interval.half_width() + computed.half_width())
+            .round_dp(6)
+            .normalize(),
+        terms: 2,
+        verdict,
+    })
+}
+
+/// `n.share` and `n.completion_rate`: a share (占 x%) is part / whole, a completion rate
+/// (完成…预算的 x%) is 支出决算 / 年初预算 (or 全年预算), recomputed with interval arithmetic from
+/// the rounded figures the narrative states (or the table cells) and compared with the stated
+/// percentage at its printed precision. A zero base makes the rate undefined.
+fn ratio(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector, rule: &str) {
+    let Some(stated) = claim.value.as_deref().and_then(percent) else {
+        return;
+    };
+    let Some(part) = value_near(doc, claims, &claim.section, &claim.subject, Measure::Amount)
+    else {
+        return;
+    };
+    let whole = match (claim.measure, claim.of.as_deref()) {
+        (Measure::CompletionRate, Some("budget_initial")) => value_near(
+            doc,
+            claims,
+            &claim.section,
+            &claim.subject,
+            Measure::BudgetInitial,
+        ),
+        (Measure::CompletionRate, _) => value_near(
+            doc,
+            claims,
+            &claim.section,
+            &claim.subject,
+            Measure::BudgetFull,
+        ),
+        (_, Some(of)) => value_near(doc, claims, &claim.section, of, Measure::Amount),
+        _ => None,
+    };
+    let Some(whole) = whole else { return };
+    let p = place(claim);
+    match ratio_interval(&part.0, &whole.0, out.rounding()) {
+        Some((interval, exact)) => {
+            let Some(c) = percentage(&stated, interval, exact, out.rounding()) else {
+                return;
+            };
+            out.compared(
+                rule,
+                p,
+                &c,
+                &format!("{} ÷ {} × 100%", part.1, whole.1),
+                None,
+            );
+        }
+        None => out.warn(
+            rule,
+            p,
+            format!("基数 {} 为零，所述 {}% 无定义", whole.1, stated.value()),
+        ),
+    }
+}
+
+fn sign(word: Option<&str>) -> Option<i32> {
+    match word? {
+        w if w.contains("增加") || w.contains("增长") || w.contains("上升") => Some(1),
+        w if w.contains("减少") || w.contains("下降") || w.contains("降低") => Some(-1),
+        w if w.contains("持平") => Some(0),
+        _ => None,
+    }
+}
+
+/// `n.growth_rate` and `n.direction` (change words): year-on-year or against-budget change.
+/// The base is derived (prior = current ∓ change), the rate recomputed as change / base with
+/// intervals, and the words must agree (增加 with 增长, 减少 with 下降).
+fn growth(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector) {
+    let Some(stated) = claim.value.as_deref().and_then(percent) else {
+        return;
+    };
+    let Some(change) = claims.iter().find(|c| {
+        c.subject == claim.subject
+            && c.section == claim.section
+            && c.measure == Measure::Change
+            && c.of == claim.of
+    }) else {
+        return;
+    };
+    let (Some(change_amount), Some(change_sign)) = (
+        change.value.as_deref().and_then(|v| money(doc, v)),
+        sign(change.word.as_deref()),
+    ) else {
+        return;
+    };
+    let p = place(claim);
+    if let Some(rate_sign) = sign(claim.word.as_deref()) {
+        if rate_sign != change_sign {
+            out.push(Finding::warning(
+                "n.direction",
+                p.clone(),
+                format!(
+                    "增减额用「{}」而增减率用「{}」，方向不一致",
+                    change.word.as_deref().unwrap_or(""),
+                    claim.word.as_deref().unwrap_or("")
+                ),
+            ));
+        } else {
+            out.passed("n.direction");
+        }
+    }
+    let Some(current) = value_near(doc, claims, &claim.section, &claim.subject, Measure::Amount)
+    else {
+        return;
+    };
+    // base = current − signed change
+    let signed = Amount::new(
+        -Decimal::from(change_sign) * change_amount.value(),
+        change_amount.decimals(),
+        change_amount.unit(),
+    )
+    .ok();
+    let Some(signed) = signed else { return };
+    let (Ok(cur), Ok(chg)) = (
+        current.0.interval_in_yuan(out.rounding()),
+        signed.interval_in_yuan(out.rounding()),
+    ) else {
+        return;
+    };
+    let Ok(base) = cur.checked_add(&chg) else {
+        return;
+    };
+    let Ok(magnitude) = change_amount.interval_in_yuan(out.rounding()) else {
+        return;
+    };
+    let exact_base =
+        current.0.value() * current.0.unit().in_yuan() + signed.value() * signed.unit().in_yuan();
+    let base_text = if claim.of.as_deref() == Some("budget_initial") {
+        "年初预算数"
+    } else {
+        "上年数"
+    };
+    let Some(q) = magnitude
+        .checked_div(&base)
+        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED).ok())
+    else {
+        out.warn(
+            "n.growth_rate",
+            p,
+            format!("推得的{base_text}可能为零，增减率无定义"),
+        );
+        return;
+    };
+    let exact = (change_amount.value() * change_amount.unit().in_yuan())
+        .checked_div(exact_base)
+        .map(|x| x * Decimal::ONE_HUNDRED);
+    let Some(exact) = exact else { return };
+    let Some(c) = percentage(&stated, q, exact, out.rounding()) else {
+        return;
+    };
+    let basis = format!(
+        "{} ÷ {base_text} {}（{} {} {}）× 100%",
+        change_amount.value(),
+        exact_base / doc.meta.unit.in_yuan(),
+        current.1,
+        if change_sign < 0 { "+" } else { "−" },
+        change_amount.value()
+    );
+    out.compared("n.growth_rate", p, &c, &basis, None);
+}
+
+/// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match
+/// the two figures: 大于 can hold iff hi(actual) > lo(budget), 小于 iff lo(actual) <
+/// hi(budget), 持平 iff their intervals intersect.
+fn comparison(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector) {
+    let Some(s) = sign(claim.word.as_deref()).or(match claim.word.as_deref() {
+        Some(w) if w.contains("大于") || w.contains("超") => Some(1),
+        Some(w) if w.contains("小于") || w.contains("低于") => Some(-1),
+        _ => None,
+    }) else {
+        return;
+    };
+    let budget_measure = if claim.of.as_deref() == Some("budget_initial") {
+        Measure::BudgetInitial
+    } else {
+        Measure::BudgetFull
+    };
+    let (Some(actual), Some(budget)) = (
+        value_near(doc, claims, &claim.section, &claim.subject, Measure::Amount),
+        value_near(doc, claims, &claim.section, &claim.subject, budget_measure),
+    ) else {
+        return;
+    };
+    let (Ok(a), Ok(b)) = (
+        actual.0.interval_in_yuan(out.rounding()),
+        budget.0.interval_in_yuan(out.rounding()),
+    ) else {
+        return;
+    };
+    let holds = match s {
+        1 => a.hi() > b.lo(),
+        -1 => a.lo() < b.hi(),
+        _ => a.intersects(&b),
+    };
+    if holds {
+        out.passed("n.direction");
+    } else {
+        out.push(Finding::error(
+            "n.direction",
+            place(claim),
+            format!(
+                "称「{}」，但支出决算 {} 与预算 {} 不符",
+                claim.word.as_deref().unwrap_or(""),
+                actual.1,
+                budget.1
+            ),
+        ));
+    }
+}
+
+/// `n.repeat`: the same indicator (subject, measure, base) stated more than once in the
+/// narrative must carry one value: identical at the same precision, intersecting intervals
+/// otherwise. Indicators that restate a table cell are checked by `n.amount` instead.
+fn repeats(doc: &Document, claims: &[Claim], out: &mut Collector) {
+    const RULE: &str = "n.repeat";
+    for (i, c) in claims.iter().enumerate() {
+        if c.measure.is_percentage()
+            || matches!(
+                c.measure,
+                Measure::Flat | Measure::Comparison | Measure::Count
+            )
+            || bind(&c.subject, c.measure).is_some()
+        {
+            continue;
+        }
+        let Some(first) = claims[..i].iter().find(|p| {
+            p.subject == c.subject && p.measure == c.measure && p.of == c.of && p.value.is_some()
+        }) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (
+            c.value.as_deref().and_then(|v| money(doc, v)),
+            first.value.as_deref().and_then(|v| money(doc, v)),
+        ) else {
+            continue;
+        };
+        let r = compare_sum(&a, [(1, &b)], out.rounding());
+        out.check(
+            RULE,
+            place(c),
+            r,
+            &format!("{} 所述 {}", first.id, b.value()),
+        );
+    }
+}
+
+/// `n.sum`: narrative totals that are sums of narrative parts: 政府采购支出总额 = 货物 + 工程 +
+/// 服务; 三公经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 (预算 and 决算); 公务用车
+/// 购置及运行费 = 购置费 + 运行费.
+fn sums(doc: &Document, claims: &[Claim], out: &mut Collector) {
+    const RULE: &str = "n.sum";
+    let groups: [(&str, &[&str], Measure); 4] = [
+        (
+            "procurement:total",
+            &[
+                "procurement:goods",
+                "procurement:works",
+                "procurement:services",
+            ],
+            Measure::Amount,
+        ),
+        (
+            "sangong:total",
+            &["sangong:abroad", "sangong:vehicle", "sangong:reception"],
+            Measure::Amount,
+        ),
+        (
+            "sangong:total",
+            &["sangong:abroad", "sangong:vehicle", "sangong:reception"],
+            Measure::BudgetFull,
+        ),
+        (
+            "sangong:vehicle",
+            &["sangong:vehicle_purchase", "sangong:vehicle_operation"],
+            Measure::Amount,
+        ),
+    ];
+    for (total, parts, measure) in groups {
+        let find = |s: &str| {
+            claims
+                .iter()
+                .find(|c| c.subject == s && c.measure == measure && c.value.is_some())
+        };
+        let Some(t) = find(total) else { continue };
+        let found: Vec<&Claim> = parts.iter().filter_map(|p| find(p)).collect();
+        if found.is_empty() {
+            continue;
+        }
+        let (Some(ta), Some(pa)) = (
+            t.value.as_deref().and_then(|v| money(doc, v)),
+            found
+                .iter()
+                .map(|c| c.value.as_deref().and_then(|v| money(doc, v)))
+                .collect::<Option<Vec<_>>>(),
+        ) else {
+            continue;
+        };
+        let r = compare_sum(&ta, pa.iter().map(|a| (1, a)), out.rounding());
+        let basis = found
+            .iter()
+            .map(|c| format!("{} {}", c.id, c.value.as_deref().unwrap_or("")))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        out.check(RULE, place(t), r, &basis);
+    }
+}

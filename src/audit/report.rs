@@ -1,0 +1,91 @@
+use super::finding::{Finding, Severity};
+use crate::disclosure::Meta;
+use std::fmt::Write;
+
+/// Who and what a report is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DocumentInfo {
+    /// The department.
+    pub department: String,
+    /// The reporting unit.
+    pub reporting_unit: String,
+    /// The fiscal year.
+    pub year: u16,
+    /// The amount unit (万元 …).
+    pub unit: String,
+    /// The classification edition used for names.
+    pub edition: u16,
+}
+
+impl From<&Meta> for DocumentInfo {
+    fn from(m: &Meta) -> DocumentInfo {
+        DocumentInfo {
+            department: m.department.clone(),
+            reporting_unit: m.reporting_unit.clone(),
+            year: m.year,
+            unit: m.unit.name().to_owned(),
+            edition: m.edition,
+        }
+    }
+}
+
+/// The result of [`crate::audit::audit`]: errors first, then warnings, then one rounding
+/// summary per table.
+///
+/// ```
+/// use cn_budget::audit::{audit, AuditOptions, Severity};
+/// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
+/// assert!(report.count(Severity::Error) > 0);
+/// assert!(report.to_text().contains("错误"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Report {
+    /// The document audited.
+    pub document: DocumentInfo,
+    /// The findings, ordered by severity.
+    pub findings: Vec<Finding>,
+    /// How many comparisons and checks were evaluated.
+    pub evaluated: usize,
+}
+
+impl Report {
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The report as Chinese text: a header, the errors, the warnings, then one line per
+    /// table summarising differences within rounding.
+    pub fn to_text(&self) -> String {
+        let d = &self.document;
+        let mut s = String::new();
+        let _ = writeln!(s, "{} {} 年度部门决算审核报告", d.reporting_unit, d.year);
+        let _ = writeln!(
+            s,
+            "（金额单位：{}；科目名称按 {} 年版《政府收支分类科目》核对；共执行 {} 项校验）",
+            d.unit, d.edition, self.evaluated
+        );
+        for (severity, title) in [
+            (Severity::Error, "错误（舍入无法解释的矛盾）"),
+            (Severity::Warning, "警告（名称、层级、格式或结构问题）"),
+            (Severity::Info, "尾差（舍入差异，非错误）"),
+        ] {
+            let items: Vec<&Finding> = self
+                .findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .collect();
+            let _ = writeln!(s, "\n{title}：{} 项", items.len());
+            for (i, f) in items.iter().enumerate() {
+                let _ = writeln!(s, "{:>3}. {}", i + 1, f.message);
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,634 @@
+//! Rules within one table.
+
+use super::finding::Place;
+use super::Collector;
+use crate::check::{compare_sum, CheckResult, Outcome, Verdict};
+use crate::disclosure::{
+    CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
+};
+use crate::{Amount, Code, FunctionCode};
+
+pub(super) fn run(doc: &Document, out: &mut Collector) {
+    for id in [
+        TableId::T02,
+        TableId::T03,
+        TableId::T05,
+        TableId::T07,
+        TableId::T08,
+    ] {
+        hierarchy(doc, id, out);
+        row_total(doc, id, out);
+        printed_codes(doc, id, out);
+    }
+    summary_01(doc, out);
+    summary_04(doc, out);
+    basic_06(doc, out);
+    three_costs_09(doc, out);
+}
+
+/// The rule-id prefix of a table: `t02`.
+pub(super) fn prefix(id: TableId) -> String {
+    format!("t{:02}", id as u8 + 1)
+}
+
+fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option<String>) -> Place {
+    Place {
+        table: Some(id.label().into()),
+        code,
+        name,
+        column,
+    }
+}
+
+/// Routes the results of [`crate::check::Table`] checks to findings under `rule`.
+fn route(
+    doc: &Document,
+    id: TableId,
+    rule: &str,
+    results: Vec<CheckResult>,
+    basis: &str,
+    out: &mut Collector,
+) {
+    let functional = doc.functional(id);
+    for r in results {
+        let code = r.location.code.clone();
+        let name = functional.and_then(|t| {
+            let c: FunctionCode = code.as_deref()?.parse().ok()?;
+            t.table.row(c)?.name.clone()
+        });
+        let p = place(id, code.clone(), name, r.location.column.clone());
+        match &r.outcome {
+            Outcome::Compared(c) => {
+                let hint = (c.verdict == Verdict::Inconsistent && r.rule == "hierarchy.children")
+                    .then(|| explain(doc, id, code.as_deref(), c.difference, c.tolerance))
+                    .flatten();
+                let basis = if r.rule == "hierarchy.total" {
+                    "各类之和"
+                } else {
+                    basis
+                };
+                out.compared(rule, p, c, basis, hint);
+            }
+            Outcome::Blocked(b) => out.blocked(rule, p, b),
+        }
+    }
+}
+
+/// `tNN.hierarchy` (公开02/03/05/07/08表): every 类 equals the sum of its 款 and every 款
+/// the sum of its 项, column by column, one level at a time; the 合计 row equals the sum of
+/// the 类 rows. A parent with a single child must equal it exactly. Why: the tables are
+/// built by summation, so any difference beyond rounding is a misprint or a missing row;
+/// when one is found, the finding says which row of a sibling table would explain it.
+fn hierarchy(doc: &Document, id: TableId, out: &mut Collector) {
+    let rule = format!("{}.hierarchy", prefix(id));
+    let Some(t) = doc.functional(id) else { return };
+    if out.on(&rule) {
+        route(
+            doc,
+            id,
+            &rule,
+            t.table.check_hierarchy(out.rounding()),
+            "下级科目之和",
+            out,
+        );
+    }
+}
+
+/// Tries to explain a parent ≠ Σ children difference in a functional table: a child that a
+/// sibling table lists but this one does not, whose amount matches the difference; or a child
+/// printed differently in a sibling table by the amount of the difference.
+fn explain(
+    doc: &Document,
+    id: TableId,
+    code: Option<&str>,
+    difference: rust_decimal::Decimal,
+    tolerance: rust_decimal::Decimal,
+) -> Option<String> {
+    let parent: FunctionCode = code?.parse().ok()?;
+    let here = &doc.functional(id)?.table;
+    let first = |t: &crate::check::Table<FunctionCode>, c: FunctionCode| {
+        t.row(c).and_then(|r| r.cells.first().copied().flatten())
+    };
+    let close = |a: rust_decimal::Decimal| (a - difference).abs() <= tolerance;
+    for other in [TableId::T02, TableId::T03, TableId::T05] {
+        if other == id {
+            continue;
+        }
+        let there = &doc.functional(other)?.table;
+        for row in there
+            .rows()
+            .iter()
+            .filter(|r| r.code.parent() == Some(parent))
+        {
+            let Some(v) = first(there, row.code) else {
+                continue;
+            };
+            match here.row(row.code) {
+                None if close(-v.value()) || close(v.value()) => {
+                    return Some(format!(
+                        "可能原因：本表未列示 {} {}（{}列示 {}）。",
+                        row.code,
+                        row.name.as_deref().unwrap_or(""),
+                        other.label(),
+                        v.value()
+                    ));
+                }
+                Some(mine) => {
+                    let Some(m) = mine.cells.first().copied().flatten() else {
+                        continue;
+                    };
+                    let delta = v.value() - m.value();
+                    if !delta.is_zero() && (delta + difference).abs() <= tolerance {
+                        return Some(format!(
+                            "可能原因：{} {} 在本表为 {}，{}为 {}。",
+                            row.code,
+                            row.name.as_deref().unwrap_or(""),
+                            m.value(),
+                            other.label(),
+                            v.value()
+                        ));
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    None
+}
+
+/// The row identity of each functional table: (total column, part columns).
+fn row_identity(id: TableId) -> Option<(&'static str, &'static [&'static str])> {
+    match id {
+        TableId::T02 => Some((
+            "本年收入合计",
+            &[
+                "财政拨款收入",
+                "上级补助收入",
+                "事业收入",
+                "经营收入",
+                "附属单位上缴收入",
+                "其他收入",
+            ],
+        )),
+        TableId::T03 => Some((
+            "本年支出合计",
+            &[
+                "基本支出",
+                "项目支出",
+                "上缴上级支出",
+                "经营支出",
+                "对附属单位补助支出",
+            ],
+        )),
+        TableId::T05 => Some(("小计", &["基本支出", "项目支出"])),
+        TableId::T07 => Some(("本年支出小计", &["本年支出基本支出", "本年支出项目支出"])),
+        TableId::T08 => Some(("合计", &["基本支出", "项目支出"])),
+        _ => None,
+    }
+}
+
+/// `tNN.row_total`: on every row and the 合计 row, the total column equals the sum of its
+/// part columns (02: 本年收入合计 = Σ sources; 03: 本年支出合计 = 基本 + 项目 + 上缴上级 +
+/// 经营 + 对附属单位补助; 05/08: 小计 = 基本 + 项目; 07: 本年支出小计 = 基本 + 项目). Why:
+/// the columns partition the total by source or by kind of spending.
+fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
+    let rule = format!("{}.row_total", prefix(id));
+    let (Some(t), Some((total, parts))) = (doc.functional(id), row_identity(id)) else {
+        return;
+    };
+    if !out.on(&rule) {
+        return;
+    }
+    let Some(total_col) = t.table.column(total) else {
+        out.warn(
+            &rule,
+            place(id, None, None, Some(total.into())),
+            format!("缺少列「{total}」，无法校验"),
+        );
+        return;
+    };
+    let parts: Vec<(i32, usize)> = parts
+        .iter()
+        .filter_map(|p| t.table.column(p))
+        .map(|c| (1, c))
+        .collect();
+    let results = t
+        .table
+        .check_row_identity("row", total_col, &parts, out.rounding());
+    route(
+        doc,
+        id,
+        &rule,
+        results,
+        &format!(
+            "{}之和",
+            row_identity(id).map(|r| r.1.join("+")).unwrap_or_default()
+        ),
+        out,
+    );
+}
+
+/// `format.printed_code` (公开02/03/05/06表): codes must be printed whole (类 3, 款 5, 项 7
+/// digits for functional codes; 3 and 5 for economic codes). A truncated code (201060,
+/// 3010) makes the row ambiguous without the name; one warning per table lists them.
+fn printed_codes(doc: &Document, id: TableId, out: &mut Collector) {
+    let Some(t) = doc.functional(id) else { return };
+    let bad: Vec<String> = t
+        .table
+        .rows()
+        .iter()
+        .zip(&t.printed_codes)
+        .filter(|(r, p)| **p != r.code.to_string())
+        .map(|(r, p)| format!("{p}→{}", r.code))
+        .collect();
+    report_printed(id, bad, out);
+}
+
+fn report_printed(id: TableId, bad: Vec<String>, out: &mut Collector) {
+    const RULE: &str = "format.printed_code";
+    if bad.is_empty() {
+        out.passed(RULE);
+        return;
+    }
+    let examples: Vec<&str> = bad.iter().take(4).map(String::as_str).collect();
+    out.warn(
+        RULE,
+        place(id, None, None, None),
+        format!(
+            "{} 行科目编码印刷不完整（按名称和兄弟表补全：{}{}）",
+            bad.len(),
+            examples.join("、"),
+            if bad.len() > 4 { " 等" } else { "" }
+        ),
+    );
+}
+
+/// The label of each line of a summary table, inferring blank income labels from the line
+/// printed beside them (本年支出合计 ↔ 本年收入合计, 总计 ↔ 总计), as the template pairs them.
+pub(super) fn labels(t: &SummaryTable) -> Vec<(usize, String, bool)> {
+    let income: Vec<usize> = (0..t.lines.len())
+        .filter(|&i| t.lines[i].side == Side::Income)
+        .collect();
+    let expense: Vec<usize> = (0..t.lines.len())
+        .filter(|&i| t.lines[i].side == Side::Expense)
+        .collect();
+    let mut out = Vec::new();
+    for (k, &i) in income.iter().enumerate() {
+        let line = &t.lines[i];
+        if !line.name.is_empty() {
+            out.push((i, line.label().to_owned(), false));
+            continue;
+        }
+        let paired = expense.get(k).map(|&j| t.lines[j].label());
+        let inferred = match paired {
+            Some("本年支出合计") => "本年收入合计",
+            Some("总计") => "总计",
+            _ => "",
+        };
+        out.push((i, inferred.to_owned(), !inferred.is_empty()));
+    }
+    for &j in &expense {
+        out.push((j, t.lines[j].label().to_owned(), false));
+    }
+    out
+}
+
+/// A line of a summary table by (inferred) label.
+pub(super) fn summary_line<'a>(
+    t: &'a SummaryTable,
+    side: Side,
+    label: impl Fn(&str) -> bool,
+) -> Option<&'a SummaryLine> {
+    labels(t)
+        .into_iter()
+        .find(|(i, l, _)| t.lines[*i].side == side && label(l))
+        .map(|(i, _, _)| &t.lines[i])
+}
+
+fn cell_of(l: Option<&SummaryLine>, col: usize) -> Option<&Amount> {
+    l.and_then(|l| l.cells.get(col)).and_then(Option::as_ref)
+}
+
+fn numbered(t: &SummaryTable, side: Side, column: usize) -> Vec<Option<&Amount>> {
+    t.side(side)
+        .filter(|l| l.is_numbered())
+        .map(|l| l.cells.get(column).and_then(Option::as_ref))
+        .collect()
+}
+
+/// Checks `total` = Σ `parts` (blanks skipped; evaluated when the total and a part exist).
+fn sum_cells(
+    out: &mut Collector,
+    rule: &str,
+    p: Place,
+    total: Option<&Amount>,
+    parts: &[Option<&Amount>],
+    basis: &str,
+) {
+    let Some(total) = total else { return };
+    let present: Vec<(i32, &Amount)> = parts.iter().flatten().map(|a| (1, *a)).collect();
+    if present.is_empty() {
+        return;
+    }
+    let r = compare_sum(total, present, out.rounding());
+    out.check(rule, p, r, basis);
+}
+
+fn line_place(id: TableId, line: &SummaryLine, label: &str, column: &str) -> Place {
+    place(
+        id,
+        Some(format!("{}第{}行", line.side.name(), line.line)),
+        Some(label.to_owned()),
+        Some(column.to_owned()),
+    )
+}
+
+/// `t01.income_total`, `t01.expense_total`, `t01.balance` (公开01表): 本年收入合计 equals
+/// the numbered income lines; 本年支出合计 equals the numbered 类 lines; each 总计 equals its
+/// 本年合计 plus the carry-over lines, and the two 总计 are equal. Why: the table is the
+/// document's balance sheet of flows; every other table restates a part of it.
+fn summary_01(doc: &Document, out: &mut Collector) {
+    let t = &doc.t01;
+    let id = TableId::T01;
+    let col = 0;
+    let heading = t.columns.first().cloned().unwrap_or_default();
+    if let Some(l) = summary_line(t, Side::Income, |s| s == "本年收入合计") {
+        sum_cells(
+            out,
+            "t01.income_total",
+            line_place(id, l, "本年收入合计", &heading),
+            cell_of(Some(l), col),
+            &numbered(t, Side::Income, col),
+            "各项收入之和",
+        );
+    }
+    if let Some(l) = summary_line(t, Side::Expense, |s| s == "本年支出合计") {
+        sum_cells(
+            out,
+            "t01.expense_total",
+            line_place(id, l, "本年支出合计", &heading),
+            cell_of(Some(l), col),
+            &numbered(t, Side::Expense, col),
+            "各类支出之和",
+        );
+    }
+    balance(
+        out,
+        "t01.balance",
+        id,
+        t,
+        col,
+        &["本年收入合计", "使用非财政拨款结余", "年初结转和结余"],
+        &["本年支出合计", "结余分配", "年末结转和结余"],
+    );
+}
+
+/// 总计 = Σ its parts on each side, and 总计(收) = 总计(支).
+fn balance(
+    out: &mut Collector,
+    rule: &str,
+    id: TableId,
+    t: &SummaryTable,
+    col: usize,
+    income: &[&str],
+    expense: &[&str],
+) {
+    let heading = t.columns.get(col).cloned().unwrap_or_default();
+    let mut totals = Vec::new();
+    for (side, parts) in [(Side::Income, income), (Side::Expense, expense)] {
+        let total = summary_line(t, side, |s| s == "总计");
+        let cells: Vec<Option<&Amount>> = parts
+            .iter()
+            .map(|p| cell_of(summary_line(t, side, |s| s.starts_with(p)), col))
+            .collect();
+        if let Some(l) = total {
+            sum_cells(
+                out,
+                rule,
+                line_place(id, l, "总计", &heading),
+                cell_of(Some(l), col),
+                &cells,
+                &parts.join("+"),
+            );
+        }
+        totals.push(total);
+    }
+    if let (Some(a), Some(b)) = (totals[0], totals[1]) {
+        if let (Some(x), Some(y)) = (cell_of(Some(a), col), cell_of(Some(b), col)) {
+            let r = compare_sum(x, [(1, y)], out.rounding());
+            out.check(rule, line_place(id, a, "收入总计", &heading), r, "支出总计");
+        }
+    }
+}
+
+/// `t04.labels`, `t04.income_total`, `t04.expense_total`, `t04.row_total`, `t04.balance`
+/// (公开04表): the same identities as 公开01表 for 财政拨款, per budget column; on each expense
+/// line 小计 = 一般公共预算 + 政府性基金 + 国有资本经营. Lines printed without a label are read
+/// by the template (the line beside 本年支出合计 is 本年收入合计) and reported; an expense line
+/// labelled 年初… (the income-side name) is reported.
+fn summary_04(doc: &Document, out: &mut Collector) {
+    let t = &doc.t04;
+    let id = TableId::T04;
+    for (i, label, inferred) in labels(t) {
+        let line = &t.lines[i];
+        if inferred {
+            out.warn(
+                "t04.labels",
+                line_place(id, line, "", ""),
+                format!("该行未印项目名称，按模板读作「{label}」"),
+            );
+        } else if line.side == Side::Expense && label.starts_with("年初") {
+            out.warn(
+                "t04.labels",
+                line_place(id, line, &label, ""),
+                "支出方印为「年初…」，模板此处应为「年末财政拨款结转和结余」".into(),
+            );
+        }
+    }
+    let Some(income_col) = t.column("决算数") else {
+        return;
+    };
+    if let Some(l) = summary_line(t, Side::Income, |s| s == "本年收入合计") {
+        let total = l.cells.get(income_col).and_then(Option::as_ref);
+        sum_cells(
+            out,
+            "t04.income_total",
+            line_place(id, l, "本年收入合计", "决算数"),
+            total,
+            &numbered(t, Side::Income, income_col),
+            "三项财政拨款收入之和",
+        );
+    }
+    let budget_cols: Vec<usize> = [
+        "一般公共预算财政拨款",
+        "政府性基金预算财政拨款",
+        "国有资本经营预算财政拨款",
+    ]
+    .iter()
+    .filter_map(|c| t.column(c))
+    .collect();
+    let Some(subtotal) = t.column("小计") else {
+        return;
+    };
+    if let Some(l) = summary_line(t, Side::Expense, |s| s == "本年支出合计") {
+        for &c in std::iter::once(&subtotal).chain(&budget_cols) {
+            let total = l.cells.get(c).and_then(Option::as_ref);
+            sum_cells(
+                out,
+                "t04.expense_total",
+                line_place(id, l, "本年支出合计", &t.columns[c]),
+                total,
+                &numbered(t, Side::Expense, c),
+                "各类支出之和",
+            );
+        }
+    }
+    for line in t.side(Side::Expense) {
+        let parts: Vec<Option<&Amount>> = budget_cols
+            .iter()
+            .map(|&c| line.cells.get(c).and_then(Option::as_ref))
+            .collect();
+        sum_cells(
+            out,
+            "t04.row_total",
+            line_place(id, line, line.label(), "小计"),
+            line.cells.get(subtotal).and_then(Option::as_ref),
+            &parts,
+            "三种预算财政拨款之和",
+        );
+    }
+    // 总计: income side in 决算数, expense side in 小计; compared through the 小计 column.
+    let cell = |side, label: &str, col| {
+        summary_line(t, side, |s| s.starts_with(label))
+            .and_then(|l| l.cells.get(col).copied().flatten())
+    };
+    if let (Some(l), Some(total)) = (
+        summary_line(t, Side::Income, |s| s == "总计"),
+        cell(Side::Income, "总计", income_col),
+    ) {
+        let parts = [
+            cell(Side::Income, "本年收入合计", income_col),
+            cell(Side::Income, "年初财政拨款结转和结余", income_col),
+        ];
+        let refs: Vec<Option<&Amount>> = parts.iter().map(Option::as_ref).collect();
+        sum_cells(
+            out,
+            "t04.balance",
+            line_place(id, l, "总计", "决算数"),
+            Some(&total),
+            &refs,
+            "本年收入合计+年初财政拨款结转和结余",
+        );
+        if let Some(e) = cell(Side::Expense, "总计", subtotal) {
+            let r = compare_sum(&total, [(1, &e)], out.rounding());
+            out.check(
+                "t04.balance",
+                line_place(id, l, "收入总计", "决算数"),
+                r,
+                "支出总计（小计）",
+            );
+        }
+    }
+    if let (Some(l), Some(total)) = (
+        summary_line(t, Side::Expense, |s| s == "总计"),
+        cell(Side::Expense, "总计", subtotal),
+    ) {
+        let parts = [
+            cell(Side::Expense, "本年支出合计", subtotal),
+            cell(Side::Expense, "年末财政拨款结转和结余", subtotal),
+        ];
+        let refs: Vec<Option<&Amount>> = parts.iter().map(Option::as_ref).collect();
+        sum_cells(
+            out,
+            "t04.balance",
+            line_place(id, l, "总计", "小计"),
+            Some(&total),
+            &refs,
+            "本年支出合计+年末财政拨款结转和结余",
+        );
+    }
+}
+
+/// `t06.class_sum`, `t06.group_totals` (公开06表): each economic 类 equals the sum of its 款;
+/// 人员经费合计 equals the 类 of the 人员经费 block (301, 303) and 公用经费合计 those of the
+/// 公用经费 block (302, 310, and 309/399 where present). Why: the table itemises 基本支出 by
+/// economic nature and its two totals are restated in 公开05表 and the narrative.
+fn basic_06(doc: &Document, out: &mut Collector) {
+    let t = &doc.t06;
+    let id = TableId::T06;
+    if out.on("t06.class_sum") {
+        route(
+            doc,
+            id,
+            "t06.class_sum",
+            t.table.check_hierarchy(out.rounding()),
+            "下级科目之和",
+            out,
+        );
+    }
+    let bad: Vec<String> = t
+        .table
+        .rows()
+        .iter()
+        .zip(&t.printed_codes)
+        .filter(|(r, p)| **p != r.code.to_string())
+        .map(|(r, p)| format!("{p}→{}", r.code))
+        .collect();
+    report_printed(id, bad, out);
+    for (group, total) in [
+        (CostGroup::Personnel, t.personnel_total),
+        (CostGroup::Public, t.public_total),
+    ] {
+        let parts: Vec<Option<&Amount>> = t
+            .table
+            .rows()
+            .iter()
+            .zip(&t.groups)
+            .filter(|(r, g)| **g == group && r.code.parent().is_none())
+            .map(|(r, _)| r.cells[0].as_ref())
+            .collect();
+        let label = format!("{}合计", group.name());
+        sum_cells(
+            out,
+            "t06.group_totals",
+            place(id, Some(label.clone()), None, Some("决算数".into())),
+            total.as_ref(),
+            &parts,
+            &format!("{}各类之和", group.name()),
+        );
+    }
+}
+
+/// `t09.totals` (公开09表): for 预算数 and 决算数, 合计 = 因公出国（境）费 + 公务用车购置及运行
+/// 维护费小计 + 公务接待费, and 小计 = 购置费 + 运行维护费. Why: 三公经费 are reported as
+/// exactly these three parts.
+fn three_costs_09(doc: &Document, out: &mut Collector) {
+    let id = TableId::T09;
+    for (measure, cells) in [("预算数", &doc.t09.budget), ("决算数", &doc.t09.actual)] {
+        let c = |i: usize| cells.get(i).and_then(Option::as_ref);
+        let p = |col: usize| {
+            place(
+                id,
+                Some(measure.into()),
+                None,
+                Some(THREE_COSTS_COLUMNS[col].into()),
+            )
+        };
+        sum_cells(
+            out,
+            "t09.totals",
+            p(0),
+            c(0),
+            &[c(1), c(2), c(5)],
+            "因公出国（境）费+公务用车小计+公务接待费",
+        );
+        sum_cells(
+            out,
+            "t09.totals",
+            p(2),
+            c(2),
+            &[c(3), c(4)],
+            "购置费+运行维护费",
+        );
+    }
+}

@@ -1,0 +1,475 @@
+//! The typed model of a 部门决算公开 document.
+
+use crate::check::Table;
+use crate::{Amount, EconomicCode, FunctionCode, Unit};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The nine standard tables of a 部门决算公开 (公开01表 … 公开09表).
+///
+/// ```
+/// use cn_budget::disclosure::TableId;
+/// assert_eq!(TableId::T02.label(), "公开02表");
+/// assert_eq!(TableId::T02.title(), "收入决算表");
+/// assert_eq!(TableId::from_title("部门收入决算表"), Some(TableId::T02));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum TableId {
+    /// 公开01表 收入支出决算总表.
+    T01,
+    /// 公开02表 收入决算表.
+    T02,
+    /// 公开03表 支出决算表.
+    T03,
+    /// 公开04表 财政拨款收入支出决算总表.
+    T04,
+    /// 公开05表 一般公共预算财政拨款支出决算表.
+    T05,
+    /// 公开06表 一般公共预算财政拨款基本支出决算明细表.
+    T06,
+    /// 公开07表 政府性基金预算财政拨款收入支出决算表.
+    T07,
+    /// 公开08表 国有资本经营预算财政拨款支出决算表.
+    T08,
+    /// 公开09表 财政拨款“三公”经费支出决算表.
+    T09,
+}
+
+impl TableId {
+    /// Every table, in order.
+    pub const ALL: [TableId; 9] = [
+        TableId::T01,
+        TableId::T02,
+        TableId::T03,
+        TableId::T04,
+        TableId::T05,
+        TableId::T06,
+        TableId::T07,
+        TableId::T08,
+        TableId::T09,
+    ];
+
+    /// The label printed above the table: 公开01表 … 公开09表.
+    pub const fn label(self) -> &'static str {
+        match self {
+            TableId::T01 => "公开01表",
+            TableId::T02 => "公开02表",
+            TableId::T03 => "公开03表",
+            TableId::T04 => "公开04表",
+            TableId::T05 => "公开05表",
+            TableId::T06 => "公开06表",
+            TableId::T07 => "公开07表",
+            TableId::T08 => "公开08表",
+            TableId::T09 => "公开09表",
+        }
+    }
+
+    /// The standard title.
+    pub const fn title(self) -> &'static str {
+        match self {
+            TableId::T01 => "收入支出决算总表",
+            TableId::T02 => "收入决算表",
+            TableId::T03 => "支出决算表",
+            TableId::T04 => "财政拨款收入支出决算总表",
+            TableId::T05 => "一般公共预算财政拨款支出决算表",
+            TableId::T06 => "一般公共预算财政拨款基本支出决算明细表",
+            TableId::T07 => "政府性基金预算财政拨款收入支出决算表",
+            TableId::T08 => "国有资本经营预算财政拨款支出决算表",
+            TableId::T09 => "财政拨款“三公”经费支出决算表",
+        }
+    }
+
+    /// Titles seen in the wild for this table, besides [`TableId::title`].
+    pub const fn aliases(self) -> &'static [&'static str] {
+        match self {
+            TableId::T01 => &["收支决算总表", "部门收支决算总表"],
+            TableId::T02 => &["部门收入决算表"],
+            TableId::T03 => &["部门支出决算表"],
+            TableId::T04 => &["财政拨款收支决算总表"],
+            TableId::T05 => &[],
+            TableId::T06 => &["一般公共预算财政拨款基本支出决算表"],
+            TableId::T07 => &["政府性基金预算财政拨款支出决算表"],
+            TableId::T08 => &[],
+            TableId::T09 => &["“三公”经费支出决算表", "财政拨款三公经费支出决算表"],
+        }
+    }
+
+    /// The table whose title or alias ends the given text (a year prefix such as
+    /// `2024 年度` is allowed). Longest match wins, so 财政拨款收入支出决算总表 is not
+    /// taken for 收入支出决算总表.
+    pub fn from_title(text: &str) -> Option<TableId> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        TableId::ALL
+            .iter()
+            .flat_map(|&id| {
+                std::iter::once(id.title())
+                    .chain(id.aliases().iter().copied())
+                    .map(move |n| (id, n))
+            })
+            .filter(|(_, n)| t.ends_with(n))
+            .max_by_key(|(_, n)| n.len())
+            .map(|(id, _)| id)
+    }
+}
+
+impl fmt::Display for TableId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Which side of a summary table (公开01表, 公开04表) a line is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Side {
+    /// 收入.
+    Income,
+    /// 支出.
+    Expense,
+}
+
+impl Side {
+    /// 收入 or 支出.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Side::Income => "收入",
+            Side::Expense => "支出",
+        }
+    }
+}
+
+/// One printed line of a summary table: side, line number (行次), label and cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SummaryLine {
+    /// 收入 or 支出.
+    pub side: Side,
+    /// The printed line number.
+    pub line: u32,
+    /// The printed label (empty when the print has none), with its "一、" numbering.
+    pub name: String,
+    /// One cell per column of the table; `None` is a blank cell.
+    pub cells: Vec<Option<Amount>>,
+    /// The transcriber's note.
+    pub note: String,
+}
+
+impl SummaryLine {
+    /// The label without its "一、" / "二十六、" numbering.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Side, SummaryLine};
+    /// let l = SummaryLine { side: Side::Expense, line: 31, name: "一、一般公共服务支出".into(), cells: vec![], note: String::new() };
+    /// assert_eq!(l.label(), "一般公共服务支出");
+    /// assert!(l.is_numbered());
+    /// ```
+    pub fn label(&self) -> &str {
+        self.name
+            .split_once('、')
+            .map_or(self.name.as_str(), |(_, rest)| rest)
+            .trim()
+    }
+
+    /// Whether the label carries a Chinese list number ("一、").
+    pub fn is_numbered(&self) -> bool {
+        self.name.split_once('、').is_some_and(|(n, _)| {
+            !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+        })
+    }
+}
+
+/// A summary table (公开01表 收入支出决算总表, 公开04表 财政拨款收入支出决算总表): two sides of
+/// numbered lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SummaryTable {
+    /// The column headings.
+    pub columns: Vec<String>,
+    /// The lines, income side then expense side, in printed order.
+    pub lines: Vec<SummaryLine>,
+}
+
+impl SummaryTable {
+    /// The index of a column.
+    pub fn column(&self, heading: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == heading)
+    }
+
+    /// The lines of one side.
+    pub fn side(&self, side: Side) -> impl Iterator<Item = &SummaryLine> + '_ {
+        self.lines.iter().filter(move |l| l.side == side)
+    }
+
+    /// The first line of a side whose label (without numbering) is `label`.
+    pub fn line(&self, side: Side, label: &str) -> Option<&SummaryLine> {
+        self.side(side).find(|l| l.label() == label)
+    }
+}
+
+/// A table keyed by functional codes (公开02/03/05/07/08表), with what was printed in the
+/// code column and the transcriber's notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FunctionalTable {
+    /// The rows, columns and 合计 row.
+    pub table: Table<FunctionCode>,
+    /// The code as printed on each row (parallel to `table.rows()`), e.g. a truncated
+    /// `201060`.
+    pub printed_codes: Vec<String>,
+    /// The transcriber's note on each row (parallel to `table.rows()`).
+    pub notes: Vec<String>,
+}
+
+/// The group a row of 公开06表 sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum CostGroup {
+    /// 人员经费.
+    Personnel,
+    /// 公用经费.
+    Public,
+}
+
+impl CostGroup {
+    /// 人员经费 or 公用经费.
+    pub const fn name(self) -> &'static str {
+        match self {
+            CostGroup::Personnel => "人员经费",
+            CostGroup::Public => "公用经费",
+        }
+    }
+}
+
+/// 公开06表 一般公共预算财政拨款基本支出决算明细表: economic rows in two groups and the two
+/// group totals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BasicExpenditureTable {
+    /// The rows (决算数), keyed by economic code.
+    pub table: Table<EconomicCode>,
+    /// The group of each row (parallel to `table.rows()`).
+    pub groups: Vec<CostGroup>,
+    /// The code as printed on each row (often cut to four digits).
+    pub printed_codes: Vec<String>,
+    /// 人员经费合计.
+    pub personnel_total: Option<Amount>,
+    /// 公用经费合计.
+    pub public_total: Option<Amount>,
+}
+
+/// The columns of 公开09表, for 预算数 and 决算数 alike.
+pub const THREE_COSTS_COLUMNS: [&str; 6] = [
+    "合计",
+    "因公出国（境）费",
+    "公务用车购置及运行维护费小计",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+];
+
+/// 公开09表 财政拨款“三公”经费支出决算表: 预算数 and 决算数 over [`THREE_COSTS_COLUMNS`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ThreeCostsTable {
+    /// 预算数, one cell per column.
+    pub budget: Vec<Option<Amount>>,
+    /// 决算数, one cell per column.
+    pub actual: Vec<Option<Amount>>,
+}
+
+/// What a narrative number states about its subject.
+///
+/// ```
+/// use cn_budget::disclosure::Measure;
+/// assert_eq!(Measure::from_token("completion_rate"), Some(Measure::CompletionRate));
+/// assert!(Measure::Share.is_percentage());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Measure {
+    /// The current-year figure (支出决算为 …).
+    Amount,
+    /// 年初预算.
+    BudgetInitial,
+    /// 全年预算 / 预算数 / 调整后预算数.
+    BudgetFull,
+    /// 完成…预算的 x%.
+    CompletionRate,
+    /// 占 x%.
+    Share,
+    /// 比上年 增加/减少 x (or against another base, see [`Claim::of`]).
+    Change,
+    /// 增长/下降 x%.
+    GrowthRate,
+    /// A count (个, 辆, 台).
+    Count,
+    /// 较上年持平 (no number).
+    Flat,
+    /// 大于/小于/持平 between the actual and a budget (no number).
+    Comparison,
+}
+
+impl Measure {
+    /// The token used in `claims.tsv`.
+    pub const fn token(self) -> &'static str {
+        match self {
+            Measure::Amount => "amount",
+            Measure::BudgetInitial => "budget_initial",
+            Measure::BudgetFull => "budget_full",
+            Measure::CompletionRate => "completion_rate",
+            Measure::Share => "share",
+            Measure::Change => "change",
+            Measure::GrowthRate => "growth_rate",
+            Measure::Count => "count",
+            Measure::Flat => "flat",
+            Measure::Comparison => "comparison",
+        }
+    }
+
+    /// Parses a `claims.tsv` token.
+    pub fn from_token(token: &str) -> Option<Measure> {
+        use strum::IntoEnumIterator;
+        Measure::iter().find(|m| m.token() == token)
+    }
+
+    /// The Chinese label of the measure.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Measure::Amount => "金额",
+            Measure::BudgetInitial => "年初预算",
+            Measure::BudgetFull => "全年预算",
+            Measure::CompletionRate => "完成率",
+            Measure::Share => "占比",
+            Measure::Change => "增减额",
+            Measure::GrowthRate => "增减率",
+            Measure::Count => "数量",
+            Measure::Flat => "持平",
+            Measure::Comparison => "比较",
+        }
+    }
+
+    /// Whether the value is a percentage.
+    pub const fn is_percentage(self) -> bool {
+        matches!(
+            self,
+            Measure::CompletionRate | Measure::Share | Measure::GrowthRate
+        )
+    }
+}
+
+/// One numeric statement of the narrative, bound to what it claims about.
+///
+/// `subject` names the indicator (`income_total`, `class:201`, `item:2010601`,
+/// `sangong:vehicle`, `procurement:goods` …; see `data/disclosures/TRANSCRIBE-SPEC.md`);
+/// `of` is the whole of a share or the base of a change or rate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Claim {
+    /// A stable id within the document (c001 …).
+    pub id: String,
+    /// The narrative section, e.g. 五(三)1(1).
+    pub section: String,
+    /// What the number is about.
+    pub subject: String,
+    /// What it states.
+    pub measure: Measure,
+    /// The number as printed (no sign, no unit); `None` for flat/comparison claims.
+    pub value: Option<String>,
+    /// The direction or comparison word printed with it (增加, 减少, 下降, 大于 …).
+    pub word: Option<String>,
+    /// The whole of a share or the base of a change or rate.
+    pub of: Option<String>,
+    /// The shortest exact quote that contains the number.
+    pub quote: String,
+    /// The transcriber's note.
+    pub note: String,
+}
+
+/// A printed name path 「X（类）Y（款）Z（项）」 from the narrative or the glossary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct NamePath {
+    /// A stable id within the document (n001 …).
+    pub id: String,
+    /// The section it is printed in.
+    pub section: String,
+    /// The text exactly as printed.
+    pub printed: String,
+    /// The list number printed in front, e.g. `(1)` or `7.`.
+    pub numbering: String,
+}
+
+/// Facts about a document: who, which year, which unit, which classification edition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Meta {
+    /// The department (部门).
+    pub department: String,
+    /// The reporting unit printed on the tables (单位).
+    pub reporting_unit: String,
+    /// The fiscal year of the accounts.
+    pub year: u16,
+    /// The amount unit of the tables.
+    pub unit: Unit,
+    /// The decimals the tables print.
+    pub decimals: i32,
+    /// The classification edition the document uses (normally its year).
+    pub edition: u16,
+    /// Every other key of `meta.tsv` (titles, statements printed under empty tables …).
+    pub other: BTreeMap<String, String>,
+}
+
+/// A whole 部门决算公开: the nine tables, the narrative claims and the name paths.
+///
+/// ```
+/// let doc = cn_budget::disclosure::Document::embedded()?;
+/// assert_eq!(doc.meta.department, "武汉市洪山区财政局");
+/// assert_eq!(doc.t02.table.rows().len(), 27);
+/// assert!(doc.claims.iter().any(|c| c.subject == "item:2010601"));
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Document {
+    /// Document facts.
+    pub meta: Meta,
+    /// 公开01表.
+    pub t01: SummaryTable,
+    /// 公开02表.
+    pub t02: FunctionalTable,
+    /// 公开03表.
+    pub t03: FunctionalTable,
+    /// 公开04表.
+    pub t04: SummaryTable,
+    /// 公开05表.
+    pub t05: FunctionalTable,
+    /// 公开06表.
+    pub t06: BasicExpenditureTable,
+    /// 公开07表.
+    pub t07: FunctionalTable,
+    /// 公开08表.
+    pub t08: FunctionalTable,
+    /// 公开09表.
+    pub t09: ThreeCostsTable,
+    /// The narrative's numeric claims.
+    pub claims: Vec<Claim>,
+    /// The name paths of the narrative and glossary.
+    pub names: Vec<NamePath>,
+}
+
+impl Document {
+    /// The functional table with this id (02, 03, 05, 07 or 08).
+    pub fn functional(&self, id: TableId) -> Option<&FunctionalTable> {
+        match id {
+            TableId::T02 => Some(&self.t02),
+            TableId::T03 => Some(&self.t03),
+            TableId::T05 => Some(&self.t05),
+            TableId::T07 => Some(&self.t07),
+            TableId::T08 => Some(&self.t08),
+            _ => None,
+        }
+    }
+}
