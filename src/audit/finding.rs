@@ -123,7 +123,11 @@ impl Finding {
         let tolerance_text = if c.tolerance.is_zero() {
             "同一数值两处列示须完全一致".to_owned()
         } else {
-            format!("舍入容差 {}（{} 项）", c.tolerance.round_dp(4).normalize(), c.terms)
+            format!(
+                "舍入容差 {}（{} 项）",
+                c.tolerance.round_dp(4).normalize(),
+                c.terms
+            )
         };
         let mut message = format!(
             "[{rule}] {}：列示 {}，{relation}{basis}（{}），差额 {}，{tolerance_text}。",

@@ -269,3 +269,6 @@ impl<'o> Collector<'o> {
 
 #[cfg(test)]
 pub(crate) mod test_support;
+
+#[cfg(test)]
+mod tests;

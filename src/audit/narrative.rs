@@ -163,11 +163,7 @@ fn amount(doc: &Document, claim: &Claim, out: &mut Collector) {
         return;
     };
     let Some(stated) = money(doc, text) else {
-        out.warn(
-            RULE,
-            place(claim),
-            format!("无法解析数值「{text}」"),
-        );
+        out.warn(RULE, place(claim), format!("无法解析数值「{text}」"));
         return;
     };
     let Some(table_value) = cell.resolve(doc) else {

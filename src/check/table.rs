@@ -152,6 +152,33 @@ impl<C: Code> Table<C> {
         self.total.as_deref()
     }
 
+    /// Replaces a cell of the first row of `code` (or of the 合计 row when `code` is `None`);
+    /// returns the previous value, or `None` if the row or column does not exist.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::{Amount, FunctionCode, Unit};
+    /// let mut t: Table<FunctionCode> = Table::new("t", ["小计"]);
+    /// t.push("201".parse()?, None, vec![None])?;
+    /// let v = Amount::parse("1.00", Unit::Yuan)?;
+    /// assert_eq!(t.set_cell(Some("201".parse()?), 0, Some(v)), Some(None));
+    /// assert_eq!(t.set_cell(Some("202".parse()?), 0, None), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_cell(
+        &mut self,
+        code: Option<C>,
+        column: usize,
+        value: Option<Amount>,
+    ) -> Option<Option<Amount>> {
+        let cells = match code {
+            Some(c) => &mut self.rows.iter_mut().find(|r| r.code == c)?.cells,
+            None => self.total.as_mut()?,
+        };
+        let slot = cells.get_mut(column)?;
+        Some(std::mem::replace(slot, value))
+    }
+
     /// The first row of a code.
     pub fn row(&self, code: C) -> Option<&Row<C>> {
         self.rows.iter().find(|r| r.code == code)

@@ -1,0 +1,424 @@
+//! One passing and one failing case for every rule of [`super::RULES`].
+
+use super::test_support::{doc, findings, wan};
+use super::{audit, AuditOptions, Severity};
+use crate::disclosure::{Claim, Document, NamePath, Side, TableId};
+use crate::FunctionCode;
+
+fn code(s: &str) -> Option<FunctionCode> {
+    Some(s.parse().unwrap())
+}
+
+fn at<'a>(fs: &'a [super::Finding], code: &str) -> Vec<&'a super::Finding> {
+    fs.iter()
+        .filter(|f| f.code.as_deref() == Some(code))
+        .collect()
+}
+
+fn errors(d: &Document, rule: &str) -> Vec<super::Finding> {
+    findings(d, rule, Severity::Error)
+}
+
+fn warnings(d: &Document, rule: &str) -> Vec<super::Finding> {
+    findings(d, rule, Severity::Warning)
+}
+
+fn set_summary(d: &mut Document, table: TableId, side: Side, line: u32, column: usize, text: &str) {
+    let t = if table == TableId::T01 {
+        &mut d.t01
+    } else {
+        &mut d.t04
+    };
+    let l = t
+        .lines
+        .iter_mut()
+        .find(|l| l.side == side && l.line == line)
+        .unwrap();
+    l.cells[column] = wan(text);
+}
+
+fn claim<'a>(d: &'a mut Document, id: &str) -> &'a mut Claim {
+    d.claims.iter_mut().find(|c| c.id == id).unwrap()
+}
+
+#[test]
+fn every_rule_has_a_test_here() {
+    let source = include_str!("tests.rs");
+    for rule in super::RULES {
+        assert!(
+            source.contains(&format!("\"{}\"", rule.id)),
+            "no test names {}",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn t01_income_and_expense_totals() {
+    let mut d = doc();
+    assert!(errors(&d, "t01.income_total").is_empty());
+    assert!(errors(&d, "t01.expense_total").is_empty());
+    set_summary(&mut d, TableId::T01, Side::Income, 8, 0, "0.35");
+    assert_eq!(errors(&d, "t01.income_total").len(), 1);
+    set_summary(&mut d, TableId::T01, Side::Expense, 39, 0, "202.97");
+    assert_eq!(errors(&d, "t01.expense_total").len(), 1);
+}
+
+#[test]
+fn t01_balance() {
+    let mut d = doc();
+    assert!(errors(&d, "t01.balance").is_empty());
+    set_summary(&mut d, TableId::T01, Side::Expense, 60, 0, "4789.88");
+    assert!(!errors(&d, "t01.balance").is_empty());
+}
+
+#[test]
+fn functional_hierarchy_in_02_and_its_explanation() {
+    let mut d = doc();
+    let fs = errors(&d, "t02.hierarchy");
+    assert_eq!(at(&fs, "21007").len(), 2, "5.08 against its only 项 5.09");
+    let missing = at(&fs, "21011");
+    assert!(
+        missing[0].message.contains("2101101"),
+        "explained by the row 公开03表 lists"
+    );
+    d.t02.table.set_cell(code("2100799"), 0, wan("5.08"));
+    d.t02.table.set_cell(code("2100799"), 1, wan("5.08"));
+    assert!(at(&errors(&d, "t02.hierarchy"), "21007").is_empty());
+}
+
+#[test]
+fn functional_hierarchy_in_03_05_07_08() {
+    for (id, rule) in [
+        (TableId::T03, "t03.hierarchy"),
+        (TableId::T05, "t05.hierarchy"),
+    ] {
+        let mut d = doc();
+        assert!(errors(&d, rule).is_empty(), "{rule} holds on the seed");
+        let t = match id {
+            TableId::T03 => &mut d.t03,
+            _ => &mut d.t05,
+        };
+        t.table.set_cell(code("2010602"), 0, wan("343.36"));
+        assert_eq!(at(&errors(&d, rule), "20106").len(), 1, "{rule}");
+    }
+    for (rule, pick) in [("t07.hierarchy", 7), ("t08.hierarchy", 8)] {
+        let mut d = doc();
+        assert!(errors(&d, rule).is_empty());
+        let t = if pick == 7 { &mut d.t07 } else { &mut d.t08 };
+        t.table
+            .push(
+                "212".parse().unwrap(),
+                Some("城乡社区支出"),
+                vec![wan("1.00"); t.table.columns().len()],
+            )
+            .unwrap();
+        t.printed_codes.push("212".into());
+        t.notes.push(String::new());
+        for c in 0..t.table.columns().len() {
+            t.table.set_cell(None, c, wan("2.00"));
+        }
+        assert!(!errors(&d, rule).is_empty(), "{rule}");
+    }
+}
+
+#[test]
+fn row_totals() {
+    for (rule, table) in [
+        ("t02.row_total", 2),
+        ("t03.row_total", 3),
+        ("t05.row_total", 5),
+    ] {
+        let mut d = doc();
+        assert!(errors(&d, rule).is_empty(), "{rule} holds on the seed");
+        let t = match table {
+            2 => &mut d.t02,
+            3 => &mut d.t03,
+            _ => &mut d.t05,
+        };
+        t.table.set_cell(code("2010602"), 1, wan("300.00"));
+        assert_eq!(at(&errors(&d, rule), "2010602").len(), 1, "{rule}");
+    }
+    for (rule, pick) in [("t07.row_total", 7), ("t08.row_total", 8)] {
+        let mut d = doc();
+        assert!(errors(&d, rule).is_empty());
+        let t = if pick == 7 { &mut d.t07 } else { &mut d.t08 };
+        let n = t.table.columns().len();
+        let (total, first_part) = if pick == 7 { (2, 3) } else { (0, 1) };
+        t.table.set_cell(None, total, wan("3.00"));
+        t.table.set_cell(None, first_part, wan("1.00"));
+        assert!(n > first_part);
+        assert_eq!(errors(&d, rule).len(), 1, "{rule}");
+    }
+}
+
+#[test]
+fn t04_rules() {
+    let mut d = doc();
+    for rule in [
+        "t04.income_total",
+        "t04.expense_total",
+        "t04.row_total",
+        "t04.balance",
+    ] {
+        assert!(errors(&d, rule).is_empty(), "{rule} holds on the seed");
+    }
+    assert_eq!(
+        warnings(&d, "t04.labels").len(),
+        3,
+        "lines 27 and 32 unlabelled, line 60 says 年初"
+    );
+    set_summary(&mut d, TableId::T04, Side::Income, 1, 0, "4789.63");
+    assert!(!errors(&d, "t04.income_total").is_empty());
+    set_summary(&mut d, TableId::T04, Side::Expense, 33, 2, "3613.00");
+    assert!(!errors(&d, "t04.row_total").is_empty());
+    assert!(!errors(&d, "t04.expense_total").is_empty());
+    set_summary(&mut d, TableId::T04, Side::Expense, 64, 1, "4790.53");
+    assert!(!errors(&d, "t04.balance").is_empty());
+    let mut labelled = doc();
+    for l in labelled.t04.lines.iter_mut() {
+        if l.side == Side::Income && l.line == 27 {
+            l.name = "本年收入合计".into();
+        }
+        if l.side == Side::Income && l.line == 32 {
+            l.name = "总计".into();
+        }
+        if l.side == Side::Expense && l.line == 60 {
+            l.name = "年末财政拨款结转和结余".into();
+        }
+    }
+    assert!(warnings(&labelled, "t04.labels").is_empty());
+}
+
+#[test]
+fn t06_rules() {
+    let mut d = doc();
+    assert!(
+        errors(&d, "t06.class_sum").is_empty(),
+        "only 0.01 differences"
+    );
+    assert!(errors(&d, "t06.group_totals").is_empty());
+    d.t06
+        .table
+        .set_cell(Some("30101".parse().unwrap()), 0, wan("563.75"));
+    assert_eq!(at(&errors(&d, "t06.class_sum"), "301").len(), 1);
+    d.t06.personnel_total = wan("3537.48");
+    assert_eq!(errors(&d, "t06.group_totals").len(), 1);
+}
+
+#[test]
+fn t09_totals() {
+    let mut d = doc();
+    assert!(errors(&d, "t09.totals").is_empty());
+    d.t09.actual[4] = wan("0.51");
+    assert!(!errors(&d, "t09.totals").is_empty());
+}
+
+#[test]
+fn printed_codes() {
+    let mut d = doc();
+    let fs = warnings(&d, "format.printed_code");
+    assert!(fs.iter().any(|f| f.table.as_deref() == Some("公开02表")));
+    assert!(!fs.iter().any(|f| f.table.as_deref() == Some("公开03表")));
+    d.t02.printed_codes = d
+        .t02
+        .table
+        .rows()
+        .iter()
+        .map(|r| r.code.to_string())
+        .collect();
+    assert!(!warnings(&d, "format.printed_code")
+        .iter()
+        .any(|f| f.table.as_deref() == Some("公开02表")));
+}
+
+#[test]
+fn cross_01_02_and_01_03() {
+    let mut d = doc();
+    assert!(errors(&d, "x.t01_t02.income").is_empty());
+    assert!(errors(&d, "x.t01_t03.expense").is_empty());
+    let class = errors(&d, "x.t01_t03.class");
+    assert_eq!(class.len(), 1, "01 prints 3613.81 where 03 prints 3613.82");
+    set_summary(&mut d, TableId::T01, Side::Expense, 31, 0, "3613.82");
+    assert!(errors(&d, "x.t01_t03.class").is_empty());
+    set_summary(&mut d, TableId::T01, Side::Income, 8, 0, "0.26");
+    assert!(!errors(&d, "x.t01_t02.income").is_empty());
+    set_summary(&mut d, TableId::T01, Side::Expense, 57, 0, "4789.88");
+    assert!(!errors(&d, "x.t01_t03.expense").is_empty());
+}
+
+#[test]
+fn cross_row_sets() {
+    let d = doc();
+    let fs = warnings(&d, "x.t02_t03.rows");
+    assert_eq!(fs.len(), 1);
+    assert_eq!(fs[0].code.as_deref(), Some("2101101"));
+    let mut same = doc();
+    same.t02 = same.t03.clone();
+    assert!(warnings(&same, "x.t02_t03.rows").is_empty());
+}
+
+#[test]
+fn cross_fiscal_class_basic() {
+    let mut d = doc();
+    for rule in ["x.t02_t04.fiscal", "x.t04_t05.class", "x.t05_t06.basic"] {
+        assert!(errors(&d, rule).is_empty(), "{rule} holds on the seed");
+    }
+    set_summary(&mut d, TableId::T04, Side::Income, 27, 0, "4789.63");
+    assert!(!errors(&d, "x.t02_t04.fiscal").is_empty());
+    set_summary(&mut d, TableId::T04, Side::Expense, 41, 2, "202.97");
+    assert!(!errors(&d, "x.t04_t05.class").is_empty());
+    d.t06.public_total = wan("555.33");
+    assert!(!errors(&d, "x.t05_t06.basic").is_empty());
+}
+
+#[test]
+fn cross_fund_soe_and_three_costs_bounds() {
+    let mut d = doc();
+    for rule in ["x.t04_t07.fund", "x.t04_t08.soe", "x.t06_t09.bounds"] {
+        assert!(errors(&d, rule).is_empty(), "{rule} holds on the seed");
+    }
+    set_summary(&mut d, TableId::T04, Side::Expense, 59, 3, "1.00");
+    assert_eq!(
+        errors(&d, "x.t04_t07.fund").len(),
+        1,
+        "a fund column with an empty 公开07表"
+    );
+    d.t08.table.set_cell(None, 0, wan("2.00"));
+    assert_eq!(
+        errors(&d, "x.t04_t08.soe").len(),
+        1,
+        "公开08表 with a blank 04 column"
+    );
+    d.t09.actual[4] = wan("0.50");
+    assert_eq!(
+        errors(&d, "x.t06_t09.bounds").len(),
+        1,
+        "30231 0.61 > 运行维护费 0.50"
+    );
+}
+
+#[test]
+fn narrative_amounts() {
+    let mut d = doc();
+    let fs = errors(&d, "n.amount");
+    assert!(
+        !at(&fs, "c042").is_empty(),
+        "3613.56 against 公开05表 3613.57"
+    );
+    assert!(at(&fs, "c044").is_empty(), "564.22 restates 公开05表");
+    claim(&mut d, "c042").value = Some("3613.57".into());
+    assert!(at(&errors(&d, "n.amount"), "c042").is_empty());
+}
+
+#[test]
+fn narrative_shares_and_rates() {
+    let mut d = doc();
+    assert!(
+        !at(&errors(&d, "n.share"), "c045").is_empty(),
+        "11.77% should be 11.78%"
+    );
+    assert!(at(&errors(&d, "n.share"), "c043").is_empty());
+    assert!(
+        !at(&errors(&d, "n.completion_rate"), "c057").is_empty(),
+        "4.6% should be 104.6%"
+    );
+    assert!(at(&errors(&d, "n.completion_rate"), "c061").is_empty());
+    assert_eq!(
+        warnings(&d, "n.completion_rate").len(),
+        2,
+        "0.00% of a zero budget is undefined"
+    );
+    claim(&mut d, "c045").value = Some("11.78".into());
+    claim(&mut d, "c057").value = Some("104.6".into());
+    assert!(at(&errors(&d, "n.share"), "c045").is_empty());
+    assert!(at(&errors(&d, "n.completion_rate"), "c057").is_empty());
+}
+
+#[test]
+fn narrative_growth_and_direction() {
+    let mut d = doc();
+    assert!(
+        errors(&d, "n.growth_rate").is_empty(),
+        "7.2%, 7.1%, 72.4% and 3.0% all hold"
+    );
+    assert_eq!(
+        errors(&d, "n.direction").len(),
+        1,
+        "决算数持平全年预算数 with 0.61 against 4.4"
+    );
+    claim(&mut d, "c003").value = Some("9.2".into());
+    assert_eq!(at(&errors(&d, "n.growth_rate"), "c003").len(), 1);
+    claim(&mut d, "c003").word = Some("增长".into());
+    assert_eq!(
+        at(&warnings(&d, "n.direction"), "c003").len(),
+        1,
+        "减少 with 增长"
+    );
+    claim(&mut d, "c138").word = Some("小于".into());
+    assert!(at(&errors(&d, "n.direction"), "c138").is_empty());
+}
+
+#[test]
+fn narrative_repeats_and_sums() {
+    let mut d = doc();
+    assert!(errors(&d, "n.repeat").is_empty());
+    assert_eq!(
+        errors(&d, "n.sum").len(),
+        1,
+        "三公 budget 0.61 against 0.00 + 4.4 + 0.00"
+    );
+    claim(&mut d, "c133").value = Some("0.61".into());
+    assert!(errors(&d, "n.sum").is_empty());
+    claim(&mut d, "c153").value = Some("1.00".into());
+    assert_eq!(
+        errors(&d, "n.sum").len(),
+        1,
+        "采购 625.66 against 5.38 + 1.00 + 620.28"
+    );
+    let mut twice = doc();
+    let mut again = claim(&mut twice, "c050").clone();
+    again.id = "c999".into();
+    again.value = Some("5204.54".into());
+    twice.claims.push(again);
+    assert_eq!(
+        errors(&twice, "n.repeat").len(),
+        1,
+        "年初预算 stated as 5204.44 and 5204.54"
+    );
+}
+
+#[test]
+fn names() {
+    let mut d = doc();
+    let markers = warnings(&d, "names.marker");
+    assert_eq!(markers.len(), 1);
+    assert!(markers[0].message.contains("公务员医疗补助"));
+    assert!(warnings(&d, "names.official").is_empty());
+    d.names.push(NamePath {
+        id: "n999".into(),
+        section: "五(三)".into(),
+        printed: "一般公共服务支出（类）财政事务（款）财政运行（项）".into(),
+        numbering: String::new(),
+    });
+    assert_eq!(
+        warnings(&d, "names.official").len(),
+        1,
+        "财政运行 is no 项 of 20106"
+    );
+    let fixed = d.names.iter_mut().find(|n| n.id == "n031").unwrap();
+    fixed.printed = fixed
+        .printed
+        .replace("公务员医疗补助（类）", "公务员医疗补助（项）");
+    assert!(warnings(&d, "names.marker").is_empty());
+}
+
+#[test]
+fn rules_can_be_switched_off() {
+    let d = doc();
+    let mut options = AuditOptions::default();
+    options.disabled.insert("t02.hierarchy".into());
+    let report = audit(&d, &options);
+    assert!(!report.findings.iter().any(|f| f.rule == "t02.hierarchy"));
+    assert!(report.findings.iter().any(|f| f.rule == "x.t01_t03.class"));
+}
