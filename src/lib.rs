@@ -50,6 +50,22 @@
 //!   both values with their intervals, the difference, the tolerance, the number of terms and
 //!   a [`check::Verdict`]: `Exact`, `WithinRounding` or `Inconsistent`.
 //!
+//! - **Disclosures** ([`disclosure`]): the nine tables (公开01表 … 公开09表), the narrative's
+//!   numeric claims and its 「X（类）Y（款）Z（项）」 name paths as a typed [`disclosure::Document`],
+//!   loaded from a directory of TSV files or JSON; [`disclosure::Document::embedded`] is
+//!   武汉市洪山区财政局 2024 年度部门决算, transcribed exactly as published.
+//! - **Audit** ([`audit`]): every identity of a document as a rule with a stable id
+//!   ([`audit::RULES`]); [`audit::audit`] returns a [`audit::Report`] of findings (error,
+//!   warning, or one rounding summary per table) in Chinese, with the evidence.
+//!
+//! ```
+//! use cn_budget::audit::{audit, AuditOptions, Severity};
+//! let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
+//! let first = report.findings.iter().find(|f| f.severity == Severity::Error).unwrap();
+//! assert_eq!(first.rule, "t02.hierarchy");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Rounding model
 //!
 //! A figure printed with `d` decimals under round-to-nearest (四舍五入) stands for the closed
@@ -69,8 +85,9 @@
 //!
 //! ## Crate features
 //!
-//! - **serde** (off by default): `Serialize`/`Deserialize` for codes (as code strings),
-//!   amounts (decimal strings), intervals and check results.
+//! - **serde** (on by default): `Serialize`/`Deserialize` for codes (as code strings),
+//!   amounts (decimal strings), intervals, check results, documents and audit reports (the
+//!   audit example's `--json` output). Turn it off with `default-features = false`.
 //! - **proptest** (off by default): the `strategies` module, proptest strategies for codes and
 //!   honestly rounded tables, for property tests in dependent crates.
 //!

@@ -619,7 +619,6 @@ fn blank_cells_are_not_zeros() {
 /// 4.036 prints 4.03, and the check says 尾差 with a difference of 0.03 above the reported
 /// tolerance of 0.025.
 #[test]
-#[ignore = "bug: under Rounding::Truncation, Comparison::tolerance is smaller than differences judged WithinRounding"]
 fn truncation_tolerance_covers_the_differences_it_accepts() {
     let parts = [wan("1.00"), wan("1.00"), wan("1.00"), wan("1.00")];
     let c = compare_sum(

@@ -61,6 +61,12 @@ pub enum AmountError {
         /// The text that was parsed.
         input: String,
     },
+    /// The figure has more significant digits than an exact decimal holds (28–29).
+    #[error("{input:?} has more digits than an exact decimal holds")]
+    TooManyDigits {
+        /// The text that was parsed.
+        input: String,
+    },
     /// The declared precision is outside ±[`MAX_DECIMALS`].
     #[error("{decimals} decimals is outside the supported range ±{MAX_DECIMALS}")]
     DecimalsOutOfRange {
@@ -171,6 +177,13 @@ impl Amount {
         }
         let value: Decimal = cleaned.parse().map_err(|_| invalid())?;
         let decimals = body.split_once('.').map_or(0, |(_, f)| f.len() as i32);
+        // A figure with more significant digits than a Decimal holds would be rounded by the
+        // parser: refuse it rather than change a printed figure.
+        if i64::from(value.scale()) != i64::from(decimals) {
+            return Err(AmountError::TooManyDigits {
+                input: text.to_owned(),
+            });
+        }
         Amount::new(value, decimals, unit)
     }
 

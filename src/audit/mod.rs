@@ -22,7 +22,7 @@ mod narrative;
 mod report;
 mod tables;
 
-pub use cross::{CellRef, CrossRule, RowRef};
+pub use cross::{builtin_cross_rules, CellRef, CrossRule, RowRef};
 pub use finding::{Finding, Severity};
 pub use report::{DocumentInfo, Report};
 

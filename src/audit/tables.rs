@@ -294,11 +294,11 @@ pub(super) fn labels(t: &SummaryTable) -> Vec<(usize, String, bool)> {
 }
 
 /// A line of a summary table by (inferred) label.
-pub(super) fn summary_line<'a>(
-    t: &'a SummaryTable,
+pub(super) fn summary_line(
+    t: &SummaryTable,
     side: Side,
     label: impl Fn(&str) -> bool,
-) -> Option<&'a SummaryLine> {
+) -> Option<&SummaryLine> {
     labels(t)
         .into_iter()
         .find(|(i, l, _)| t.lines[*i].side == side && label(l))

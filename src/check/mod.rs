@@ -116,9 +116,10 @@ pub struct Comparison {
     pub computed_interval: Interval,
     /// `reported − computed`.
     pub difference: Decimal,
-    /// The largest |difference| the rounding of the figures can explain: the sum of the
-    /// half-widths of both intervals (`(n + 1) · ½·10⁻ᵈ` at a common precision), or zero when
-    /// the rule requires identical figures.
+    /// The largest |difference| the rounding of the figures can explain: under
+    /// round-to-nearest the sum of the half-widths of both intervals (`(n + 1) · ½·10⁻ᵈ` at a
+    /// common precision); under truncation, whose intervals are one-sided, the larger of the
+    /// two one-sided bounds; zero when the rule requires identical figures.
     pub tolerance: Decimal,
     /// How many figures the computed value sums.
     pub terms: usize,
@@ -270,6 +271,23 @@ fn value_in(amount: &Amount, unit: crate::Unit) -> Result<Decimal, Blocker> {
         .ok_or(Blocker::Overflow)
 }
 
+/// The largest |reported − computed| that the two intervals can explain.
+///
+/// The intervals intersect iff `−(a₂ + b₁) ≤ reported − computed ≤ a₁ + b₂`, where `a₁, a₂`
+/// are the distances from the reported value down and up to its bounds and `b₁, b₂` the same
+/// for the computed value. Under round-to-nearest both sides equal the sum of the half-widths;
+/// under truncation the intervals are one-sided and the larger side is returned.
+fn tolerance_between(
+    reported: Decimal,
+    ri: &Interval,
+    computed: Decimal,
+    ci: &Interval,
+) -> Decimal {
+    let (a1, a2) = (reported - ri.lo(), ri.hi() - reported);
+    let (b1, b2) = (computed - ci.lo(), ci.hi() - computed);
+    (a1 + b2).max(a2 + b1).normalize()
+}
+
 /// Checks `total = Σ weight · part` on intervals.
 ///
 /// Weights are small integers (1 to add, −1 to subtract). With a single part of weight 1,
@@ -313,8 +331,12 @@ pub fn compare_sum<'a>(
         };
         (Decimal::ZERO, verdict)
     } else {
-        let tolerance =
-            (reported_interval.half_width() + computed_interval.half_width()).normalize();
+        let tolerance = tolerance_between(
+            total.value(),
+            &reported_interval,
+            computed,
+            &computed_interval,
+        );
         let verdict = if difference.is_zero() {
             Verdict::Exact
         } else if reported_interval.intersects(&computed_interval) {
@@ -386,7 +408,7 @@ pub fn compare_le(a: &Amount, b: &Amount, rounding: Rounding) -> Result<Comparis
         computed,
         computed_interval: ib,
         difference,
-        tolerance: (ia.half_width() + ib.half_width()).normalize(),
+        tolerance: tolerance_between(a.value(), &ia, computed, &ib),
         terms: 1,
         verdict,
     })

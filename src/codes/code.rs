@@ -203,7 +203,7 @@ impl Spec {
         Ok((key, level, rest))
     }
 
-    fn from_u32(&self, value: u32) -> Result<(u32, Level), ParseCodeError> {
+    fn parse_value(&self, value: u32) -> Result<(u32, Level), ParseCodeError> {
         let text = value.to_string();
         self.check(&text, &text)
     }
@@ -285,7 +285,7 @@ macro_rules! code_type {
         impl TryFrom<u32> for $name {
             type Error = ParseCodeError;
             fn try_from(value: u32) -> Result<Self, ParseCodeError> {
-                let (key, level) = $spec.from_u32(value)?;
+                let (key, level) = $spec.parse_value(value)?;
                 Ok($name { key, level })
             }
         }

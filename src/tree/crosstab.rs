@@ -94,7 +94,7 @@ impl<'t, R: Code, K: Code> Crosstab<'t, R, K> {
             }
         }
         let convert = |v: &[Accumulator<1>]| -> Result<Vec<Decimal>, RollupError> {
-            v.iter().map(|a| scales.to_decimal(0, a.get(0))).collect()
+            v.iter().map(|a| scales.decimal(0, a.get(0))).collect()
         };
         Ok(Crosstab {
             rows,
@@ -102,7 +102,7 @@ impl<'t, R: Code, K: Code> Crosstab<'t, R, K> {
             cells: convert(&acc)?,
             row_totals: convert(&row_acc)?,
             column_totals: convert(&column_acc)?,
-            grand_total: scales.to_decimal(0, grand.get(0))?,
+            grand_total: scales.decimal(0, grand.get(0))?,
         })
     }
 

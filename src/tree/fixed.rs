@@ -85,15 +85,15 @@ impl<const N: usize> Scales<N> {
         Ok(amount.mantissa())
     }
 
-    pub(super) fn to_decimal(&self, column: usize, mantissa: i128) -> Result<Decimal, RollupError> {
+    pub(super) fn decimal(&self, column: usize, mantissa: i128) -> Result<Decimal, RollupError> {
         Decimal::try_from_i128_with_scale(mantissa, self.0[column])
             .map_err(|_| RollupError::Overflow { column })
     }
 
-    pub(super) fn to_decimals(&self, acc: &Accumulator<N>) -> Result<[Decimal; N], RollupError> {
+    pub(super) fn decimals(&self, acc: &Accumulator<N>) -> Result<[Decimal; N], RollupError> {
         let mut out = [Decimal::ZERO; N];
         for (column, slot) in out.iter_mut().enumerate() {
-            *slot = self.to_decimal(column, acc.get(column))?;
+            *slot = self.decimal(column, acc.get(column))?;
         }
         Ok(out)
     }

@@ -238,9 +238,9 @@ impl<C: Code> Tree<C> {
             tree: self,
             totals: acc
                 .iter()
-                .map(|a| scales.to_decimals(a))
+                .map(|a| scales.decimals(a))
                 .collect::<Result<_, _>>()?,
-            grand_total: scales.to_decimals(&grand)?,
+            grand_total: scales.decimals(&grand)?,
             rows: rows.len(),
         })
     }
