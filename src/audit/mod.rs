@@ -96,6 +96,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "n.sum", tables: "情况说明", title: "政府采购支出总额 = 货物 + 工程 + 服务" },
     RuleInfo { id: "names.official", tables: "情况说明、名词解释", title: "「类」「款」「项」名称为该年度版本的官方名称，且构成同一科目路径" },
     RuleInfo { id: "names.marker", tables: "情况说明、名词解释", title: "名称后的（类）（款）（项）标注与层级一致" },
+    RuleInfo { id: "names.numbering", tables: "情况说明、名词解释", title: "同一节内科目条目的编号连续、不重复" },
 ];
 
 /// What an audit checks and how.

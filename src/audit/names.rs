@@ -16,6 +16,7 @@ fn place(n: &NamePath) -> Place {
 }
 
 pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
+    numbering(&doc.names, out);
     for n in &doc.names {
         markers(n, out);
         if let Some(catalog) = catalog {
@@ -80,4 +81,49 @@ fn official(n: &NamePath, catalog: &Catalog, out: &mut Collector) {
 
 fn code_level(code: crate::FunctionCode) -> Level {
     crate::Code::level(code)
+}
+
+/// `names.numbering`: the list numbers printed in front of the name paths of one section
+/// (1. 2. 3. … of the glossary) must run without gaps or repeats; a repeated or skipped
+/// number usually means an entry was added or dropped by hand.
+fn numbering(names: &[NamePath], out: &mut Collector) {
+    const RULE: &str = "names.numbering";
+    let mut sections: Vec<&str> = names.iter().map(|n| n.section.as_str()).collect();
+    sections.dedup();
+    for section in sections {
+        let numbers: Vec<(u32, &NamePath)> = names
+            .iter()
+            .filter(|n| n.section == section)
+            .filter_map(|n| {
+                let digits: String = n.numbering.chars().filter(char::is_ascii_digit).collect();
+                digits.parse().ok().map(|d| (d, n))
+            })
+            .collect();
+        if numbers.len() < 2 {
+            continue;
+        }
+        let mut problems = Vec::new();
+        for pair in numbers.windows(2) {
+            let ((a, _), (b, n)) = (pair[0], pair[1]);
+            if b == a {
+                problems.push(format!("{} 重复编号 {b}", n.id));
+            } else if b > a + 1 {
+                let missing: Vec<String> = (a + 1..b).map(|m| m.to_string()).collect();
+                problems.push(format!("{} 前缺少编号 {}", n.id, missing.join("、")));
+            } else if b < a {
+                problems.push(format!("{} 编号 {b} 小于前一项 {a}", n.id));
+            }
+        }
+        let p = Place {
+            table: None,
+            code: Some(section.to_owned()),
+            name: None,
+            column: None,
+        };
+        if problems.is_empty() {
+            out.passed(RULE);
+        } else {
+            out.warn(RULE, p, format!("列表编号不连续：{}", problems.join("；")));
+        }
+    }
 }

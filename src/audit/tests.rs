@@ -422,3 +422,24 @@ fn rules_can_be_switched_off() {
     assert!(!report.findings.iter().any(|f| f.rule == "t02.hierarchy"));
     assert!(report.findings.iter().any(|f| f.rule == "x.t01_t03.class"));
 }
+
+#[test]
+fn names_numbering() {
+    let mut d = doc();
+    let fs = warnings(&d, "names.numbering");
+    assert_eq!(fs.len(), 1, "the glossary numbers 1–5, 7, 7, 8–11, 13 …");
+    assert!(
+        fs[0].message.contains("重复编号 7")
+            && fs[0].message.contains("缺少编号 6")
+            && fs[0].message.contains("12")
+    );
+    for (i, n) in d
+        .names
+        .iter_mut()
+        .filter(|n| n.section == "五(十)")
+        .enumerate()
+    {
+        n.numbering = format!("{}.", i + 1);
+    }
+    assert!(warnings(&d, "names.numbering").is_empty());
+}

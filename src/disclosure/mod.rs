@@ -16,6 +16,7 @@
 
 mod load;
 mod model;
+mod save;
 
 pub use load::{DisclosureError, DocumentFiles};
 pub use model::*;

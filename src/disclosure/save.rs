@@ -1,0 +1,278 @@
+//! Writing a document back to its directory of TSV files (the layout [`DocumentFiles`]
+//! parses).
+
+use super::model::*;
+use super::{DisclosureError, DocumentFiles};
+use crate::check::TOTAL_LABEL;
+use crate::Amount;
+use std::fmt::Write;
+use std::path::Path;
+
+/// A printed figure without its unit, with exactly its declared decimals.
+fn figure(a: &Option<Amount>) -> String {
+    let Some(a) = a else { return String::new() };
+    let mut v = a.value();
+    if !a.is_exact() && (0..=28).contains(&a.decimals()) && !a.has_excess_digits() {
+        v.rescale(a.decimals() as u32);
+    }
+    v.to_string()
+}
+
+fn line(out: &mut String, fields: &[&str]) {
+    let _ = writeln!(out, "{}", fields.join("\t"));
+}
+
+fn functional(t: &FunctionalTable) -> String {
+    let mut s = String::new();
+    let mut header = vec!["printed_code", "code", "name"];
+    header.extend(t.table.columns().iter().map(String::as_str));
+    header.push("note");
+    line(&mut s, &header);
+    if let Some(total) = t.table.total() {
+        let cells: Vec<String> = total.iter().map(figure).collect();
+        let mut f = vec!["", "", TOTAL_LABEL];
+        f.extend(cells.iter().map(String::as_str));
+        f.push("");
+        line(&mut s, &f);
+    }
+    for (i, row) in t.table.rows().iter().enumerate() {
+        let code = row.code.to_string();
+        let printed = t
+            .printed_codes
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| code.clone());
+        let cells: Vec<String> = row.cells.iter().map(figure).collect();
+        let mut f = vec![
+            printed.as_str(),
+            code.as_str(),
+            row.name.as_deref().unwrap_or(""),
+        ];
+        f.extend(cells.iter().map(String::as_str));
+        f.push(t.notes.get(i).map(String::as_str).unwrap_or(""));
+        line(&mut s, &f);
+    }
+    s
+}
+
+fn summary(t: &SummaryTable) -> String {
+    let mut s = String::new();
+    let mut header = vec!["side", "line", "name"];
+    header.extend(t.columns.iter().map(String::as_str));
+    header.push("note");
+    line(&mut s, &header);
+    for l in &t.lines {
+        let number = l.line.to_string();
+        let cells: Vec<String> = l.cells.iter().map(figure).collect();
+        let mut f = vec![l.side.name(), number.as_str(), l.name.as_str()];
+        f.extend(cells.iter().map(String::as_str));
+        f.push(&l.note);
+        line(&mut s, &f);
+    }
+    s
+}
+
+fn basic(t: &BasicExpenditureTable) -> String {
+    let mut s = String::new();
+    line(
+        &mut s,
+        &["group", "printed_code", "code", "name", "决算数", "note"],
+    );
+    let personnel_total = |s: &mut String| {
+        line(
+            s,
+            &[
+                "人员经费",
+                "",
+                "",
+                "人员经费合计",
+                &figure(&t.personnel_total),
+                "",
+            ],
+        )
+    };
+    let mut personnel_written = false;
+    for (i, row) in t.table.rows().iter().enumerate() {
+        let group = t.groups.get(i).copied().unwrap_or(CostGroup::Public);
+        if group == CostGroup::Public && !personnel_written {
+            personnel_total(&mut s);
+            personnel_written = true;
+        }
+        let code = row.code.to_string();
+        let printed = t
+            .printed_codes
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| code.clone());
+        line(
+            &mut s,
+            &[
+                group.name(),
+                &printed,
+                &code,
+                row.name.as_deref().unwrap_or(""),
+                &figure(&row.cells[0]),
+                "",
+            ],
+        );
+    }
+    if !personnel_written {
+        personnel_total(&mut s);
+    }
+    line(
+        &mut s,
+        &[
+            "公用经费",
+            "",
+            "",
+            "公用经费合计",
+            &figure(&t.public_total),
+            "",
+        ],
+    );
+    s
+}
+
+fn three_costs(t: &ThreeCostsTable) -> String {
+    let mut s = String::new();
+    let mut header = vec!["measure"];
+    header.extend(THREE_COSTS_COLUMNS);
+    header.push("note");
+    line(&mut s, &header);
+    for (measure, cells) in [("预算数", &t.budget), ("决算数", &t.actual)] {
+        let cells: Vec<String> = cells.iter().map(figure).collect();
+        let mut f = vec![measure];
+        f.extend(cells.iter().map(String::as_str));
+        f.push("");
+        line(&mut s, &f);
+    }
+    s
+}
+
+fn meta(m: &Meta) -> String {
+    let mut s = String::new();
+    line(&mut s, &["key", "value"]);
+    let (year, edition, decimals) = (
+        m.year.to_string(),
+        m.edition.to_string(),
+        m.decimals.to_string(),
+    );
+    for (k, v) in [
+        ("department", m.department.as_str()),
+        ("reporting_unit", m.reporting_unit.as_str()),
+        ("year", year.as_str()),
+        ("currency_unit", m.unit.name()),
+        ("decimals", decimals.as_str()),
+        ("edition", edition.as_str()),
+    ] {
+        line(&mut s, &[k, v]);
+    }
+    for (k, v) in &m.other {
+        line(&mut s, &[k, v]);
+    }
+    s
+}
+
+fn claims(c: &[Claim]) -> String {
+    let mut s = String::new();
+    line(
+        &mut s,
+        &[
+            "id", "section", "subject", "measure", "value", "word", "of", "quote", "note",
+        ],
+    );
+    for c in c {
+        line(
+            &mut s,
+            &[
+                &c.id,
+                &c.section,
+                &c.subject,
+                c.measure.token(),
+                c.value.as_deref().unwrap_or(""),
+                c.word.as_deref().unwrap_or(""),
+                c.of.as_deref().unwrap_or(""),
+                &c.quote,
+                &c.note,
+            ],
+        );
+    }
+    s
+}
+
+fn names(n: &[NamePath]) -> String {
+    let mut s = String::new();
+    line(&mut s, &["id", "section", "printed", "numbering"]);
+    for n in n {
+        line(&mut s, &[&n.id, &n.section, &n.printed, &n.numbering]);
+    }
+    s
+}
+
+impl Document {
+    /// The document as the TSV files of a document directory.
+    ///
+    /// Reading them back gives the same document (`to_files().parse() == self`); the files
+    /// keep every printed figure with its printed decimals.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::Document;
+    /// let doc = Document::embedded()?;
+    /// assert_eq!(&doc.to_files().parse()?, doc);
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
+    pub fn to_files(&self) -> DocumentFiles {
+        DocumentFiles {
+            meta: Some(meta(&self.meta)),
+            table01: Some(summary(&self.t01)),
+            table02: Some(functional(&self.t02)),
+            table03: Some(functional(&self.t03)),
+            table04: Some(summary(&self.t04)),
+            table05: Some(functional(&self.t05)),
+            table06: Some(basic(&self.t06)),
+            table07: Some(functional(&self.t07)),
+            table08: Some(functional(&self.t08)),
+            table09: Some(three_costs(&self.t09)),
+            claims: Some(claims(&self.claims)),
+            names: Some(names(&self.names)),
+        }
+    }
+}
+
+impl DocumentFiles {
+    /// Writes the files into a directory (created if missing); absent files are not written.
+    ///
+    /// ```no_run
+    /// let doc = cn_budget::disclosure::Document::embedded()?;
+    /// doc.to_files().write_dir("my-document")?;
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
+    pub fn write_dir(&self, dir: impl AsRef<Path>) -> Result<(), DisclosureError> {
+        let dir = dir.as_ref();
+        let io = |e: std::io::Error, p: &Path| DisclosureError::Io {
+            path: p.display().to_string(),
+            message: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
+        for (name, text) in [
+            ("meta.tsv", &self.meta),
+            ("table01.tsv", &self.table01),
+            ("table02.tsv", &self.table02),
+            ("table03.tsv", &self.table03),
+            ("table04.tsv", &self.table04),
+            ("table05.tsv", &self.table05),
+            ("table06.tsv", &self.table06),
+            ("table07.tsv", &self.table07),
+            ("table08.tsv", &self.table08),
+            ("table09.tsv", &self.table09),
+            ("claims.tsv", &self.claims),
+            ("names.tsv", &self.names),
+        ] {
+            if let Some(text) = text {
+                let path = dir.join(name);
+                std::fs::write(&path, text).map_err(|e| io(e, &path))?;
+            }
+        }
+        Ok(())
+    }
+}
