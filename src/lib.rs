@@ -114,6 +114,7 @@ pub use amount::{Amount, AmountError, Interval, Rounding, Unit};
 pub mod catalog;
 pub use catalog::Catalog;
 pub mod audit;
+pub mod ingest;
 pub mod check;
 pub mod disclosure;
 pub mod tree;

@@ -30,6 +30,14 @@ pub struct Interval {
 
 impl Interval {
     /// The interval `[value, value]`: an exact figure.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// let p = Interval::point(dec!(2230.78));
+    /// assert!(p.contains(dec!(2230.78)) && !p.contains(dec!(2230.79)));
+    /// assert_eq!(p.to_string(), "[2230.78, 2230.78]");
+    /// ```
     pub const fn point(value: Decimal) -> Interval {
         Interval {
             lo: value,
@@ -40,6 +48,18 @@ impl Interval {
     }
 
     /// The closed interval `[lo, hi]`; an error if `lo > hi`.
+    ///
+    /// ```
+    /// use cn_budget::{AmountError, Interval};
+    /// use rust_decimal_macros::dec;
+    /// let i = Interval::closed(dec!(5.075), dec!(5.085))?;
+    /// assert!(i.contains(dec!(5.075)) && i.contains(dec!(5.085)));
+    /// assert_eq!(
+    ///     Interval::closed(dec!(2), dec!(1)),
+    ///     Err(AmountError::EmptyInterval { lo: dec!(2), hi: dec!(1) })
+    /// );
+    /// # Ok::<(), AmountError>(())
+    /// ```
     pub fn closed(lo: Decimal, hi: Decimal) -> Result<Interval, AmountError> {
         Interval::new(lo, true, hi, true)
     }
@@ -70,26 +90,64 @@ impl Interval {
     }
 
     /// The lower bound.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Interval::closed(dec!(5.075), dec!(5.085))?.lo(), dec!(5.075));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn lo(&self) -> Decimal {
         self.lo
     }
 
     /// The upper bound.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Interval::closed(dec!(5.075), dec!(5.085))?.hi(), dec!(5.085));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn hi(&self) -> Decimal {
         self.hi
     }
 
     /// Whether the lower bound belongs to the interval.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Rounding, Unit};
+    /// // A truncated negative figure: (−5.09, −5.08].
+    /// let i = Amount::parse("-5.08", Unit::Yuan)?.interval(Rounding::Truncation)?;
+    /// assert!(!i.lo_closed() && i.hi_closed());
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn lo_closed(&self) -> bool {
         self.lo_closed
     }
 
     /// Whether the upper bound belongs to the interval.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Rounding, Unit};
+    /// // A truncated positive figure: [5.08, 5.09).
+    /// let i = Amount::parse("5.08", Unit::Yuan)?.interval(Rounding::Truncation)?;
+    /// assert!(i.lo_closed() && !i.hi_closed());
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn hi_closed(&self) -> bool {
         self.hi_closed
     }
 
     /// Half the width: the tolerance this interval contributes around its midpoint.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Rounding, Unit};
+    /// use rust_decimal_macros::dec;
+    /// let i = Amount::parse("4789.53", Unit::TenThousandYuan)?.interval(Rounding::Nearest)?;
+    /// assert_eq!(i.half_width(), dec!(0.005));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn half_width(&self) -> Decimal {
         (self.hi - self.lo) / Decimal::TWO
     }
@@ -111,6 +169,17 @@ impl Interval {
 
     /// The sum of two intervals: `[a.lo + b.lo, a.hi + b.hi]`, a bound closed only when both
     /// addends' bounds are closed.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// let closed = Interval::closed(dec!(1), dec!(2))?;
+    /// let half_open = Interval::new(dec!(10), true, dec!(11), false)?;
+    /// let sum = closed.checked_add(&half_open)?;
+    /// assert_eq!(sum.to_string(), "[11, 13)");
+    /// assert!(Interval::point(rust_decimal::Decimal::MAX).checked_add(&closed).is_err());
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn checked_add(&self, other: &Interval) -> Result<Interval, AmountError> {
         Ok(Interval {
             lo: self.lo.checked_add(other.lo).ok_or(AmountError::Overflow)?,
@@ -121,6 +190,14 @@ impl Interval {
     }
 
     /// The interval of `-x` for `x` in this interval.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// let i = Interval::new(dec!(5.08), true, dec!(5.09), false)?;
+    /// assert_eq!(i.neg().to_string(), "(-5.09, -5.08]");
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn neg(&self) -> Interval {
         Interval {
             lo: -self.hi,
@@ -131,6 +208,16 @@ impl Interval {
     }
 
     /// The difference `self - other` of two intervals.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// let total = Interval::closed(dec!(202.865), dec!(202.875))?;
+    /// let part = Interval::closed(dec!(197.775), dec!(197.785))?;
+    /// // What the other parts must add up to: [5.08, 5.10].
+    /// assert_eq!(total.checked_sub(&part)?.to_string(), "[5.08, 5.1]");
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn checked_sub(&self, other: &Interval) -> Result<Interval, AmountError> {
         self.checked_add(&other.neg())
     }
@@ -168,8 +255,9 @@ impl Interval {
 
     /// The quotient `self / divisor` for a divisor interval that lies strictly above zero,
     /// widened outward by 10⁻²⁰ so that the rounding of decimal division can never make it
-    /// too narrow. `None` when the divisor may be zero or negative (a zero base makes a
-    /// ratio undefined).
+    /// too narrow. The result is always closed. `None` when the divisor's lower bound is zero
+    /// or negative, even if that bound is open (a zero base makes a ratio undefined), and
+    /// when the division overflows.
     ///
     /// ```
     /// use cn_budget::Interval;
@@ -205,6 +293,16 @@ impl Interval {
     /// Whether the two intervals share at least one number.
     ///
     /// Where the bounds meet, they share it only if both are closed there.
+    ///
+    /// ```
+    /// use cn_budget::Interval;
+    /// use rust_decimal_macros::dec;
+    /// let a = Interval::closed(dec!(1), dec!(2))?;
+    /// assert!(a.intersects(&Interval::closed(dec!(2), dec!(3))?));
+    /// assert!(!a.intersects(&Interval::new(dec!(2), false, dec!(3), true)?));
+    /// assert!(!a.intersects(&Interval::point(dec!(2.01))));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn intersects(&self, other: &Interval) -> bool {
         let (lo, lo_closed) = if self.lo > other.lo {
             (self.lo, self.lo_closed)

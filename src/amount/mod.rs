@@ -24,6 +24,15 @@ use rust_decimal::Decimal;
 use std::fmt;
 
 /// The largest number of decimals (and of negative decimals) an [`Amount`] may declare.
+///
+/// ```
+/// use cn_budget::amount::MAX_DECIMALS;
+/// use cn_budget::{Amount, AmountError, Unit};
+/// use rust_decimal::Decimal;
+/// assert!(Amount::new(Decimal::ONE, -MAX_DECIMALS, Unit::Yuan).is_ok());
+/// let err = Amount::new(Decimal::ONE, MAX_DECIMALS + 1, Unit::Yuan).unwrap_err();
+/// assert_eq!(err, AmountError::DecimalsOutOfRange { decimals: 21 });
+/// ```
 pub const MAX_DECIMALS: i32 = 20;
 
 /// How a publisher turned exact amounts into printed figures.
@@ -124,7 +133,21 @@ pub struct Amount {
 }
 
 impl Amount {
-    /// An amount with a declared precision; an error if `decimals` is out of range.
+    /// An amount with a declared precision; an error if `decimals` is out of range
+    /// (beyond ±[`MAX_DECIMALS`]).
+    ///
+    /// ```
+    /// use cn_budget::{Amount, AmountError, Unit};
+    /// use rust_decimal_macros::dec;
+    /// // 1,200 万元 printed to the hundred: -2 decimals.
+    /// let a = Amount::new(dec!(1200), -2, Unit::TenThousandYuan)?;
+    /// assert_eq!((a.value(), a.decimals()), (dec!(1200), -2));
+    /// assert!(matches!(
+    ///     Amount::new(dec!(1.5), 30, Unit::Yuan),
+    ///     Err(AmountError::DecimalsOutOfRange { decimals: 30 })
+    /// ));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn new(value: Decimal, decimals: i32, unit: Unit) -> Result<Amount, AmountError> {
         if decimals.abs() > MAX_DECIMALS {
             return Err(AmountError::DecimalsOutOfRange { decimals });
@@ -156,6 +179,17 @@ impl Amount {
     /// Parses a printed figure: thousands separators (`,` `，`), white space, full-width
     /// digits and a leading minus sign are accepted; the precision is the number of printed
     /// decimals (`84.3` has 1, `77.20` has 2).
+    ///
+    /// ```
+    /// use cn_budget::{Amount, AmountError, Unit};
+    /// use rust_decimal_macros::dec;
+    /// let a = Amount::parse("１，８８７.５２", Unit::TenThousandYuan)?;
+    /// assert_eq!((a.value(), a.decimals()), (dec!(1887.52), 2));
+    /// assert_eq!(Amount::parse("-0.30", Unit::Yuan)?.value(), dec!(-0.3));
+    /// assert_eq!(Amount::parse("84.3", Unit::Yuan)?.decimals(), 1);
+    /// assert!(matches!(Amount::parse("12.", Unit::Yuan), Err(AmountError::InvalidNumber { .. })));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn parse(text: &str, unit: Unit) -> Result<Amount, AmountError> {
         let cleaned: String = text
             .chars()
@@ -205,27 +239,70 @@ impl Amount {
     }
 
     /// The exact printed value.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Amount::parse("4,789.53", Unit::TenThousandYuan)?.value(), dec!(4789.53));
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn value(&self) -> Decimal {
         self.value
     }
 
     /// The declared number of decimals (`i32::MAX` for an exact amount).
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Amount::parse("77.20", Unit::TenThousandYuan)?.decimals(), 2);
+    /// assert_eq!(Amount::parse("1200", Unit::Yuan)?.decimals(), 0);
+    /// assert_eq!(Amount::exact(Decimal::TEN, Unit::Yuan).decimals(), i32::MAX);
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn decimals(&self) -> i32 {
         self.decimals
     }
 
     /// Whether the amount is exact (built by [`Amount::exact`]).
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// use rust_decimal_macros::dec;
+    /// assert!(Amount::exact(dec!(2230.78), Unit::TenThousandYuan).is_exact());
+    /// assert!(!Amount::parse("2230.78", Unit::TenThousandYuan)?.is_exact());
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn is_exact(&self) -> bool {
         self.decimals == i32::MAX
     }
 
     /// The unit.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// let a = Amount::parse("1.5", Unit::HundredMillionYuan)?;
+    /// assert_eq!(a.unit(), Unit::HundredMillionYuan);
+    /// assert_eq!(a.to_string(), "1.5 亿元");
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn unit(&self) -> Unit {
         self.unit
     }
 
     /// Whether the value has non-zero digits beyond its declared precision (Calculations
     /// 1.1 `excessDigits`): `1.234` declared with 2 decimals.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// use rust_decimal_macros::dec;
+    /// assert!(Amount::new(dec!(1.234), 2, Unit::Yuan)?.has_excess_digits());
+    /// assert!(!Amount::new(dec!(1.230), 2, Unit::Yuan)?.has_excess_digits());
+    /// // 1,250 printed to the hundred has a non-zero tens digit.
+    /// assert!(Amount::new(dec!(1250), -2, Unit::Yuan)?.has_excess_digits());
+    /// assert!(!Amount::exact(dec!(1.234), Unit::Yuan).has_excess_digits());
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn has_excess_digits(&self) -> bool {
         if self.is_exact() {
             return false;
@@ -238,6 +315,17 @@ impl Amount {
     }
 
     /// Half a unit of the last printed digit, `½·10⁻ᵈ` (zero for an exact amount).
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Unit};
+    /// use rust_decimal::Decimal;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Amount::parse("4789.53", Unit::TenThousandYuan)?.half_unit(), dec!(0.005));
+    /// assert_eq!(Amount::parse("84.3", Unit::TenThousandYuan)?.half_unit(), dec!(0.05));
+    /// assert_eq!(Amount::new(dec!(1200), -2, Unit::Yuan)?.half_unit(), dec!(50));
+    /// assert_eq!(Amount::exact(dec!(84.3), Unit::Yuan).half_unit(), Decimal::ZERO);
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn half_unit(&self) -> Decimal {
         if self.is_exact() {
             Decimal::ZERO
@@ -247,6 +335,20 @@ impl Amount {
     }
 
     /// The interval of true values that print as this amount, in the amount's unit.
+    ///
+    /// ```
+    /// use cn_budget::{Amount, Rounding, Unit};
+    /// use rust_decimal_macros::dec;
+    /// let a = Amount::parse("5.08", Unit::TenThousandYuan)?;
+    /// let nearest = a.interval(Rounding::Nearest)?;
+    /// assert_eq!((nearest.lo(), nearest.hi()), (dec!(5.075), dec!(5.085)));
+    /// assert!(nearest.lo_closed() && nearest.hi_closed());
+    /// // Truncation: [v, v + 0.01) for a positive figure, (v − 0.01, v] for a negative one.
+    /// assert_eq!(a.interval(Rounding::Truncation)?.to_string(), "[5.08, 5.09)");
+    /// let neg = Amount::parse("-5.08", Unit::TenThousandYuan)?;
+    /// assert_eq!(neg.interval(Rounding::Truncation)?.to_string(), "(-5.09, -5.08]");
+    /// # Ok::<(), cn_budget::AmountError>(())
+    /// ```
     pub fn interval(&self, rounding: Rounding) -> Result<Interval, AmountError> {
         if self.is_exact() {
             return Ok(Interval::point(self.value));

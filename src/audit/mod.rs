@@ -24,6 +24,7 @@ mod tables;
 
 pub use cross::{builtin_cross_rules, CellRef, CrossRule, RowRef};
 pub use finding::{Finding, Severity};
+pub(crate) use finding::Place;
 pub use report::{DocumentInfo, Report};
 
 use crate::check::{Blocker, Comparison, Verdict};

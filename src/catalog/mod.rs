@@ -34,6 +34,18 @@ use once_cell::sync::Lazy;
 
 /// One classification edition: functional codes, economic codes (部门 and 政府) and the
 /// 部门 → 政府 correspondence.
+///
+/// ```
+/// use cn_budget::{Catalog, EconomicCode, FunctionCode, Level};
+/// use cn_budget::catalog::UnitType;
+/// let catalog = Catalog::edition(2024)?;
+/// assert_eq!(catalog.functional().count(Level::Class), 29);
+/// let wage: EconomicCode = "30101".parse()?;
+/// assert_eq!(catalog.economic().name(wage), Some("基本工资"));
+/// let gov = catalog.mapping().government(wage, UnitType::Administrative).unwrap();
+/// assert_eq!(catalog.economic().name(gov), Some("工资奖金津补贴"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Catalog {
     edition: String,
@@ -43,6 +55,15 @@ pub struct Catalog {
 }
 
 /// The difference between two editions; see [`Catalog::diff`].
+///
+/// ```
+/// use cn_budget::{Catalog, FunctionCode};
+/// let diff = Catalog::edition(2024)?.diff(Catalog::edition(2025)?);
+/// // The 2025 edition drops 234 抗疫特别国债安排的支出 and changes no economic code.
+/// assert_eq!(diff.functional.removed, ["234".parse::<FunctionCode>()?]);
+/// assert!(diff.economic.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EditionDiff {
     /// Changes in the functional classification.
@@ -172,21 +193,62 @@ impl Catalog {
     }
 
     /// The label of the edition (`"2024"` for embedded ones).
+    ///
+    /// ```
+    /// use cn_budget::Catalog;
+    /// assert_eq!(Catalog::edition(2024)?.label(), "2024");
+    /// assert_eq!(Catalog::from_tsv("my edition", "", "", "")?.label(), "my edition");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn label(&self) -> &str {
         &self.edition
     }
 
     /// The functional codes (支出功能分类).
+    ///
+    /// ```
+    /// use cn_budget::{Catalog, FunctionCode};
+    /// let functional = Catalog::edition(2024)?.functional();
+    /// assert_eq!(functional.name("2080505".parse::<FunctionCode>()?), Some("机关事业单位基本养老保险缴费支出"));
+    /// assert!(!functional.contains("2189999".parse::<FunctionCode>()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn functional(&self) -> &CodeList<FunctionCode> {
         &self.functional
     }
 
     /// The economic codes (部门 3xx and 政府 5xx 支出经济分类).
+    ///
+    /// ```
+    /// use cn_budget::{Catalog, EconomicCode, EconomicScheme, Level};
+    /// let economic = Catalog::edition(2024)?.economic();
+    /// assert_eq!(economic.name("30201".parse::<EconomicCode>()?), Some("办公费"));
+    /// assert_eq!(economic.name("50501".parse::<EconomicCode>()?), Some("工资福利支出"));
+    /// // Both schemes in one list: 10 部门 类 and 15 政府 类.
+    /// let classes: Vec<EconomicCode> = economic
+    ///     .iter()
+    ///     .filter(|e| e.level() == Level::Class)
+    ///     .map(|e| e.code())
+    ///     .collect();
+    /// let government = classes.iter().filter(|c| c.scheme() == EconomicScheme::Government).count();
+    /// assert_eq!((classes.len() - government, government), (10, 15));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn economic(&self) -> &CodeList<EconomicCode> {
         &self.economic
     }
 
     /// The 部门 → 政府 economic correspondence.
+    ///
+    /// ```
+    /// use cn_budget::{Catalog, EconomicCode};
+    /// use cn_budget::catalog::UnitType;
+    /// let mapping = Catalog::edition(2024)?.mapping();
+    /// let office: EconomicCode = "30201".parse()?; // 办公费
+    /// assert_eq!(mapping.government(office, UnitType::Administrative), Some("50201".parse()?));
+    /// assert_eq!(mapping.government(office, UnitType::Institution), Some("50502".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mapping(&self) -> &Mapping {
         &self.mapping
     }
@@ -194,6 +256,23 @@ impl Catalog {
     /// Resolves a printed name path such as `一般公共服务支出（类）财政事务（款）行政运行（项）`
     /// to its functional code. Names are looked up under their parent (a name is unique only
     /// there), and every printed marker must match the position of its name.
+    ///
+    /// ```
+    /// use cn_budget::catalog::ResolveError;
+    /// use cn_budget::{Catalog, Level};
+    /// let catalog = Catalog::edition(2024)?;
+    /// // Markers may be missing or half-width; a shorter path resolves to a 款 or 类.
+    /// let code = catalog.resolve_path("卫生健康支出(类) 行政事业单位医疗（款）其他行政事业单位医疗支出")?;
+    /// assert_eq!(code.to_string(), "2101199");
+    /// assert_eq!(catalog.resolve_path("一般公共服务支出（类）财政事务（款）")?.to_string(), "20106");
+    /// // A marker that contradicts the position of its name is an error.
+    /// let err = catalog.resolve_path("一般公共服务支出（类）财政事务（项）").unwrap_err();
+    /// assert_eq!(
+    ///     err,
+    ///     ResolveError::WrongMarker { name: "财政事务".into(), printed: Level::Item, expected: Level::Section }
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn resolve_path(&self, text: &str) -> Result<FunctionCode, ResolveError> {
         let segments = parse_name_path(text);
         if segments.is_empty() {
@@ -249,6 +328,17 @@ impl Catalog {
     }
 
     /// What changed from `self` (older) to `newer`: added, removed and renamed codes.
+    ///
+    /// ```
+    /// use cn_budget::{Catalog, FunctionCode};
+    /// let (older, newer) = (Catalog::edition(2024)?, Catalog::edition(2025)?);
+    /// let forward = older.diff(newer);
+    /// assert_eq!(forward.functional.removed, ["234".parse::<FunctionCode>()?]);
+    /// assert!(forward.functional.added.is_empty());
+    /// // Backwards, the same code is added.
+    /// assert_eq!(newer.diff(older).functional.added, forward.functional.removed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn diff(&self, newer: &Catalog) -> EditionDiff {
         EditionDiff {
             functional: diff::diff_lists(&self.functional, &newer.functional),
@@ -263,8 +353,9 @@ impl ListDiff<FunctionCode> {
     /// ```
     /// use cn_budget::Level;
     /// let diff = cn_budget::Catalog::edition(2024)?.diff(cn_budget::Catalog::edition(2025)?);
-    /// let items_added = diff.functional.at_level(Level::Item).added.len();
-    /// # let _ = items_added;
+    /// // The only change, the removal of 234, is a 类: nothing changed among the 项.
+    /// assert_eq!(diff.functional.at_level(Level::Class).removed.len(), 1);
+    /// assert!(diff.functional.at_level(Level::Item).is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn at_level(&self, level: Level) -> ListDiff<FunctionCode> {

@@ -24,6 +24,24 @@ pub struct NamedSegment {
 /// Markers may use full-width or half-width brackets; white space around names (including
 /// line breaks of wrapped text) is dropped. Text after the last marker becomes a final
 /// segment without a marker.
+///
+/// ```
+/// use cn_budget::catalog::{parse_name_path, NamedSegment};
+/// use cn_budget::Level;
+/// // Wrapped text, half-width brackets and a last name without its marker.
+/// let segs = parse_name_path("一般公共服务支出（类）财政\n事务(款)行政运行");
+/// assert_eq!(
+///     segs,
+///     [
+///         NamedSegment { name: "一般公共服务支出".into(), marker: Some(Level::Class) },
+///         NamedSegment { name: "财政事务".into(), marker: Some(Level::Section) },
+///         NamedSegment { name: "行政运行".into(), marker: None },
+///     ]
+/// );
+/// // Brackets that are not a level marker stay in the name.
+/// assert_eq!(parse_name_path("因公出国（境）费用")[0].name, "因公出国（境）费用");
+/// assert!(parse_name_path("  ").is_empty());
+/// ```
 pub fn parse_name_path(text: &str) -> Vec<NamedSegment> {
     let chars: Vec<char> = text.chars().collect();
     let mut segments = Vec::new();

@@ -7,6 +7,7 @@
 macro_rules! class_enum {
     (
         $(#[$doc:meta])* $name:ident, $code:ident, $example:literal, $example_name:literal,
+        $unknown:literal,
         $( $(#[$vdoc:meta])* $variant:ident = $value:literal => $cn:literal, )+
     ) => {
         $(#[$doc])*
@@ -19,7 +20,14 @@ macro_rules! class_enum {
             "assert_eq!(class.code().to_string(), \"", $example, "\");\n",
             "let code: ", stringify!($code), " = \"", $example, "\".parse()?;\n",
             "assert_eq!(", stringify!($name), "::from_code(code), Some(class));\n",
-            "assert_eq!(", stringify!($name), "::ALL.len(), ", stringify!($name), "::ALL.iter().count());\n",
+            "let section: ", stringify!($code), " = \"", $example, "01\".parse()?;\n",
+            "assert_eq!(", stringify!($name), "::from_code(section), Some(class));\n",
+            "assert_eq!(class.to_string(), \"", $example, "\");\n",
+            "assert_eq!(", stringify!($name), "::ALL[0], class);\n",
+            "assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));\n",
+            "assert_eq!(", stringify!($name), "::from_value(", $unknown, "), None);\n",
+            "let unknown: ", stringify!($code), " = \"", $unknown, "\".parse()?;\n",
+            "assert_eq!(", stringify!($name), "::from_code(unknown), None);\n",
             "# Ok::<(), cn_budget::codes::ParseCodeError>(())\n",
             "```",
         )]
@@ -68,7 +76,7 @@ macro_rules! class_enum {
 
 class_enum!(
     /// A 类 of the 支出功能分类 (functional classification of expenditure).
-    FunctionClass, FunctionCode, "201", "一般公共服务支出",
+    FunctionClass, FunctionCode, "201", "一般公共服务支出", "218",
     /// 一般公共服务支出
     GeneralPublicServices = 201 => "一般公共服务支出",
     /// 外交支出
@@ -131,7 +139,7 @@ class_enum!(
 
 class_enum!(
     /// A 类 of the 部门预算支出经济分类 (economic classification for department budgets).
-    DepartmentEconomicClass, EconomicCode, "301", "工资福利支出",
+    DepartmentEconomicClass, EconomicCode, "301", "工资福利支出", "398",
     /// 工资福利支出
     WagesAndBenefits = 301 => "工资福利支出",
     /// 商品和服务支出
@@ -156,7 +164,7 @@ class_enum!(
 
 class_enum!(
     /// A 类 of the 政府预算支出经济分类 (economic classification for government budgets).
-    GovernmentEconomicClass, EconomicCode, "501", "机关工资福利支出",
+    GovernmentEconomicClass, EconomicCode, "501", "机关工资福利支出", "598",
     /// 机关工资福利支出
     AgencyWagesAndBenefits = 501 => "机关工资福利支出",
     /// 机关商品和服务支出

@@ -24,21 +24,84 @@ pub trait Code:
     Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr<Err = ParseCodeError> + sealed::Sealed
 {
     /// The size of the dense key space: every valid code has `dense_key() < KEY_SPACE`.
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, FunctionCode};
+    /// let last: FunctionCode = "2999999".parse()?;
+    /// assert!(last.dense_key() < FunctionCode::KEY_SPACE);
+    /// let last: EconomicCode = "59999".parse()?;
+    /// assert!(last.dense_key() < EconomicCode::KEY_SPACE);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     const KEY_SPACE: usize;
     /// The level of this code.
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, FunctionCode, Level};
+    /// assert_eq!("20106".parse::<FunctionCode>()?.level(), Level::Section);
+    /// assert_eq!("302".parse::<EconomicCode>()?.level(), Level::Class);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn level(self) -> Level;
     /// The code one level up, or `None` for a 类.
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, FunctionCode};
+    /// let item: FunctionCode = "2010601".parse()?;
+    /// assert_eq!(item.parent(), Some("20106".parse()?));
+    /// let wage: EconomicCode = "30101".parse()?;
+    /// assert_eq!(wage.parent(), Some("301".parse()?));
+    /// assert_eq!("301".parse::<EconomicCode>()?.parent(), None);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn parent(self) -> Option<Self>;
     /// A small integer unique to this code, below [`Code::KEY_SPACE`]; codes sort by it the
     /// same way as by their text.
+    ///
+    /// ```
+    /// use cn_budget::{Code, FunctionCode};
+    /// let codes: Vec<FunctionCode> =
+    ///     ["201", "2010601", "20106", "20107"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+    /// let mut by_key = codes.clone();
+    /// by_key.sort_by_key(|c| c.dense_key());
+    /// let text: Vec<String> = by_key.iter().map(|c| c.to_string()).collect();
+    /// assert_eq!(text, ["201", "20106", "2010601", "20107"]);
+    /// // The keys of a 类 and of its first 款 differ.
+    /// assert_ne!(codes[0].dense_key(), codes[2].dense_key());
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn dense_key(self) -> usize;
     /// The numeric value of the code as printed (`2010601`).
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, FunctionCode};
+    /// assert_eq!("2010601".parse::<FunctionCode>()?.as_u32(), 2_010_601);
+    /// assert_eq!("30101".parse::<EconomicCode>()?.as_u32(), 30_101);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn as_u32(self) -> u32;
     /// Which independent hierarchy the code belongs to within its classification (0 for
     /// functional codes; 0 for 部门 and 1 for 政府 economic codes). Names are unique among
     /// siblings within one scope.
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, FunctionCode};
+    /// assert_eq!("2010601".parse::<FunctionCode>()?.scope(), 0);
+    /// assert_eq!("30101".parse::<EconomicCode>()?.scope(), 0); // 部门预算
+    /// assert_eq!("50101".parse::<EconomicCode>()?.scope(), 1); // 政府预算
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn scope(self) -> u8;
     /// The 类 this code belongs to (itself for a 类).
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode, FunctionCode};
+    /// let item: FunctionCode = "2080505".parse()?;
+    /// assert_eq!(item.class().to_string(), "208");
+    /// let class: EconomicCode = "302".parse()?;
+    /// assert_eq!(class.class(), class);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn class(self) -> Self {
         let mut c = self;
         while let Some(p) = c.parent() {
@@ -47,12 +110,30 @@ pub trait Code:
         c
     }
     /// The chain of parents, nearest first.
+    ///
+    /// ```
+    /// use cn_budget::{Code, EconomicCode};
+    /// let wage: EconomicCode = "30101".parse()?;
+    /// assert_eq!(wage.ancestors().collect::<Vec<_>>(), ["301".parse::<EconomicCode>()?]);
+    /// assert_eq!(wage.parent().unwrap().ancestors().count(), 0);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn ancestors(self) -> Ancestors<Self> {
         Ancestors {
             next: self.parent(),
         }
     }
     /// Whether `self` is `other` or one of its ancestors.
+    ///
+    /// ```
+    /// use cn_budget::{Code, FunctionCode};
+    /// let f = |s: &str| s.parse::<FunctionCode>();
+    /// assert!(f("201")?.contains(f("2010601")?));
+    /// assert!(f("2010601")?.contains(f("2010601")?));
+    /// assert!(!f("2010601")?.contains(f("20106")?)); // a child does not contain its parent
+    /// assert!(!f("20106")?.contains(f("2010701")?)); // another 款
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     fn contains(self, other: Self) -> bool {
         other == self || other.ancestors().any(|a| a == self)
     }
@@ -226,7 +307,11 @@ impl Spec {
 }
 
 macro_rules! code_type {
-    ($(#[$doc:meta])* $name:ident, $spec:ident) => {
+    (
+        $(#[$doc:meta])* $name:ident, $spec:ident,
+        lenient: $lenient:literal => $code:literal, $printed:literal;
+        bad: $bad:literal;
+    ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name {
@@ -239,6 +324,20 @@ macro_rules! code_type {
         impl $name {
             /// Parses PDF-extracted text: full-width digits, white space inside the code
             /// (`"201 06 01"`, codes split over columns) and a name after the code.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use cn_budget::", stringify!($name), ";\n",
+                "let found = ", stringify!($name), "::parse_lenient(\"", $lenient, "\")?;\n",
+                "assert_eq!(found.code, \"", $code, "\".parse::<", stringify!($name), ">()?);\n",
+                "assert_eq!(found.name.as_deref(), Some(\"", $printed, "\"));\n",
+                "// Without a name after the code, `name` is `None`.\n",
+                "assert_eq!(", stringify!($name), "::parse_lenient(\" ", $code, " \")?.name, None);\n",
+                "// The digits must still form a valid code.\n",
+                "assert!(", stringify!($name), "::parse_lenient(\"", $bad, "\").is_err());\n",
+                "# Ok::<(), cn_budget::codes::ParseCodeError>(())\n",
+                "```",
+            )]
             pub fn parse_lenient(text: &str) -> Result<CodeAndName<Self>, ParseCodeError> {
                 let (key, level, rest) = $spec.parse_lenient(text)?;
                 Ok(CodeAndName {
@@ -248,6 +347,17 @@ macro_rules! code_type {
             }
 
             /// The code as a number, as printed (`2010601`, `30101`).
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use cn_budget::", stringify!($name), ";\n",
+                "let code: ", stringify!($name), " = \"", $code, "\".parse()?;\n",
+                "assert_eq!(code.value(), ", $code, ");\n",
+                "assert_eq!(u32::from(code), code.value());\n",
+                "assert_eq!(", stringify!($name), "::try_from(code.value())?, code);\n",
+                "# Ok::<(), cn_budget::codes::ParseCodeError>(())\n",
+                "```",
+            )]
             pub fn value(self) -> u32 {
                 $spec.value(self.key, self.level)
             }
@@ -361,7 +471,9 @@ code_type!(
     /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
     /// ```
     FunctionCode,
-    FUNCTIONAL
+    FUNCTIONAL,
+    lenient: "２０１ ０６ ０１　行政运行" => "2010601", "行政运行";
+    bad: "201 06 0 行政运行";
 );
 
 code_type!(
@@ -378,7 +490,9 @@ code_type!(
     /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
     /// ```
     EconomicCode,
-    ECONOMIC
+    ECONOMIC,
+    lenient: "３０１ ０１　基本工资" => "30101", "基本工资";
+    bad: "3010 基本工资";
 );
 
 /// The two economic classifications.
