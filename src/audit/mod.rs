@@ -30,7 +30,6 @@ pub use report::{DocumentInfo, Report};
 use crate::check::{Blocker, Comparison, Verdict};
 use crate::disclosure::Document;
 use crate::Rounding;
-use finding::Place;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A rule of the audit: its stable id, the tables it reads and what it checks.
