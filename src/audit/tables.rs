@@ -377,25 +377,29 @@ fn summary_01(doc: &Document, out: &mut Collector) {
         "t01.balance",
         id,
         t,
-        col,
+        (col, col),
         &["本年收入合计", "使用非财政拨款结余", "年初结转和结余"],
         &["本年支出合计", "结余分配", "年末结转和结余"],
     );
 }
 
-/// 总计 = Σ its parts on each side, and 总计(收) = 总计(支).
+/// 总计 = Σ its parts on each side, and 总计(收) = 总计(支). `columns` are the income-side
+/// and expense-side columns (公开04表 prints income in 决算数 and expense in 小计).
 fn balance(
     out: &mut Collector,
     rule: &str,
     id: TableId,
     t: &SummaryTable,
-    col: usize,
+    columns: (usize, usize),
     income: &[&str],
     expense: &[&str],
 ) {
-    let heading = t.columns.get(col).cloned().unwrap_or_default();
     let mut totals = Vec::new();
-    for (side, parts) in [(Side::Income, income), (Side::Expense, expense)] {
+    for (side, col, parts) in [
+        (Side::Income, columns.0, income),
+        (Side::Expense, columns.1, expense),
+    ] {
+        let heading = t.columns.get(col).cloned().unwrap_or_default();
         let total = summary_line(t, side, |s| s == "总计");
         let cells: Vec<Option<&Amount>> = parts
             .iter()
@@ -411,12 +415,12 @@ fn balance(
                 &parts.join("+"),
             );
         }
-        totals.push(total);
+        totals.push(total.map(|l| (l, col, heading)));
     }
-    if let (Some(a), Some(b)) = (totals[0], totals[1]) {
-        if let (Some(x), Some(y)) = (cell_of(Some(a), col), cell_of(Some(b), col)) {
+    if let (Some((a, ca, ha)), Some((b, cb, _))) = (&totals[0], &totals[1]) {
+        if let (Some(x), Some(y)) = (cell_of(Some(a), *ca), cell_of(Some(b), *cb)) {
             let r = compare_sum(x, [(1, y)], out.rounding());
-            out.check(rule, line_place(id, a, "收入总计", &heading), r, "支出总计");
+            out.check(rule, line_place(id, a, "收入总计", ha), r, "支出总计");
         }
     }
 }
@@ -497,56 +501,15 @@ fn summary_04(doc: &Document, out: &mut Collector) {
             "三种预算财政拨款之和",
         );
     }
-    // 总计: income side in 决算数, expense side in 小计; compared through the 小计 column.
-    let cell = |side, label: &str, col| {
-        summary_line(t, side, |s| s.starts_with(label))
-            .and_then(|l| l.cells.get(col).copied().flatten())
-    };
-    if let (Some(l), Some(total)) = (
-        summary_line(t, Side::Income, |s| s == "总计"),
-        cell(Side::Income, "总计", income_col),
-    ) {
-        let parts = [
-            cell(Side::Income, "本年收入合计", income_col),
-            cell(Side::Income, "年初财政拨款结转和结余", income_col),
-        ];
-        let refs: Vec<Option<&Amount>> = parts.iter().map(Option::as_ref).collect();
-        sum_cells(
-            out,
-            "t04.balance",
-            line_place(id, l, "总计", "决算数"),
-            Some(&total),
-            &refs,
-            "本年收入合计+年初财政拨款结转和结余",
-        );
-        if let Some(e) = cell(Side::Expense, "总计", subtotal) {
-            let r = compare_sum(&total, [(1, &e)], out.rounding());
-            out.check(
-                "t04.balance",
-                line_place(id, l, "收入总计", "决算数"),
-                r,
-                "支出总计（小计）",
-            );
-        }
-    }
-    if let (Some(l), Some(total)) = (
-        summary_line(t, Side::Expense, |s| s == "总计"),
-        cell(Side::Expense, "总计", subtotal),
-    ) {
-        let parts = [
-            cell(Side::Expense, "本年支出合计", subtotal),
-            cell(Side::Expense, "年末财政拨款结转和结余", subtotal),
-        ];
-        let refs: Vec<Option<&Amount>> = parts.iter().map(Option::as_ref).collect();
-        sum_cells(
-            out,
-            "t04.balance",
-            line_place(id, l, "总计", "小计"),
-            Some(&total),
-            &refs,
-            "本年支出合计+年末财政拨款结转和结余",
-        );
-    }
+    balance(
+        out,
+        "t04.balance",
+        id,
+        t,
+        (income_col, subtotal),
+        &["本年收入合计", "年初财政拨款结转和结余"],
+        &["本年支出合计", "年末财政拨款结转和结余"],
+    );
 }
 
 /// `t06.class_sum`, `t06.group_totals` (公开06表): each economic 类 equals the sum of its 款;

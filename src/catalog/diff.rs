@@ -34,6 +34,7 @@ impl<C: std::fmt::Display> std::fmt::Display for Renamed<C> {
 /// let new = cn_budget::Catalog::edition(2025)?;
 /// let diff = old.diff(new);
 /// assert!(old.diff(old).functional.is_empty());
+/// assert_eq!(diff.functional.removed.len(), 1); // 234 抗疫特别国债安排的支出
 /// println!("{} functional codes added in 2025", diff.functional.added.len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -49,6 +50,17 @@ pub struct ListDiff<C> {
 
 impl<C> ListDiff<C> {
     /// Whether nothing changed.
+    ///
+    /// ```
+    /// use cn_budget::catalog::ListDiff;
+    /// use cn_budget::{Catalog, FunctionCode};
+    /// let diff = Catalog::edition(2024)?.diff(Catalog::edition(2025)?);
+    /// assert!(diff.economic.is_empty());
+    /// assert!(!diff.functional.is_empty());
+    /// let only_removed = ListDiff::<FunctionCode> { added: vec![], removed: vec!["234".parse()?], renamed: vec![] };
+    /// assert!(!only_removed.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty()
     }

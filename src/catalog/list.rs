@@ -417,7 +417,7 @@ impl<C: Code> CodeList<C> {
     /// such as 行政运行 return many).
     ///
     /// ```
-    /// use cn_budget::{Catalog, Code};
+    /// use cn_budget::Catalog;
     /// let functional = Catalog::edition(2024)?.functional();
     /// let found = functional.find_all("行政运行");
     /// assert_eq!(found.len(), 77);

@@ -6,8 +6,34 @@ use super::LoadError;
 use crate::{Code, EconomicCode, Level};
 
 /// Header of a code list file.
+///
+/// ```
+/// use cn_budget::catalog::{LoadError, CODE_HEADER};
+/// use cn_budget::{Catalog, FunctionCode};
+/// let functional = format!("{CODE_HEADER}\n201\t一般公共服务支出\t类\t\tgeneral\t\n");
+/// let catalog = Catalog::from_tsv("mine", &functional, "", "")?;
+/// assert!(catalog.functional().contains("201".parse::<FunctionCode>()?));
+/// // Any other first line is refused.
+/// let err = Catalog::from_tsv("mine", "code\tname\n", "", "").unwrap_err();
+/// assert!(matches!(err, LoadError::Header { expected: CODE_HEADER, .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const CODE_HEADER: &str = "code\tname\tlevel\tparent\tbudget\tflags";
 /// Header of a mapping file.
+///
+/// ```
+/// use cn_budget::catalog::{UnitType, CODE_HEADER, MAPPING_HEADER};
+/// use cn_budget::{Catalog, EconomicCode};
+/// let economic = format!(
+///     "{CODE_HEADER}\n301\t工资福利支出\t类\t\t\t\n30101\t基本工资\t款\t301\t\t\n\
+///      501\t机关工资福利支出\t类\t\t\t\n50101\t工资奖金津补贴\t款\t501\t\t\n"
+/// );
+/// let mapping = format!("{MAPPING_HEADER}\n30101\t50101\t全部\t\n");
+/// let catalog = Catalog::from_tsv("mine", "", &economic, &mapping)?;
+/// let wage: EconomicCode = "30101".parse()?;
+/// assert_eq!(catalog.mapping().government(wage, UnitType::Institution), Some("50101".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAPPING_HEADER: &str = "dept_code\tgov_code\tunit_type\tflags";
 
 /// The data lines of a file after its header: (line number, fields). Empty text is an

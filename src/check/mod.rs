@@ -54,11 +54,24 @@ pub enum Verdict {
 
 impl Verdict {
     /// Whether the rule can hold (exactly or within rounding).
+    ///
+    /// ```
+    /// use cn_budget::check::Verdict;
+    /// assert!(Verdict::Exact.is_consistent());
+    /// assert!(!Verdict::Inconsistent.is_consistent());
+    /// ```
     pub fn is_consistent(self) -> bool {
         !matches!(self, Verdict::Inconsistent)
     }
 
     /// The Chinese label: 一致, 尾差, 不一致.
+    ///
+    /// ```
+    /// use cn_budget::check::Verdict;
+    /// assert_eq!(Verdict::Exact.label(), "一致");
+    /// assert_eq!(Verdict::WithinRounding.label(), "尾差");
+    /// assert_eq!(Verdict::Inconsistent.to_string(), Verdict::Inconsistent.label());
+    /// ```
     pub const fn label(self) -> &'static str {
         match self {
             Verdict::Exact => "一致",
@@ -101,6 +114,20 @@ impl Relation {
 
 /// The evidence behind a verdict: both values and their intervals, the difference and the
 /// tolerance.
+///
+/// ```
+/// use cn_budget::check::{compare_sum, Relation, Verdict};
+/// use cn_budget::{Amount, Rounding, Unit};
+/// use rust_decimal_macros::dec;
+/// let p = |s| Amount::parse(s, Unit::TenThousandYuan).unwrap();
+/// let c = compare_sum(&p("202.87"), [(1, &p("5.08")), (1, &p("197.78"))], Rounding::Nearest)?;
+/// assert_eq!(c.relation, Relation::Equal);
+/// assert_eq!((c.reported, c.computed, c.difference), (dec!(202.87), dec!(202.86), dec!(0.01)));
+/// assert_eq!(c.computed_interval.to_string(), "[202.85, 202.87]");
+/// assert_eq!((c.tolerance, c.terms), (dec!(0.015), 2));
+/// assert_eq!(c.verdict, Verdict::WithinRounding);
+/// # Ok::<(), cn_budget::check::Blocker>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Comparison {
@@ -179,6 +206,28 @@ impl From<AmountError> for Blocker {
 }
 
 /// Where a result applies: table, row code and column, as far as known.
+///
+/// ```
+/// use cn_budget::check::{Location, Table};
+/// use cn_budget::{Amount, FunctionCode, Rounding, Unit};
+/// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+/// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+/// t.push("210".parse()?, None, vec![a("5.08")])?;
+/// t.push("21007".parse()?, None, vec![a("5.08")])?;
+/// t.push("2100799".parse()?, None, vec![a("5.09")])?;
+/// let results = t.check_hierarchy(Rounding::Nearest);
+/// let bad = results.iter().find(|r| r.verdict().is_some_and(|v| !v.is_consistent())).unwrap();
+/// assert_eq!(
+///     bad.location,
+///     Location {
+///         table: Some("公开02表".into()),
+///         code: Some("21007".into()),
+///         column: Some("本年支出合计".into()),
+///     }
+/// );
+/// assert_eq!(Location::default().table, None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Location {
@@ -191,6 +240,26 @@ pub struct Location {
 }
 
 /// What a check found.
+///
+/// ```
+/// use cn_budget::check::{Blocker, Outcome, Table, Verdict};
+/// use cn_budget::{Amount, FunctionCode, Rounding, Unit};
+/// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+/// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+/// t.push("210".parse()?, None, vec![a("197.78")])?;
+/// t.push("21011".parse()?, None, vec![a("197.78")])?;
+/// t.push("2101101".parse()?, None, vec![a("98.89")])?;
+/// t.push("2101101".parse()?, None, vec![a("98.89")])?; // printed twice
+/// let results = t.check_hierarchy(Rounding::Nearest);
+/// // The 类 is compared with its 款; the 款 is not summed over the duplicated rows.
+/// assert_eq!(results.len(), 2);
+/// assert!(matches!(
+///     &results[0].outcome,
+///     Outcome::Blocked(Blocker::DuplicateRow { count: 2, .. })
+/// ));
+/// assert!(matches!(&results[1].outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -234,6 +303,24 @@ impl CheckResult {
     }
 
     /// The comparison, if the rule was evaluated.
+    ///
+    /// ```
+    /// use cn_budget::check::{Table, Verdict};
+    /// use cn_budget::{Amount, FunctionCode, Rounding, Unit};
+    /// use rust_decimal_macros::dec;
+    /// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+    /// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+    /// t.push("21007".parse()?, None, vec![a("5.08")])?;
+    /// t.push("2100799".parse()?, None, vec![a("5.09")])?;
+    /// let results = t.check_hierarchy(Rounding::Nearest);
+    /// // No 类 row: a pre-condition result without a comparison comes first.
+    /// assert_eq!(results[0].rule, "structure.missing_parent");
+    /// assert!(results[0].comparison().is_none());
+    /// let c = results[1].comparison().unwrap();
+    /// assert_eq!((c.reported, c.computed, c.difference), (dec!(5.08), dec!(5.09), dec!(-0.01)));
+    /// assert_eq!(c.verdict, Verdict::Inconsistent);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn comparison(&self) -> Option<&Comparison> {
         match &self.outcome {
             Outcome::Compared(c) => Some(c),
@@ -293,6 +380,25 @@ fn tolerance_between(
 /// Weights are small integers (1 to add, −1 to subtract). With a single part of weight 1,
 /// the same precision and the same unit, the figures stand for one quantity and must be
 /// identical (tolerance 0). With no parts the computed value is exactly 0.
+///
+/// ```
+/// use cn_budget::check::{compare_sum, Blocker, Verdict};
+/// use cn_budget::{Amount, Rounding, Unit};
+/// use rust_decimal_macros::dec;
+/// let p = |s| Amount::parse(s, Unit::TenThousandYuan).unwrap();
+/// // 本年支出 = 年初结转 + 本年收入 − 年末结转, with a weight of −1.
+/// let parts = [(1, &p("12.40")), (1, &p("4789.53")), (-1, &p("12.16"))];
+/// let c = compare_sum(&p("4789.78"), parts, Rounding::Nearest)?;
+/// assert_eq!((c.computed, c.terms), (dec!(4789.77), 3));
+/// assert_eq!(c.tolerance, dec!(0.02)); // (3 + 1) · 0.005
+/// assert_eq!(c.verdict, Verdict::WithinRounding);
+/// // Parts in another unit are converted: 47,895,300 元 = 4,789.53 万元.
+/// let yuan = Amount::parse("47895300", Unit::Yuan).unwrap();
+/// assert_eq!(compare_sum(&p("4789.53"), [(1, &yuan)], Rounding::Nearest)?.verdict, Verdict::Exact);
+/// // No parts: the total must be 0.
+/// assert_eq!(compare_sum(&p("0.01"), [], Rounding::Nearest)?.verdict, Verdict::Inconsistent);
+/// # Ok::<(), Blocker>(())
+/// ```
 pub fn compare_sum<'a>(
     total: &Amount,
     parts: impl IntoIterator<Item = (i32, &'a Amount)>,

@@ -49,6 +49,15 @@ pub struct NodeId(u32);
 
 impl NodeId {
     /// The index of the node in [`Tree::codes`].
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?, "2080505".parse()?]);
+    /// let node = tree.node("208".parse()?).unwrap();
+    /// assert_eq!(node.index(), 3); // 201, 20106, 2010601, 208, …
+    /// assert_eq!(tree.codes()[node.index()].to_string(), "208");
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -88,6 +97,16 @@ pub enum RollupError {
 ///
 /// Building it adds every missing ancestor; duplicates are merged. A lookup table indexed by
 /// the code's dense key makes [`Tree::node`] a single array read.
+///
+/// ```
+/// use cn_budget::{tree::Tree, EconomicCode};
+/// let code = |s: &str| s.parse::<EconomicCode>().unwrap();
+/// let tree = Tree::from_codes([code("30201"), code("30101"), code("30201"), code("30102")]);
+/// let codes: Vec<String> = tree.codes().iter().map(|c| c.to_string()).collect();
+/// assert_eq!(codes, ["301", "30101", "30102", "302", "30201"]);
+/// let wage = tree.node(code("30101")).unwrap();
+/// assert_eq!(tree.parent(wage).map(|p| tree.code(p)), Some(code("301")));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Tree<C> {
     codes: Vec<C>,
@@ -147,21 +166,50 @@ impl<C: Code> Tree<C> {
     }
 
     /// The number of nodes.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let codes = ["2010601", "2010602", "2080505"].map(|s| s.parse::<FunctionCode>().unwrap());
+    /// // Three items, two 款 and two 类.
+    /// assert_eq!(Tree::from_codes(codes).len(), 7);
+    /// ```
     pub fn len(&self) -> usize {
         self.codes.len()
     }
 
     /// Whether the tree has no nodes.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, EconomicCode};
+    /// assert!(Tree::<EconomicCode>::from_codes([]).is_empty());
+    /// assert!(!Tree::from_codes(["30101".parse::<EconomicCode>()?]).is_empty());
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.codes.is_empty()
     }
 
     /// Every code, in code order (parents before children).
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2080505", "2010601"].map(|s| s.parse::<FunctionCode>().unwrap()));
+    /// let codes: Vec<String> = tree.codes().iter().map(|c| c.to_string()).collect();
+    /// assert_eq!(codes, ["201", "20106", "2010601", "208", "20805", "2080505"]);
+    /// ```
     pub fn codes(&self) -> &[C] {
         &self.codes
     }
 
     /// The node of a code, if the tree holds it.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+    /// assert!(tree.node("201".parse()?).is_some()); // ancestors are added
+    /// assert!(tree.node("2010602".parse()?).is_none());
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     #[inline]
     pub fn node(&self, code: C) -> Option<NodeId> {
         match self.lookup[code.dense_key()] {
@@ -174,11 +222,30 @@ impl<C: Code> Tree<C> {
     ///
     /// # Panics
     /// If `node` comes from another tree and is out of range.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+    /// let item = tree.node("2010601".parse()?).unwrap();
+    /// assert_eq!(tree.code(item).to_string(), "2010601");
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     pub fn code(&self, node: NodeId) -> C {
         self.codes[node.index()]
     }
 
     /// The parent node, or `None` for a 类.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+    /// let item = tree.node("2010601".parse()?).unwrap();
+    /// let section = tree.parent(item).unwrap();
+    /// assert_eq!(tree.code(section).to_string(), "20106");
+    /// let class = tree.parent(section).unwrap();
+    /// assert_eq!(tree.parent(class), None);
+    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
+    /// ```
     pub fn parent(&self, node: NodeId) -> Option<NodeId> {
         match self.parent[node.index()] {
             NONE => None,
@@ -208,6 +275,23 @@ impl<C: Code> Tree<C> {
     ///
     /// A row may sit at any level; its amounts count for its node and every ancestor.
     /// Arithmetic is exact (fixed-point `i128` at the largest scale seen in each column).
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// use rust_decimal_macros::dec;
+    /// let code = |s: &str| s.parse::<FunctionCode>().unwrap();
+    /// // Two columns (本年支出合计, 基本支出); one row sits at a 款 directly.
+    /// let rows = [
+    ///     (code("2010601"), [dec!(1887.52), dec!(1887.52)]),
+    ///     (code("2010602"), [dec!(343.26), dec!(0)]),
+    ///     (code("20199"), [dec!(0.1), dec!(0.1)]),
+    /// ];
+    /// let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+    /// let rollup = tree.rollup(&rows)?;
+    /// assert_eq!(rollup.get(code("201")), Some(&[dec!(2230.88), dec!(1887.62)]));
+    /// assert_eq!(rollup.get(code("20199")), Some(&[dec!(0.1), dec!(0.1)]));
+    /// # Ok::<(), cn_budget::tree::RollupError>(())
+    /// ```
     pub fn rollup<const N: usize>(
         &self,
         rows: &[(C, [Decimal; N])],
@@ -259,6 +343,19 @@ impl<C: Code> Tree<C> {
 }
 
 /// The result of [`Tree::rollup`]: `N` totals for every node and the grand total.
+///
+/// ```
+/// use cn_budget::{tree::Tree, EconomicCode, Level};
+/// use rust_decimal_macros::dec;
+/// let code = |s: &str| s.parse::<EconomicCode>().unwrap();
+/// let rows = [(code("30101"), [dec!(553.75)]), (code("30102"), [dec!(120.00)]), (code("30201"), [dec!(20.40)])];
+/// let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+/// let rollup = tree.rollup(&rows)?;
+/// assert_eq!(rollup.get(code("301")), Some(&[dec!(673.75)]));
+/// assert_eq!(rollup.grand_total(), &[dec!(694.15)]);
+/// assert_eq!(rollup.at_level(Level::Class).len(), 2);
+/// # Ok::<(), cn_budget::tree::RollupError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Rollup<'t, C, const N: usize> {
     tree: &'t Tree<C>,
@@ -269,16 +366,52 @@ pub struct Rollup<'t, C, const N: usize> {
 
 impl<C: Code, const N: usize> Rollup<'_, C, N> {
     /// The totals of a code (its own rows plus all its descendants'), if the tree holds it.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// use rust_decimal_macros::dec;
+    /// let code = |s: &str| s.parse::<FunctionCode>().unwrap();
+    /// // A 款 with its own row and a row below it.
+    /// let rows = [(code("20106"), [dec!(10)]), (code("2010601"), [dec!(1887.52)])];
+    /// let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+    /// let rollup = tree.rollup(&rows)?;
+    /// assert_eq!(rollup.get(code("20106")), Some(&[dec!(1897.52)]));
+    /// assert_eq!(rollup.get(code("2010601")), Some(&[dec!(1887.52)]));
+    /// assert_eq!(rollup.get(code("208")), None); // not in the tree
+    /// # Ok::<(), cn_budget::tree::RollupError>(())
+    /// ```
     pub fn get(&self, code: C) -> Option<&[Decimal; N]> {
         self.tree.node(code).map(|n| &self.totals[n.index()])
     }
 
     /// The sum over all 类.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// use rust_decimal_macros::dec;
+    /// let code = |s: &str| s.parse::<FunctionCode>().unwrap();
+    /// let rows = [(code("2010601"), [dec!(1887.52)]), (code("2080505"), [dec!(-0.5)])];
+    /// let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+    /// assert_eq!(tree.rollup(&rows)?.grand_total(), &[dec!(1887.02)]);
+    /// # Ok::<(), cn_budget::tree::RollupError>(())
+    /// ```
     pub fn grand_total(&self) -> &[Decimal; N] {
         &self.grand_total
     }
 
     /// How many rows were rolled up.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode};
+    /// use rust_decimal::Decimal;
+    /// let code: FunctionCode = "2010601".parse()?;
+    /// let rows = [(code, [Decimal::ONE]), (code, [Decimal::TWO])];
+    /// let tree = Tree::from_codes([code]);
+    /// let rollup = tree.rollup(&rows)?;
+    /// assert_eq!(rollup.rows(), 2);
+    /// assert_eq!(rollup.get(code), Some(&[Decimal::from(3)]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rows(&self) -> usize {
         self.rows
     }
@@ -300,6 +433,24 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
     }
 
     /// The nodes at one level with their totals, as rows that can be rolled up again.
+    ///
+    /// ```
+    /// use cn_budget::{tree::Tree, FunctionCode, Level};
+    /// use rust_decimal_macros::dec;
+    /// let code = |s: &str| s.parse::<FunctionCode>().unwrap();
+    /// let rows = [
+    ///     (code("2010601"), [dec!(1887.52)]),
+    ///     (code("2010602"), [dec!(343.26)]),
+    ///     (code("2010101"), [dec!(1.00)]),
+    /// ];
+    /// let tree = Tree::from_codes(rows.iter().map(|r| r.0));
+    /// let sections = tree.rollup(&rows)?.at_level(Level::Section);
+    /// assert_eq!(sections, [(code("20101"), [dec!(1.00)]), (code("20106"), [dec!(2230.78)])]);
+    /// // Rolling the 款 up again gives the same 类 totals.
+    /// let again = Tree::from_codes(sections.iter().map(|r| r.0));
+    /// assert_eq!(again.rollup(&sections)?.get(code("201")), Some(&[dec!(2231.78)]));
+    /// # Ok::<(), cn_budget::tree::RollupError>(())
+    /// ```
     pub fn at_level(&self, level: Level) -> Vec<(C, [Decimal; N])> {
         self.iter()
             .filter(|(c, _)| c.level() == level)
