@@ -220,19 +220,20 @@ impl CrossRule {
             (Some(l), true) if self.blank_is_zero && !l.value().is_zero() => (l, Vec::new()),
             _ => return,
         };
-        let basis = self
-            .right
-            .iter()
-            .map(|(w, c)| format!("{}{}", if *w < 0 { "−" } else { "" }, c.describe()))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let basis = || {
+            self.right
+                .iter()
+                .map(|(w, c)| format!("{}{}", if *w < 0 { "−" } else { "" }, c.describe()))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
         let result = match self.relation {
             Relation::LessOrEqual if present.len() == 1 => {
                 compare_le(&left, present[0].1, out.rounding())
             }
             _ => compare_sum(&left, present, out.rounding()),
         };
-        out.check(&self.id, self.left.place(), result, &basis);
+        out.check_with(&self.id, result, || self.left.place(), basis);
     }
 }
 

@@ -211,6 +211,22 @@ impl<'o> Collector<'o> {
         }
     }
 
+    /// Like [`Collector::check`], but builds the place and the basis only when there is
+    /// something to report (most comparisons are exact).
+    pub(crate) fn check_with(
+        &mut self,
+        rule: &str,
+        result: Result<Comparison, Blocker>,
+        place: impl FnOnce() -> Place,
+        basis: impl FnOnce() -> String,
+    ) {
+        match result {
+            Ok(c) if c.verdict == Verdict::Exact => self.passed(rule),
+            Ok(c) => self.compared(rule, place(), &c, &basis(), None),
+            Err(b) => self.blocked(rule, place(), &b),
+        }
+    }
+
     pub(crate) fn blocked(&mut self, rule: &str, place: Place, blocker: &Blocker) {
         if self.on(rule) {
             self.findings.push(Finding::blocked(rule, place, blocker));

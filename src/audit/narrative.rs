@@ -7,10 +7,11 @@ use crate::check::{compare_sum, Comparison, Relation, Verdict};
 use crate::disclosure::{Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS};
 use crate::{Amount, Catalog, Interval, Unit};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 pub(super) fn run(doc: &Document, _catalog: Option<&Catalog>, out: &mut Collector) {
-    let claims = &doc.claims;
-    for claim in claims {
+    let claims = &Claims::new(&doc.claims);
+    for claim in claims.all {
         match claim.measure {
             Measure::Amount | Measure::BudgetFull => amount(doc, claim, out),
             Measure::Share => ratio(doc, claims, claim, out, "n.share"),
@@ -113,22 +114,43 @@ fn percent(text: &str) -> Option<Amount> {
     Amount::parse(text, Unit::Yuan).ok()
 }
 
+/// The claims of a document indexed by subject, each list in document order.
+struct Claims<'a> {
+    all: &'a [Claim],
+    by: HashMap<&'a str, Vec<&'a Claim>>,
+}
+
+impl<'a> Claims<'a> {
+    fn new(all: &'a [Claim]) -> Claims<'a> {
+        let mut by: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        for c in all {
+            by.entry(c.subject.as_str()).or_default().push(c);
+        }
+        Claims { all, by }
+    }
+
+    /// The claims of a subject and measure, in document order.
+    fn of(&self, subject: &str, measure: Measure) -> impl Iterator<Item = &'a Claim> + '_ {
+        self.by
+            .get(subject)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |c| c.measure == measure)
+    }
+}
+
 /// The claim of `subject` and `measure` nearest to `section`: the same section, else the
 /// closest enclosing section (五(二) encloses 五(二)1).
 fn nearby<'a>(
-    claims: &'a [Claim],
+    claims: &Claims<'a>,
     section: &str,
     subject: &str,
     measure: Measure,
 ) -> Option<&'a Claim> {
     claims
-        .iter()
-        .filter(|c| {
-            c.subject == subject
-                && c.measure == measure
-                && c.value.is_some()
-                && section.starts_with(c.section.as_str())
-        })
+        .of(subject, measure)
+        .filter(|c| c.value.is_some() && section.starts_with(c.section.as_str()))
         .max_by_key(|c| c.section.len())
 }
 
@@ -136,7 +158,7 @@ fn nearby<'a>(
 /// figure if stated there, else the table cell it restates.
 fn value_near(
     doc: &Document,
-    claims: &[Claim],
+    claims: &Claims,
     section: &str,
     subject: &str,
     measure: Measure,
@@ -234,7 +256,7 @@ fn percentage(
 /// (完成…预算的 x%) is 支出决算 / 年初预算 (or 全年预算), recomputed with interval arithmetic from
 /// the rounded figures the narrative states (or the table cells) and compared with the stated
 /// percentage at its printed precision. A zero base makes the rate undefined.
-fn ratio(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector, rule: &str) {
+fn ratio(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector, rule: &str) {
     let Some(stated) = claim.value.as_deref().and_then(percent) else {
         return;
     };
@@ -295,16 +317,14 @@ fn sign(word: Option<&str>) -> Option<i32> {
 /// `n.growth_rate` and `n.direction` (change words): year-on-year or against-budget change.
 /// The base is derived (prior = current ∓ change), the rate recomputed as change / base with
 /// intervals, and the words must agree (增加 with 增长, 减少 with 下降).
-fn growth(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector) {
+fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(stated) = claim.value.as_deref().and_then(percent) else {
         return;
     };
-    let Some(change) = claims.iter().find(|c| {
-        c.subject == claim.subject
-            && c.section == claim.section
-            && c.measure == Measure::Change
-            && c.of == claim.of
-    }) else {
+    let Some(change) = claims
+        .of(&claim.subject, Measure::Change)
+        .find(|c| c.section == claim.section && c.of == claim.of)
+    else {
         return;
     };
     let (Some(change_amount), Some(change_sign)) = (
@@ -392,7 +412,7 @@ fn growth(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector) 
 /// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match
 /// the two figures: 大于 can hold iff hi(actual) > lo(budget), 小于 iff lo(actual) <
 /// hi(budget), 持平 iff their intervals intersect.
-fn comparison(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collector) {
+fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(s) = sign(claim.word.as_deref()).or(match claim.word.as_deref() {
         Some(w) if w.contains("大于") || w.contains("超") => Some(1),
         Some(w) if w.contains("小于") || w.contains("低于") => Some(-1),
@@ -441,9 +461,9 @@ fn comparison(doc: &Document, claims: &[Claim], claim: &Claim, out: &mut Collect
 /// `n.repeat`: the same indicator (subject, measure, base) stated more than once in the
 /// narrative must carry one value: identical at the same precision, intersecting intervals
 /// otherwise. Indicators that restate a table cell are checked by `n.amount` instead.
-fn repeats(doc: &Document, claims: &[Claim], out: &mut Collector) {
+fn repeats(doc: &Document, claims: &Claims, out: &mut Collector) {
     const RULE: &str = "n.repeat";
-    for (i, c) in claims.iter().enumerate() {
+    for c in claims.all {
         if c.measure.is_percentage()
             || matches!(
                 c.measure,
@@ -453,9 +473,11 @@ fn repeats(doc: &Document, claims: &[Claim], out: &mut Collector) {
         {
             continue;
         }
-        let Some(first) = claims[..i].iter().find(|p| {
-            p.subject == c.subject && p.measure == c.measure && p.of == c.of && p.value.is_some()
-        }) else {
+        let Some(first) = claims
+            .of(&c.subject, c.measure)
+            .take_while(|p| !std::ptr::eq(*p, c))
+            .find(|p| p.of == c.of && p.value.is_some())
+        else {
             continue;
         };
         let (Some(a), Some(b)) = (
@@ -477,7 +499,7 @@ fn repeats(doc: &Document, claims: &[Claim], out: &mut Collector) {
 /// `n.sum`: narrative totals that are sums of narrative parts: 政府采购支出总额 = 货物 + 工程 +
 /// 服务; 三公经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 (预算 and 决算); 公务用车
 /// 购置及运行费 = 购置费 + 运行费.
-fn sums(doc: &Document, claims: &[Claim], out: &mut Collector) {
+fn sums(doc: &Document, claims: &Claims, out: &mut Collector) {
     const RULE: &str = "n.sum";
     let groups: [(&str, &[&str], Measure); 4] = [
         (
@@ -506,11 +528,7 @@ fn sums(doc: &Document, claims: &[Claim], out: &mut Collector) {
         ),
     ];
     for (total, parts, measure) in groups {
-        let find = |s: &str| {
-            claims
-                .iter()
-                .find(|c| c.subject == s && c.measure == measure && c.value.is_some())
-        };
+        let find = |s: &str| claims.of(s, measure).find(|c| c.value.is_some());
         let Some(t) = find(total) else { continue };
         let found: Vec<&Claim> = parts.iter().filter_map(|p| find(p)).collect();
         if found.is_empty() {

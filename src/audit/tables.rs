@@ -51,6 +51,10 @@ fn route(
 ) {
     let functional = doc.functional(id);
     for r in results {
+        if r.verdict() == Some(Verdict::Exact) {
+            out.passed(rule);
+            continue;
+        }
         let code = r.location.code.clone();
         let name = functional.and_then(|t| {
             let c: FunctionCode = code.as_deref()?.parse().ok()?;
@@ -265,32 +269,38 @@ fn report_printed(id: TableId, bad: Vec<String>, out: &mut Collector) {
 
 /// The label of each line of a summary table, inferring blank income labels from the line
 /// printed beside them (本年支出合计 ↔ 本年收入合计, 总计 ↔ 总计), as the template pairs them.
-pub(super) fn labels(t: &SummaryTable) -> Vec<(usize, String, bool)> {
-    let income: Vec<usize> = (0..t.lines.len())
-        .filter(|&i| t.lines[i].side == Side::Income)
-        .collect();
-    let expense: Vec<usize> = (0..t.lines.len())
-        .filter(|&i| t.lines[i].side == Side::Expense)
-        .collect();
-    let mut out = Vec::new();
-    for (k, &i) in income.iter().enumerate() {
-        let line = &t.lines[i];
-        if !line.name.is_empty() {
-            out.push((i, line.label().to_owned(), false));
-            continue;
-        }
-        let paired = expense.get(k).map(|&j| t.lines[j].label());
-        let inferred = match paired {
-            Some("本年支出合计") => "本年收入合计",
-            Some("总计") => "总计",
-            _ => "",
-        };
-        out.push((i, inferred.to_owned(), !inferred.is_empty()));
-    }
-    for &j in &expense {
-        out.push((j, t.lines[j].label().to_owned(), false));
-    }
-    out
+pub(super) fn labels(t: &SummaryTable) -> impl Iterator<Item = (usize, &str, bool)> + '_ {
+    let expense_labels = || {
+        t.lines
+            .iter()
+            .filter(|l| l.side == Side::Expense)
+            .map(SummaryLine::label)
+    };
+    let income = t
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.side == Side::Income);
+    let income = income
+        .zip(expense_labels().map(Some).chain(std::iter::repeat(None)))
+        .map(|((i, line), paired)| {
+            if !line.name.is_empty() {
+                return (i, line.label(), false);
+            }
+            let inferred = match paired {
+                Some("本年支出合计") => "本年收入合计",
+                Some("总计") => "总计",
+                _ => "",
+            };
+            (i, inferred, !inferred.is_empty())
+        });
+    let expense = t
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.side == Side::Expense)
+        .map(|(j, l)| (j, l.label(), false));
+    income.chain(expense)
 }
 
 /// A line of a summary table by (inferred) label.
@@ -300,7 +310,6 @@ pub(super) fn summary_line(
     label: impl Fn(&str) -> bool,
 ) -> Option<&SummaryLine> {
     labels(t)
-        .into_iter()
         .find(|(i, l, _)| t.lines[*i].side == side && label(l))
         .map(|(i, _, _)| &t.lines[i])
 }
@@ -320,7 +329,7 @@ fn numbered(t: &SummaryTable, side: Side, column: usize) -> Vec<Option<&Amount>>
 fn sum_cells(
     out: &mut Collector,
     rule: &str,
-    p: Place,
+    p: impl FnOnce() -> Place,
     total: Option<&Amount>,
     parts: &[Option<&Amount>],
     basis: &str,
@@ -331,7 +340,7 @@ fn sum_cells(
         return;
     }
     let r = compare_sum(total, present, out.rounding());
-    out.check(rule, p, r, basis);
+    out.check_with(rule, r, p, || basis.to_owned());
 }
 
 fn line_place(id: TableId, line: &SummaryLine, label: &str, column: &str) -> Place {
@@ -356,7 +365,7 @@ fn summary_01(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t01.income_total",
-            line_place(id, l, "本年收入合计", &heading),
+            || line_place(id, l, "本年收入合计", &heading),
             cell_of(Some(l), col),
             &numbered(t, Side::Income, col),
             "各项收入之和",
@@ -366,7 +375,7 @@ fn summary_01(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t01.expense_total",
-            line_place(id, l, "本年支出合计", &heading),
+            || line_place(id, l, "本年支出合计", &heading),
             cell_of(Some(l), col),
             &numbered(t, Side::Expense, col),
             "各类支出之和",
@@ -409,7 +418,7 @@ fn balance(
             sum_cells(
                 out,
                 rule,
-                line_place(id, l, "总计", &heading),
+                || line_place(id, l, "总计", &heading),
                 cell_of(Some(l), col),
                 &cells,
                 &parts.join("+"),
@@ -444,7 +453,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
         } else if line.side == Side::Expense && label.starts_with("年初") {
             out.warn(
                 "t04.labels",
-                line_place(id, line, &label, ""),
+                line_place(id, line, label, ""),
                 "支出方印为「年初…」，模板此处应为「年末财政拨款结转和结余」".into(),
             );
         }
@@ -457,7 +466,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t04.income_total",
-            line_place(id, l, "本年收入合计", "决算数"),
+            || line_place(id, l, "本年收入合计", "决算数"),
             total,
             &numbered(t, Side::Income, income_col),
             "三项财政拨款收入之和",
@@ -480,7 +489,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
             sum_cells(
                 out,
                 "t04.expense_total",
-                line_place(id, l, "本年支出合计", &t.columns[c]),
+                || line_place(id, l, "本年支出合计", &t.columns[c]),
                 total,
                 &numbered(t, Side::Expense, c),
                 "各类支出之和",
@@ -495,7 +504,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t04.row_total",
-            line_place(id, line, line.label(), "小计"),
+            || line_place(id, line, line.label(), "小计"),
             line.cells.get(subtotal).and_then(Option::as_ref),
             &parts,
             "三种预算财政拨款之和",
@@ -554,7 +563,7 @@ fn basic_06(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t06.group_totals",
-            place(id, Some(label.clone()), None, Some("决算数".into())),
+            || place(id, Some(label.clone()), None, Some("决算数".into())),
             total.as_ref(),
             &parts,
             &format!("{}各类之和", group.name()),
@@ -580,7 +589,7 @@ fn three_costs_09(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t09.totals",
-            p(0),
+            || p(0),
             c(0),
             &[c(1), c(2), c(5)],
             "因公出国（境）费+公务用车小计+公务接待费",
@@ -588,7 +597,7 @@ fn three_costs_09(doc: &Document, out: &mut Collector) {
         sum_cells(
             out,
             "t09.totals",
-            p(2),
+            || p(2),
             c(2),
             &[c(3), c(4)],
             "购置费+运行维护费",

@@ -44,7 +44,8 @@ use std::fmt;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Verdict {
-    /// The printed figures agree exactly.
+    /// The printed figures satisfy the rule as printed, with no rounding needed: equal for
+    /// `=`, and `a ≤ b` (including `a < b`) for `≤`.
     Exact,
     /// They differ, but by no more than rounding can explain.
     WithinRounding,

@@ -34,6 +34,18 @@ pub enum TableError {
 
 /// One row of a reported table: a code, the printed name and one cell per column (`None`
 /// for a blank cell, which means "not reported", not 0).
+///
+/// ```
+/// use cn_budget::check::{Row, Table};
+/// use cn_budget::{Amount, FunctionCode, Unit};
+/// let mut t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+/// let v = Amount::parse("275.03", Unit::TenThousandYuan)?;
+/// t.push("2210201".parse()?, Some("住房公积金"), vec![Some(v), Some(v), None])?;
+/// let row: &Row<FunctionCode> = &t.rows()[0];
+/// assert_eq!(row.name.as_deref(), Some("住房公积金"));
+/// assert_eq!(row.cells, [Some(v), Some(v), None]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Row<C> {
@@ -73,10 +85,31 @@ pub struct Table<C> {
 }
 
 /// The label of the total row in locations.
+///
+/// ```
+/// use cn_budget::check::{Table, TOTAL_LABEL};
+/// use cn_budget::{Amount, FunctionCode, Rounding, Unit};
+/// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+/// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+/// t.push("201".parse()?, None, vec![a("2230.78")])?;
+/// t.set_total(vec![a("2230.78")])?;
+/// let results = t.check_hierarchy(Rounding::Nearest);
+/// assert_eq!(results[0].rule, "hierarchy.total");
+/// assert_eq!(results[0].location.code.as_deref(), Some(TOTAL_LABEL));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const TOTAL_LABEL: &str = "合计";
 
 impl<C: Code> Table<C> {
     /// An empty table with these column headings.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::EconomicCode;
+    /// let t: Table<EconomicCode> = Table::new("公开06表", ["合计", "人员经费", "公用经费"]);
+    /// assert_eq!((t.name(), t.columns().len(), t.rows().len()), ("公开06表", 3, 0));
+    /// assert!(t.total().is_none());
+    /// ```
     pub fn new<S: Into<String>>(name: &str, columns: impl IntoIterator<Item = S>) -> Table<C> {
         Table {
             name: name.to_owned(),
@@ -105,6 +138,21 @@ impl<C: Code> Table<C> {
     }
 
     /// Appends a row (rows keep their order; duplicates are kept and reported by the checks).
+    ///
+    /// An error if the row does not have one cell per column.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::{Amount, EconomicCode, Unit};
+    /// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+    /// let mut t: Table<EconomicCode> = Table::new("公开06表", ["人员经费"]);
+    /// t.push("30101".parse()?, Some("基本工资"), vec![a("553.75")])?;
+    /// t.push("30101".parse()?, Some("基本工资"), vec![a("553.75")])?; // kept
+    /// assert_eq!(t.rows().len(), 2);
+    /// assert!(t.push("30102".parse()?, None, vec![a("1.00"), None]).is_err());
+    /// assert_eq!(t.rows().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn push(
         &mut self,
         code: C,
@@ -120,7 +168,19 @@ impl<C: Code> Table<C> {
         Ok(())
     }
 
-    /// Sets the 合计 row.
+    /// Sets the 合计 row; an error if it does not have one cell per column.
+    ///
+    /// ```
+    /// use cn_budget::check::{Table, TableError};
+    /// use cn_budget::{Amount, FunctionCode, Unit};
+    /// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+    /// let mut t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+    /// t.set_total(vec![a("4789.78"), a("3613.57"), a("1176.21")])?;
+    /// assert_eq!(t.total().unwrap()[2], a("1176.21"));
+    /// let err = t.set_total(vec![a("4789.78")]).unwrap_err();
+    /// assert!(matches!(err, TableError::CellCount { expected: 3, found: 1, .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn set_total(&mut self, cells: Vec<Option<Amount>>) -> Result<(), TableError> {
         self.check_cells(TOTAL_LABEL.into(), TOTAL_LABEL.into(), &cells)?;
         self.total = Some(cells);
@@ -128,26 +188,70 @@ impl<C: Code> Table<C> {
     }
 
     /// The table's name.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::FunctionCode;
+    /// let t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+    /// assert_eq!(t.name(), "公开02表");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The column headings.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::FunctionCode;
+    /// let t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+    /// assert_eq!(t.columns(), ["小计", "基本支出", "项目支出"]);
+    /// ```
     pub fn columns(&self) -> &[String] {
         &self.columns
     }
 
     /// The index of a column by heading.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::FunctionCode;
+    /// let t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+    /// assert_eq!(t.column("项目支出"), Some(2));
+    /// assert_eq!(t.column("人员经费"), None);
+    /// ```
     pub fn column(&self, heading: &str) -> Option<usize> {
         self.columns.iter().position(|c| c == heading)
     }
 
     /// The rows, in order.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::FunctionCode;
+    /// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+    /// t.push("208".parse()?, None, vec![None])?;
+    /// t.push("201".parse()?, None, vec![None])?;
+    /// let codes: Vec<String> = t.rows().iter().map(|r| r.code.to_string()).collect();
+    /// assert_eq!(codes, ["208", "201"]); // as pushed, not sorted
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rows(&self) -> &[Row<C>] {
         &self.rows
     }
 
     /// The 合计 row, if set.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::{Amount, FunctionCode, Unit};
+    /// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+    /// assert_eq!(t.total(), None);
+    /// let v = Amount::parse("4789.78", Unit::TenThousandYuan)?;
+    /// t.set_total(vec![Some(v)])?;
+    /// assert_eq!(t.total(), Some(&[Some(v)][..]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total(&self) -> Option<&[Option<Amount>]> {
         self.total.as_deref()
     }
@@ -180,6 +284,18 @@ impl<C: Code> Table<C> {
     }
 
     /// The first row of a code.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::{Amount, FunctionCode, Unit};
+    /// let a = |s: &str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+    /// let mut t: Table<FunctionCode> = Table::new("公开02表", ["本年支出合计"]);
+    /// t.push("2010601".parse()?, Some("行政运行"), vec![a("1887.52")])?;
+    /// t.push("2010601".parse()?, Some("行政运行"), vec![a("1.00")])?;
+    /// assert_eq!(t.row("2010601".parse()?).unwrap().cells[0], a("1887.52"));
+    /// assert!(t.row("2010602".parse()?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn row(&self, code: C) -> Option<&Row<C>> {
         self.rows.iter().find(|r| r.code == code)
     }
