@@ -2,7 +2,7 @@
 
 use super::finding::Place;
 use super::Collector;
-use crate::catalog::{parse_name_path, ResolveError};
+use crate::catalog::{parse_name_path, NamedSegment, ResolveError};
 use crate::disclosure::{Document, NamePath};
 use crate::{Catalog, Level};
 
@@ -18,19 +18,19 @@ fn place(n: &NamePath) -> Place {
 pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
     numbering(&doc.names, out);
     for n in &doc.names {
-        markers(n, out);
+        let segments = parse_name_path(&n.printed);
+        markers(n, &segments, out);
         if let Some(catalog) = catalog {
-            official(n, catalog, out);
+            official(n, &segments, catalog, out);
         }
     }
 }
 
 /// `names.marker`: the markers printed after the names must read （类）（款）（项） in that
 /// order; a 项 marked （类） misstates the level of the code.
-fn markers(n: &NamePath, out: &mut Collector) {
+fn markers(n: &NamePath, segments: &[NamedSegment], out: &mut Collector) {
     const RULE: &str = "names.marker";
     let expected = [Level::Class, Level::Section, Level::Item];
-    let segments = parse_name_path(&n.printed);
     let wrong: Vec<String> = segments
         .iter()
         .zip(expected)
@@ -49,9 +49,8 @@ fn markers(n: &NamePath, out: &mut Collector) {
 
 /// `names.official`: the names must be the official names of one code path in the
 /// document's edition, each found under its parent (names are unique only there).
-fn official(n: &NamePath, catalog: &Catalog, out: &mut Collector) {
+fn official(n: &NamePath, segments: &[NamedSegment], catalog: &Catalog, out: &mut Collector) {
     const RULE: &str = "names.official";
-    let segments = parse_name_path(&n.printed);
     let names: Vec<&str> = segments.iter().map(|s| s.name.as_str()).collect();
     match catalog.resolve_names(&names) {
         Ok(code) => {

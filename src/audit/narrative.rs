@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 pub(super) fn run(doc: &Document, _catalog: Option<&Catalog>, out: &mut Collector) {
-    let claims = &Claims::new(&doc.claims);
+    let claims = &Claims::new(doc, &doc.claims);
     for claim in claims.all {
         match claim.measure {
             Measure::Amount | Measure::BudgetFull => amount(doc, claim, out),
@@ -21,8 +21,8 @@ pub(super) fn run(doc: &Document, _catalog: Option<&Catalog>, out: &mut Collecto
             _ => {}
         }
     }
-    repeats(doc, claims, out);
-    sums(doc, claims, out);
+    repeats(claims, out);
+    sums(claims, out);
 }
 
 fn place(claim: &Claim) -> Place {
@@ -117,16 +117,32 @@ fn percent(text: &str) -> Option<Amount> {
 /// The claims of a document indexed by subject, each list in document order.
 struct Claims<'a> {
     all: &'a [Claim],
+    /// Each claim's value parsed as money in the document's unit (parallel to `all`).
+    money: Vec<Option<Amount>>,
     by: HashMap<&'a str, Vec<&'a Claim>>,
 }
 
 impl<'a> Claims<'a> {
-    fn new(all: &'a [Claim]) -> Claims<'a> {
+    fn new(doc: &Document, all: &'a [Claim]) -> Claims<'a> {
+        let money = all
+            .iter()
+            .map(|c| c.value.as_deref().and_then(|v| money(doc, v)))
+            .collect();
         let mut by: HashMap<&str, Vec<&Claim>> = HashMap::new();
         for c in all {
             by.entry(c.subject.as_str()).or_default().push(c);
         }
-        Claims { all, by }
+        Claims { all, money, by }
+    }
+
+    /// A claim's value as money, parsed once.
+    fn money(&self, c: &Claim) -> Option<Amount> {
+        let offset = (c as *const Claim as usize).wrapping_sub(self.all.as_ptr() as usize);
+        let i = offset / std::mem::size_of::<Claim>().max(1);
+        match self.all.get(i) {
+            Some(same) if std::ptr::eq(same, c) => self.money[i],
+            _ => None,
+        }
     }
 
     /// The claims of a subject and measure, in document order.
@@ -156,22 +172,34 @@ fn nearby<'a>(
 
 /// The value of a subject's amount as the reader sees it near `section`: the narrative's own
 /// figure if stated there, else the table cell it restates.
-fn value_near(
+fn value_near<'a>(
     doc: &Document,
-    claims: &Claims,
+    claims: &Claims<'a>,
     section: &str,
     subject: &str,
     measure: Measure,
-) -> Option<(Amount, String)> {
+) -> Option<(Amount, Source<'a>)> {
     if let Some(c) = nearby(claims, section, subject, measure) {
-        return Some((
-            money(doc, c.value.as_deref()?)?,
-            format!("{} {}", c.id, c.value.as_deref()?),
-        ));
+        return Some((claims.money(c)?, Source::Claim(c)));
     }
     let cell = bind(subject, measure)?;
     let a = cell.resolve(doc)??;
-    Some((a, format!("{} {}", cell.place().describe(), a.value())))
+    Some((a, Source::Cell(cell)))
+}
+
+/// Where a value used by a narrative rule comes from: a claim, or the table cell it restates.
+enum Source<'a> {
+    Claim(&'a Claim),
+    Cell(CellRef),
+}
+
+impl std::fmt::Display for Source<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Claim(c) => write!(f, "{} {}", c.id, c.value.as_deref().unwrap_or("")),
+            Source::Cell(cell) => write!(f, "{}", cell.place().describe()),
+        }
+    }
 }
 
 /// `n.amount` (narrative vs 公开01–09表): every amount the narrative states for a subject
@@ -193,11 +221,11 @@ fn amount(doc: &Document, claim: &Claim, out: &mut Collector) {
     };
     let table_value = table_value.unwrap_or_else(|| Amount::exact(Decimal::ZERO, doc.meta.unit));
     let r = compare_sum(&stated, [(1, &table_value)], out.rounding());
-    out.check(
+    out.check_with(
         RULE,
-        place(claim),
         r,
-        &format!("{}（表中数）", cell.place().describe()),
+        || place(claim),
+        || format!("{}（表中数）", cell.place().describe()),
     );
 }
 
@@ -283,23 +311,21 @@ fn ratio(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector, ru
         _ => None,
     };
     let Some(whole) = whole else { return };
-    let p = place(claim);
     match ratio_interval(&part.0, &whole.0, out.rounding()) {
         Some((interval, exact)) => {
             let Some(c) = percentage(&stated, interval, exact, out.rounding()) else {
                 return;
             };
-            out.compared(
+            out.check_with(
                 rule,
-                p,
-                &c,
-                &format!("{} ÷ {} × 100%", part.1, whole.1),
-                None,
+                Ok(c),
+                || place(claim),
+                || format!("{} ÷ {} × 100%", part.1, whole.1),
             );
         }
         None => out.warn(
             rule,
-            p,
+            place(claim),
             format!("基数 {} 为零，所述 {}% 无定义", whole.1, stated.value()),
         ),
     }
@@ -327,18 +353,16 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     else {
         return;
     };
-    let (Some(change_amount), Some(change_sign)) = (
-        change.value.as_deref().and_then(|v| money(doc, v)),
-        sign(change.word.as_deref()),
-    ) else {
+    let (Some(change_amount), Some(change_sign)) =
+        (claims.money(change), sign(change.word.as_deref()))
+    else {
         return;
     };
-    let p = place(claim);
     if let Some(rate_sign) = sign(claim.word.as_deref()) {
         if rate_sign != change_sign {
             out.push(Finding::warning(
                 "n.direction",
-                p.clone(),
+                place(claim),
                 format!(
                     "增减额用「{}」而增减率用「{}」，方向不一致",
                     change.word.as_deref().unwrap_or(""),
@@ -386,7 +410,7 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     else {
         out.warn(
             "n.growth_rate",
-            p,
+            place(claim),
             format!("推得的{base_text}可能为零，增减率无定义"),
         );
         return;
@@ -398,15 +422,17 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(c) = percentage(&stated, q, exact, out.rounding()) else {
         return;
     };
-    let basis = format!(
-        "{} ÷ {base_text} {}（{} {} {}）× 100%",
-        change_amount.value(),
-        exact_base / doc.meta.unit.in_yuan(),
-        current.1,
-        if change_sign < 0 { "+" } else { "−" },
-        change_amount.value()
-    );
-    out.compared("n.growth_rate", p, &c, &basis, None);
+    let basis = || {
+        format!(
+            "{} ÷ {base_text} {}（{} {} {}）× 100%",
+            change_amount.value(),
+            exact_base / doc.meta.unit.in_yuan(),
+            current.1,
+            if change_sign < 0 { "+" } else { "−" },
+            change_amount.value()
+        )
+    };
+    out.check_with("n.growth_rate", Ok(c), || place(claim), basis);
 }
 
 /// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match
@@ -461,7 +487,7 @@ fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collecto
 /// `n.repeat`: the same indicator (subject, measure, base) stated more than once in the
 /// narrative must carry one value: identical at the same precision, intersecting intervals
 /// otherwise. Indicators that restate a table cell are checked by `n.amount` instead.
-fn repeats(doc: &Document, claims: &Claims, out: &mut Collector) {
+fn repeats(claims: &Claims, out: &mut Collector) {
     const RULE: &str = "n.repeat";
     for c in claims.all {
         if c.measure.is_percentage()
@@ -480,10 +506,7 @@ fn repeats(doc: &Document, claims: &Claims, out: &mut Collector) {
         else {
             continue;
         };
-        let (Some(a), Some(b)) = (
-            c.value.as_deref().and_then(|v| money(doc, v)),
-            first.value.as_deref().and_then(|v| money(doc, v)),
-        ) else {
+        let (Some(a), Some(b)) = (claims.money(c), claims.money(first)) else {
             continue;
         };
         let r = compare_sum(&a, [(1, &b)], out.rounding());
@@ -499,7 +522,7 @@ fn repeats(doc: &Document, claims: &Claims, out: &mut Collector) {
 /// `n.sum`: narrative totals that are sums of narrative parts: 政府采购支出总额 = 货物 + 工程 +
 /// 服务; 三公经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 (预算 and 决算); 公务用车
 /// 购置及运行费 = 购置费 + 运行费.
-fn sums(doc: &Document, claims: &Claims, out: &mut Collector) {
+fn sums(claims: &Claims, out: &mut Collector) {
     const RULE: &str = "n.sum";
     let groups: [(&str, &[&str], Measure); 4] = [
         (
@@ -535,10 +558,10 @@ fn sums(doc: &Document, claims: &Claims, out: &mut Collector) {
             continue;
         }
         let (Some(ta), Some(pa)) = (
-            t.value.as_deref().and_then(|v| money(doc, v)),
+            claims.money(t),
             found
                 .iter()
-                .map(|c| c.value.as_deref().and_then(|v| money(doc, v)))
+                .map(|c| claims.money(c))
                 .collect::<Option<Vec<_>>>(),
         ) else {
             continue;

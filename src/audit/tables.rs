@@ -309,8 +309,18 @@ pub(super) fn summary_line(
     side: Side,
     label: impl Fn(&str) -> bool,
 ) -> Option<&SummaryLine> {
+    // Printed labels first (the common case, no pairing needed), then inferred ones.
+    if let Some(l) = t
+        .side(side)
+        .find(|l| !l.name.is_empty() && label(l.label()))
+    {
+        return Some(l);
+    }
+    if side == Side::Expense {
+        return None;
+    }
     labels(t)
-        .find(|(i, l, _)| t.lines[*i].side == side && label(l))
+        .find(|(i, l, inferred)| *inferred && t.lines[*i].side == side && label(l))
         .map(|(i, _, _)| &t.lines[i])
 }
 

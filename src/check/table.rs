@@ -1,7 +1,7 @@
 use super::{compare_sum, Blocker, CheckResult, Location, Outcome};
 use crate::{Amount, Code, Rounding};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A table could not be built.
 ///
@@ -365,15 +365,15 @@ impl<C: Code> Table<C> {
     /// checks that would use those rows are skipped rather than failing in cascade.
     pub fn check_hierarchy(&self, rounding: Rounding) -> Vec<CheckResult> {
         let mut results = Vec::new();
-        let mut count: HashMap<C, usize> = HashMap::new();
+        let mut count: BTreeMap<C, usize> = BTreeMap::new();
         for r in &self.rows {
             *count.entry(r.code).or_default() += 1;
         }
-        let mut blocked: HashMap<C, ()> = HashMap::new();
-        let mut reported_dup: HashMap<C, ()> = HashMap::new();
+        let mut blocked: BTreeSet<C> = BTreeSet::new();
+        let mut reported_dup: BTreeSet<C> = BTreeSet::new();
         for r in &self.rows {
             let n = count[&r.code];
-            if n > 1 && reported_dup.insert(r.code, ()).is_none() {
+            if n > 1 && reported_dup.insert(r.code) {
                 results.push(self.blocked(
                     "structure.duplicate_row",
                     r.code.to_string(),
@@ -383,13 +383,13 @@ impl<C: Code> Table<C> {
                         count: n,
                     },
                 ));
-                blocked.insert(r.code, ());
+                blocked.insert(r.code);
                 if let Some(p) = r.code.parent() {
-                    blocked.insert(p, ());
+                    blocked.insert(p);
                 }
             }
         }
-        let mut children: HashMap<C, Vec<&Row<C>>> = HashMap::new();
+        let mut children: BTreeMap<C, Vec<&Row<C>>> = BTreeMap::new();
         let mut has_class_gap = false;
         for r in &self.rows {
             let Some(p) = r.code.parent() else { continue };
@@ -408,13 +408,13 @@ impl<C: Code> Table<C> {
             ));
             match r.code.ancestors().find(|a| count.contains_key(a)) {
                 Some(a) => {
-                    blocked.insert(a, ());
+                    blocked.insert(a);
                 }
                 None => has_class_gap = true,
             }
         }
         for parent in &self.rows {
-            if blocked.contains_key(&parent.code) || count[&parent.code] > 1 {
+            if blocked.contains(&parent.code) || count[&parent.code] > 1 {
                 continue;
             }
             let Some(kids) = children.get(&parent.code) else {
