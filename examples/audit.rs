@@ -3,15 +3,34 @@
 //! ```text
 //! cargo run --example audit                 # the embedded document, report in Chinese
 //! cargo run --example audit -- --json       # {"document": {...}, "findings": [...]}
-//! cargo run --example audit -- DIR          # a document directory (data/disclosures layout)
+//! cargo run --example audit -- PATH         # a document: PDF-extracted text, pdfplumber
+//!                                           # JSON (detected from the content), or a
+//!                                           # directory in the data/disclosures layout
 //! ```
 //!
-//! Exit status 0 when the audit ran, whatever it found; 1 when the document could not be
-//! loaded; 2 for a usage error.
+//! Exit status 0 when the audit ran, whatever it found; 1 when the input could not be read;
+//! 2 for a usage error.
 
-use cn_budget::audit::{audit, AuditOptions};
+use cn_budget::audit::{audit, AuditOptions, Finding};
 use cn_budget::disclosure::{Document, DocumentFiles};
+use std::path::Path;
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: audit [--json] [PATH]";
+
+/// Reads the document at `path`: a directory of TSV files, or a file to ingest.
+fn load(path: &str) -> Result<(Document, Vec<Finding>), String> {
+    if Path::new(path).is_dir() {
+        let doc = DocumentFiles::read_dir(path)
+            .and_then(|f| f.parse())
+            .map_err(|e| e.to_string())?;
+        return Ok((doc, Vec::new()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&bytes);
+    let ingested = cn_budget::ingest::ingest(&text).map_err(|e| e.to_string())?;
+    Ok((ingested.document, ingested.problems))
+}
 
 fn main() -> ExitCode {
     let mut json = false;
@@ -20,18 +39,32 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--json" => json = true,
             "-h" | "--help" => {
-                println!("usage: audit [--json] [DOCUMENT_DIR]");
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             other if other.starts_with('-') => {
-                eprintln!("audit: unknown option {other}\nusage: audit [--json] [DOCUMENT_DIR]");
+                eprintln!("audit: unknown option {other}\n{USAGE}");
                 return ExitCode::from(2);
             }
-            other => path = Some(other.to_owned()),
+            other if path.is_none() => path = Some(other.to_owned()),
+            _ => {
+                eprintln!("audit: one document at a time\n{USAGE}");
+                return ExitCode::from(2);
+            }
         }
     }
-    let owned;
-    let doc: &Document = match &path {
+    let (owned, problems) = match &path {
+        None => (None, Vec::new()),
+        Some(p) => match load(p) {
+            Ok((doc, problems)) => (Some(doc), problems),
+            Err(e) => {
+                eprintln!("audit: {p}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let doc = match &owned {
+        Some(d) => d,
         None => match Document::embedded() {
             Ok(d) => d,
             Err(e) => {
@@ -39,18 +72,9 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        Some(p) => match DocumentFiles::read_dir(p).and_then(|f| f.parse()) {
-            Ok(d) => {
-                owned = d;
-                &owned
-            }
-            Err(e) => {
-                eprintln!("audit: {p}: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
     };
-    let report = audit(doc, &AuditOptions::default());
+    let mut report = audit(doc, &AuditOptions::default());
+    report.merge(problems);
     if json {
         match serde_json::to_string_pretty(&report) {
             Ok(s) => println!("{s}"),

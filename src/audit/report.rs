@@ -52,6 +52,24 @@ pub struct Report {
 }
 
 impl Report {
+    /// Adds findings from elsewhere (e.g. [`crate::ingest::Ingested::problems`]), keeping the
+    /// order errors, warnings, info.
+    ///
+    /// ```
+    /// use cn_budget::audit::{audit, AuditOptions, Severity};
+    /// let doc = cn_budget::disclosure::Document::embedded()?;
+    /// let mut report = audit(doc, &AuditOptions::default());
+    /// let before = report.count(Severity::Warning);
+    /// let again = audit(doc, &AuditOptions::default());
+    /// report.merge(again.findings.into_iter().filter(|f| f.severity == Severity::Warning));
+    /// assert_eq!(report.count(Severity::Warning), 2 * before);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+        self.findings.sort_by_key(|f| f.severity);
+    }
+
     /// How many findings have this severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
