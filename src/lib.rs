@@ -54,6 +54,11 @@
 //!   numeric claims and its 「X（类）Y（款）Z（项）」 name paths as a typed [`disclosure::Document`],
 //!   loaded from a directory of TSV files or JSON; [`disclosure::Document::embedded`] is
 //!   武汉市洪山区财政局 2024 年度部门决算, transcribed exactly as published.
+//! - **Ingest** ([`ingest`]): reads real disclosures from PDF-extracted text or pdfplumber
+//!   JSON into a [`disclosure::Document`]: finds the nine tables by title and alias in any
+//!   order, merges continuation pages, re-joins split codes, resolves truncated ones with the
+//!   catalog, extracts the narrative's claims and name paths, and reports a table it cannot
+//!   read reliably once (`ingest.table`) instead of a cascade of false errors.
 //! - **Audit** ([`audit`]): every identity of a document as a rule with a stable id
 //!   ([`audit::RULES`]); [`audit::audit`] returns a [`audit::Report`] of findings (error,
 //!   warning, or one rounding summary per table) in Chinese, with the evidence.
@@ -114,9 +119,9 @@ pub use amount::{Amount, AmountError, Interval, Rounding, Unit};
 pub mod catalog;
 pub use catalog::Catalog;
 pub mod audit;
-pub mod ingest;
 pub mod check;
 pub mod disclosure;
+pub mod ingest;
 pub mod tree;
 
 /// The README's examples, compiled and run as doctests.

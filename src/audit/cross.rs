@@ -108,6 +108,15 @@ impl CellRef {
         }
     }
 
+    /// The table the cell is in.
+    pub fn table(&self) -> TableId {
+        match self {
+            CellRef::Summary { table, .. } | CellRef::Functional { table, .. } => *table,
+            CellRef::BasicTotal(_) | CellRef::Economic(_) => TableId::T06,
+            CellRef::ThreeCosts { .. } => TableId::T09,
+        }
+    }
+
     pub(crate) fn place(&self) -> Place {
         let (table, code, column) = match self {
             CellRef::Summary {
@@ -199,6 +208,10 @@ impl CrossRule {
 
     pub(crate) fn evaluate(&self, doc: &Document, out: &mut Collector) {
         if !out.on(&self.id) {
+            return;
+        }
+        let tables = std::iter::once(&self.left).chain(self.right.iter().map(|(_, c)| c));
+        if tables.map(CellRef::table).any(|t| !doc.is_read(t)) {
             return;
         }
         let Some(left) = self.left.resolve(doc) else {
@@ -413,7 +426,8 @@ fn class_lines(
     rule: &str,
     out: &mut Collector,
 ) {
-    let (Some(catalog), true) = (catalog, out.on(rule)) else {
+    let readable = doc.is_read(summary_id) && doc.is_read(detail_id);
+    let (Some(catalog), true) = (catalog, out.on(rule) && readable) else {
         return;
     };
     let t = if summary_id == TableId::T01 {
@@ -495,6 +509,9 @@ fn row_sets(doc: &Document, out: &mut Collector) {
         (TableId::T02, &t02, TableId::T03, &t03),
         (TableId::T05, &t05, TableId::T03, &t03),
     ] {
+        if !doc.is_read(a) || !doc.is_read(b) {
+            continue;
+        }
         for code in a_codes.iter().filter(|c| !b_codes.contains(c)) {
             any = true;
             let name = doc

@@ -23,8 +23,8 @@ mod report;
 mod tables;
 
 pub use cross::{builtin_cross_rules, CellRef, CrossRule, RowRef};
-pub use finding::{Finding, Severity};
 pub(crate) use finding::Place;
+pub use finding::{Finding, Severity};
 pub use report::{DocumentInfo, Report};
 
 use crate::check::{Blocker, Comparison, Verdict};

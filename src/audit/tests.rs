@@ -443,3 +443,42 @@ fn names_numbering() {
     }
     assert!(warnings(&d, "names.numbering").is_empty());
 }
+
+#[test]
+fn unread_tables_are_skipped_not_zero() {
+    let mut d = doc();
+    // Ingestion leaves a table it could not read empty: no rows, no 合计 row.
+    d.t05.table = crate::check::Table::new("公开05表", d.t05.table.columns().to_vec());
+    d.t05.printed_codes.clear();
+    d.t05.notes.clear();
+    assert!(!d.is_read(TableId::T05));
+    for rule in [
+        "x.t04_t05.class",
+        "x.t05_t06.basic",
+        "x.t02_t03.rows",
+        "t05.hierarchy",
+    ] {
+        let all: Vec<_> = audit(&d, &AuditOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| {
+                f.rule == rule
+                    && (f.table.as_deref() == Some("公开05表") || f.message.contains("公开05表"))
+            })
+            .collect();
+        assert!(all.is_empty(), "{rule}: {all:?}");
+    }
+    d.t09.actual.clear();
+    d.t09.budget.clear();
+    assert!(
+        errors(&d, "x.t06_t09.bounds").is_empty(),
+        "an unread 09 is not a blank 09"
+    );
+    let mut blank = doc();
+    blank.t09.actual = vec![None; 6];
+    assert_eq!(
+        errors(&blank, "x.t06_t09.bounds").len(),
+        1,
+        "30231 0.61 against a printed blank"
+    );
+}

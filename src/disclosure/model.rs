@@ -461,6 +461,35 @@ pub struct Document {
 }
 
 impl Document {
+    /// Whether a table was read: ingestion leaves a table it could not read reliably
+    /// completely empty (no lines; no rows and no 合计 row; no cells), which the audit then
+    /// skips. A table printed empty (only a blank 合计 row) counts as read.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Document, TableId};
+    /// let mut doc = Document::embedded()?.clone();
+    /// assert!(doc.is_read(TableId::T07));
+    /// doc.t09.actual.clear();
+    /// doc.t09.budget.clear();
+    /// assert!(!doc.is_read(TableId::T09));
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
+    pub fn is_read(&self, id: TableId) -> bool {
+        match id {
+            TableId::T01 => !self.t01.lines.is_empty(),
+            TableId::T04 => !self.t04.lines.is_empty(),
+            TableId::T06 => {
+                !self.t06.table.rows().is_empty()
+                    || self.t06.personnel_total.is_some()
+                    || self.t06.public_total.is_some()
+            }
+            TableId::T09 => !self.t09.budget.is_empty() || !self.t09.actual.is_empty(),
+            _ => self
+                .functional(id)
+                .is_some_and(|t| !t.table.rows().is_empty() || t.table.total().is_some()),
+        }
+    }
+
     /// The functional table with this id (02, 03, 05, 07 or 08).
     pub fn functional(&self, id: TableId) -> Option<&FunctionalTable> {
         match id {
