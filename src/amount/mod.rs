@@ -95,6 +95,15 @@ pub enum AmountError {
     Overflow,
 }
 
+/// `½·10^(-decimals)`, exact, without a division (`decimals` in ±[`MAX_DECIMALS`]).
+pub(crate) fn half_unit_of_last_digit(decimals: i32) -> Decimal {
+    if decimals >= 0 {
+        Decimal::new(5, decimals as u32 + 1)
+    } else {
+        Decimal::from(5 * 10i128.pow(decimals.unsigned_abs() - 1))
+    }
+}
+
 /// `10^(-decimals)`, exact, for `decimals` in ±[`MAX_DECIMALS`].
 pub(crate) fn unit_of_last_digit(decimals: i32) -> Decimal {
     if decimals >= 0 {
@@ -307,6 +316,10 @@ impl Amount {
         if self.is_exact() {
             return false;
         }
+        // Fast path: a value stored with no more decimals than declared has no excess digits.
+        if self.decimals >= 0 && i64::from(self.value.scale()) <= i64::from(self.decimals) {
+            return false;
+        }
         let step = unit_of_last_digit(self.decimals);
         match self.value.checked_rem(step) {
             Some(r) => !r.is_zero(),
@@ -330,7 +343,7 @@ impl Amount {
         if self.is_exact() {
             Decimal::ZERO
         } else {
-            unit_of_last_digit(self.decimals) / Decimal::TWO
+            half_unit_of_last_digit(self.decimals)
         }
     }
 
@@ -358,7 +371,7 @@ impl Amount {
         let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or(AmountError::Overflow);
         match rounding {
             Rounding::Nearest => {
-                let h = step / Decimal::TWO;
+                let h = half_unit_of_last_digit(self.decimals);
                 Interval::closed(v.checked_sub(h).ok_or(AmountError::Overflow)?, add(v, h)?)
             }
             Rounding::Truncation if v.is_zero() => Interval::new(-step, false, step, false),

@@ -43,36 +43,38 @@ pub struct NamedSegment {
 /// assert!(parse_name_path("  ").is_empty());
 /// ```
 pub fn parse_name_path(text: &str) -> Vec<NamedSegment> {
-    let chars: Vec<char> = text.chars().collect();
     let mut segments = Vec::new();
     let mut current = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if matches!(c, '(' | '（') && i + 2 < chars.len() && matches!(chars[i + 2], ')' | '）') {
-            if let Some(level) = Level::from_name(&chars[i + 1].to_string()) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if matches!(c, '(' | '（') {
+            // A marker is exactly "(类)", "(款)" or "(项)", in either bracket width.
+            let mut ahead = chars.clone();
+            let level = match ahead.next() {
+                Some('类') => Some(Level::Class),
+                Some('款') => Some(Level::Section),
+                Some('项') => Some(Level::Item),
+                _ => None,
+            };
+            if let (Some(level), Some(')' | '）')) = (level, ahead.next()) {
                 segments.push(NamedSegment {
-                    name: squeeze(&current),
+                    name: std::mem::take(&mut current),
                     marker: Some(level),
                 });
-                current.clear();
-                i += 3;
+                chars = ahead;
                 continue;
             }
         }
         current.push(c);
-        i += 1;
     }
-    let rest = squeeze(&current);
-    if !rest.is_empty() {
+    if !current.is_empty() {
         segments.push(NamedSegment {
-            name: rest,
+            name: current,
             marker: None,
         });
     }
     segments
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -412,12 +412,13 @@ pub fn compare_sum<'a>(
     let mut terms = 0;
     let mut single_same_quantity = false;
     for (weight, part) in parts {
-        let w = Decimal::from(weight);
-        let v = value_in(part, unit)?
-            .checked_mul(w)
-            .ok_or(Blocker::Overflow)?;
+        let (mut v, mut i) = (value_in(part, unit)?, interval_in(part, unit, rounding)?);
+        if weight != 1 {
+            let w = Decimal::from(weight);
+            v = v.checked_mul(w).ok_or(Blocker::Overflow)?;
+            i = i.checked_mul(w)?;
+        }
         computed = computed.checked_add(v).ok_or(Blocker::Overflow)?;
-        let i = interval_in(part, unit, rounding)?.checked_mul(w)?;
         computed_interval = computed_interval.checked_add(&i)?;
         terms += 1;
         single_same_quantity = terms == 1
