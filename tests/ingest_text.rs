@@ -489,3 +489,17 @@ proptest! {
         let _ = ingest(&text);
     }
 }
+
+/// The whole point of ingestion: auditing the seed's extracted text finds exactly what
+/// auditing the hand transcription finds (same rules, places, values and messages).
+#[test]
+fn the_ingested_seed_audits_exactly_like_the_transcription() {
+    use cn_budget::audit::{audit, AuditOptions};
+    let text = include_str!("../data/disclosures/hongshan-finance-2024/source.txt");
+    let ingested = cn_budget::ingest::ingest(text).expect("the seed reads");
+    let options = AuditOptions::default();
+    let from_text = audit(&ingested.document, &options);
+    let from_transcription = audit(embedded(), &options);
+    assert_eq!(from_text.findings, from_transcription.findings);
+    assert_eq!(from_text.evaluated, from_transcription.evaluated);
+}
