@@ -2,6 +2,7 @@
 
 use super::finding::Place;
 use super::Collector;
+use crate::check::Table;
 use crate::check::{compare_sum, CheckResult, Outcome, Verdict};
 use crate::disclosure::{
     CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
@@ -160,50 +161,21 @@ fn explain(
     None
 }
 
-/// The row identity of each functional table: (total column, part columns).
-fn row_identity(id: TableId) -> Option<(&'static str, &'static [&'static str])> {
-    match id {
-        TableId::T02 => Some((
-            "本年收入合计",
-            &[
-                "财政拨款收入",
-                "上级补助收入",
-                "事业收入",
-                "经营收入",
-                "附属单位上缴收入",
-                "其他收入",
-            ],
-        )),
-        TableId::T03 => Some((
-            "本年支出合计",
-            &[
-                "基本支出",
-                "项目支出",
-                "上缴上级支出",
-                "经营支出",
-                "对附属单位补助支出",
-            ],
-        )),
-        TableId::T05 => Some(("小计", &["基本支出", "项目支出"])),
-        TableId::T07 => Some(("本年支出小计", &["本年支出基本支出", "本年支出项目支出"])),
-        TableId::T08 => Some(("合计", &["基本支出", "项目支出"])),
-        _ => None,
-    }
-}
-
 /// `tNN.row_total`: on every row and the 合计 row, the total column equals the sum of its
 /// part columns (02: 本年收入合计 = Σ sources; 03: 本年支出合计 = 基本 + 项目 + 上缴上级 +
 /// 经营 + 对附属单位补助; 05/08: 小计 = 基本 + 项目; 07: 本年支出小计 = 基本 + 项目). Why:
 /// the columns partition the total by source or by kind of spending.
 fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
     let rule = format!("{}.row_total", prefix(id));
-    let (Some(t), Some((total, parts))) = (doc.functional(id), row_identity(id)) else {
+    let (Some(t), Some((total, parts))) = (doc.functional(id), id.row_identity()) else {
         return;
     };
     if !out.on(&rule) {
         return;
     }
-    let Some(total_col) = t.table.column(total) else {
+    let heading = |i: usize| id.columns().get(i).copied().unwrap_or("");
+    let Some(total_col) = t.table.column(heading(total)) else {
+        let total = heading(total);
         out.warn(
             &rule,
             place(id, None, None, Some(total.into())),
@@ -211,23 +183,21 @@ fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
         );
         return;
     };
-    let parts: Vec<(i32, usize)> = parts
+    let names: Vec<&str> = parts.iter().map(|&p| heading(p)).collect();
+    let columns: Vec<(i32, usize)> = names
         .iter()
         .filter_map(|p| t.table.column(p))
         .map(|c| (1, c))
         .collect();
     let results = t
         .table
-        .check_row_identity("row", total_col, &parts, out.rounding());
+        .check_row_identity("row", total_col, &columns, out.rounding());
     route(
         doc,
         id,
         &rule,
         results,
-        &format!(
-            "{}之和",
-            row_identity(id).map(|r| r.1.join("+")).unwrap_or_default()
-        ),
+        &format!("{}之和", names.join("+")),
         out,
     );
 }
@@ -236,20 +206,20 @@ fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
 /// digits for functional codes; 3 and 5 for economic codes). A truncated code (201060,
 /// 3010) makes the row ambiguous without the name; one warning per table lists them.
 fn printed_codes(doc: &Document, id: TableId, out: &mut Collector) {
-    let Some(t) = doc.functional(id) else { return };
-    let bad: Vec<String> = t
-        .table
+    if let Some(t) = doc.functional(id) {
+        report_printed(id, &t.table, &t.printed_codes, out);
+    }
+}
+
+fn report_printed<C: Code>(id: TableId, table: &Table<C>, printed: &[String], out: &mut Collector) {
+    const RULE: &str = "format.printed_code";
+    let bad: Vec<String> = table
         .rows()
         .iter()
-        .zip(&t.printed_codes)
+        .zip(printed)
         .filter(|(r, p)| **p != r.code.to_string())
         .map(|(r, p)| format!("{p}→{}", r.code))
         .collect();
-    report_printed(id, bad, out);
-}
-
-fn report_printed(id: TableId, bad: Vec<String>, out: &mut Collector) {
-    const RULE: &str = "format.printed_code";
     if bad.is_empty() {
         out.passed(RULE);
         return;
@@ -548,15 +518,7 @@ fn basic_06(doc: &Document, out: &mut Collector) {
             out,
         );
     }
-    let bad: Vec<String> = t
-        .table
-        .rows()
-        .iter()
-        .zip(&t.printed_codes)
-        .filter(|(r, p)| **p != r.code.to_string())
-        .map(|(r, p)| format!("{p}→{}", r.code))
-        .collect();
-    report_printed(id, bad, out);
+    report_printed(id, &t.table, &t.printed_codes, out);
     for (group, total) in [
         (CostGroup::Personnel, t.personnel_total),
         (CostGroup::Public, t.public_total),

@@ -81,6 +81,67 @@ impl TableId {
         }
     }
 
+    /// The amount columns of a functional table (公开02/03/05/07/08表) as the standard
+    /// template heads them; empty for the other tables.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::TableId;
+    /// assert_eq!(TableId::T05.columns(), ["小计", "基本支出", "项目支出"]);
+    /// assert!(TableId::T01.columns().is_empty());
+    /// ```
+    pub const fn columns(self) -> &'static [&'static str] {
+        match self {
+            TableId::T02 => &[
+                "本年收入合计",
+                "财政拨款收入",
+                "上级补助收入",
+                "事业收入",
+                "经营收入",
+                "附属单位上缴收入",
+                "其他收入",
+            ],
+            TableId::T03 => &[
+                "本年支出合计",
+                "基本支出",
+                "项目支出",
+                "上缴上级支出",
+                "经营支出",
+                "对附属单位补助支出",
+            ],
+            TableId::T05 => &["小计", "基本支出", "项目支出"],
+            TableId::T07 => &[
+                "年初结转和结余",
+                "本年收入",
+                "本年支出小计",
+                "本年支出基本支出",
+                "本年支出项目支出",
+                "年末结转和结余",
+            ],
+            TableId::T08 => &["合计", "基本支出", "项目支出"],
+            _ => &[],
+        }
+    }
+
+    /// The row identity of a functional table, as indices into [`TableId::columns`]: the
+    /// total column and the columns that add up to it (02: 本年收入合计 = Σ sources; 03:
+    /// 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助; 05/08: 小计 = 基本 + 项目;
+    /// 07: 本年支出小计 = 基本 + 项目).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::TableId;
+    /// assert_eq!(TableId::T07.row_identity(), Some((2, &[3, 4][..])));
+    /// assert_eq!(TableId::T06.row_identity(), None);
+    /// ```
+    pub const fn row_identity(self) -> Option<(usize, &'static [usize])> {
+        match self {
+            TableId::T02 => Some((0, &[1, 2, 3, 4, 5, 6])),
+            TableId::T03 => Some((0, &[1, 2, 3, 4, 5])),
+            TableId::T05 | TableId::T08 => Some((0, &[1, 2])),
+            TableId::T07 => Some((2, &[3, 4])),
+            _ => None,
+        }
+    }
+
     /// Titles seen in the wild for this table, besides [`TableId::title`].
     pub const fn aliases(self) -> &'static [&'static str] {
         match self {

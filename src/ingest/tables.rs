@@ -566,49 +566,6 @@ const FUNCTIONAL_TABLES: [TableId; 5] = [
     TableId::T08,
 ];
 
-/// The column headings of a functional table, as the transcription names them.
-fn functional_columns(id: TableId) -> &'static [&'static str] {
-    match id {
-        TableId::T02 => &[
-            "本年收入合计",
-            "财政拨款收入",
-            "上级补助收入",
-            "事业收入",
-            "经营收入",
-            "附属单位上缴收入",
-            "其他收入",
-        ],
-        TableId::T03 => &[
-            "本年支出合计",
-            "基本支出",
-            "项目支出",
-            "上缴上级支出",
-            "经营支出",
-            "对附属单位补助支出",
-        ],
-        TableId::T07 => &[
-            "年初结转和结余",
-            "本年收入",
-            "本年支出小计",
-            "本年支出基本支出",
-            "本年支出项目支出",
-            "年末结转和结余",
-        ],
-        TableId::T08 => &["合计", "基本支出", "项目支出"],
-        _ => &["小计", "基本支出", "项目支出"],
-    }
-}
-
-/// The total column of a functional table and the columns that add up to it.
-fn functional_total(id: TableId) -> (usize, &'static [usize]) {
-    match id {
-        TableId::T02 => (0, &[1, 2, 3, 4, 5, 6]),
-        TableId::T03 => (0, &[1, 2, 3, 4, 5]),
-        TableId::T07 => (2, &[3, 4]),
-        _ => (0, &[1, 2]),
-    }
-}
-
 /// A functional table as read, before its codes are resolved.
 struct ReadFunctional {
     columns: &'static [&'static str],
@@ -637,14 +594,14 @@ enum FunctionalRow {
 
 /// Reads the rows of a functional table.
 fn read_functional(t: &RawTable, id: TableId, unit: Unit) -> Result<ReadFunctional, Failure> {
-    let columns = functional_columns(id);
+    let columns = id.columns();
     let map = slot_map(&t.rows, columns)?;
     let mut out = ReadFunctional {
         columns,
         rows: Vec::new(),
         total: None,
     };
-    let (total, parts) = functional_total(id);
+    let (total, parts) = id.row_identity().unwrap_or((0, &[]));
     for cells in &t.rows {
         match functional_row(cells, map.len())? {
             None => {}
@@ -973,7 +930,7 @@ fn names_match(names: &[String], printed: &str, prefix: bool) -> bool {
 /// An empty functional table with the template's columns.
 fn empty_functional(id: TableId) -> FunctionalTable {
     FunctionalTable {
-        table: Table::new(id.label(), functional_columns(id).iter().copied()),
+        table: Table::new(id.label(), id.columns().iter().copied()),
         printed_codes: Vec::new(),
         notes: Vec::new(),
     }
