@@ -125,6 +125,21 @@ pub fn rounding_for(strategy: RoundingStrategy) -> Option<Rounding> {
 const HEADINGS: [&str; 3] = ["本年支出合计", "基本支出", "项目支出"];
 
 /// The printed precision of a [`RoundedTable`]: 2 decimals of 万元.
+///
+/// ```
+/// use cn_budget::strategies::{rounded_table, DECIMALS};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+/// use rust_decimal::RoundingStrategy;
+/// let mut runner = TestRunner::deterministic();
+/// let t = rounded_table(RoundingStrategy::MidpointNearestEven).new_tree(&mut runner).unwrap().current();
+/// for row in t.table.rows() {
+///     for cell in row.cells.iter().flatten() {
+///         assert_eq!(cell.decimals(), DECIMALS as i32);
+///         assert_eq!(cell.value().round_dp(DECIMALS), cell.value());
+///     }
+/// }
+/// ```
 pub const DECIMALS: u32 = 2;
 
 /// A small honestly rounded table and the exact values behind it; see [`rounded_table`].
@@ -134,6 +149,38 @@ pub const DECIMALS: u32 = 2;
 /// 类, and with two or more columns column 0 holds the exact sum of the other columns on
 /// every row. Each printed figure is its exact value rounded to [`DECIMALS`] decimals with
 /// [`RoundedTable::strategy`], so every identity holds within rounding.
+///
+/// ```
+/// use cn_budget::check::Verdict;
+/// use cn_budget::strategies::rounded_table;
+/// use cn_budget::{Code, Level, Rounding};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+/// use rust_decimal::RoundingStrategy;
+/// let mut runner = TestRunner::deterministic();
+/// let strategy = rounded_table(RoundingStrategy::ToZero);
+/// for _ in 0..8 {
+///     let t = strategy.new_tree(&mut runner).unwrap().current();
+///     assert_eq!(t.rounding(), Rounding::Truncation);
+///     assert!((1..=3).contains(&t.columns()));
+///     // The 类 rows, and under each the 款 rows, as in the table.
+///     let classes = t.children(None);
+///     assert!(!classes.is_empty() && classes.iter().all(|c| c.level() == Level::Class));
+///     for class in &classes {
+///         assert!(t.children(Some(*class)).iter().all(|c| c.parent() == Some(*class)));
+///     }
+///     // Column 0 = column 1 + column 2 … on every row, within rounding.
+///     match t.identity_parts() {
+///         None => assert_eq!(t.columns(), 1),
+///         Some(parts) => {
+///             assert_eq!(parts.len(), t.columns() - 1);
+///             let results = t.table.check_row_identity("row.total", 0, &parts, t.rounding());
+///             assert_eq!(results.len(), t.table.rows().len() + 1);
+///             assert!(results.iter().all(|r| r.verdict() != Some(Verdict::Inconsistent)));
+///         }
+///     }
+/// }
+/// ```
 #[derive(Clone, Debug)]
 pub struct RoundedTable {
     /// The printed table (公开表 style, unit 万元), rows in code order, with a 合计 row.
@@ -177,6 +224,13 @@ impl RoundedTable {
     }
 
     /// The printed amount of a cell, as in the table.
+    ///
+    /// ```
+    /// use cn_budget::strategies::RoundedTable;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(RoundedTable::amount(dec!(1.5)).to_string(), "1.50 万元");
+    /// assert_eq!(RoundedTable::amount(dec!(-0.01)).decimals(), 2);
+    /// ```
     pub fn amount(value: Decimal) -> Amount {
         Amount::new(value, DECIMALS as i32, Unit::TenThousandYuan)
             .expect("two decimals are in range")

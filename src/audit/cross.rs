@@ -3,11 +3,26 @@
 use super::finding::Place;
 use super::tables::summary_line;
 use super::Collector;
-use crate::check::{compare_le, compare_sum, Relation};
+use crate::check::{compare_le_sum, compare_sum, Relation};
 use crate::disclosure::{CostGroup, Document, Side, TableId, THREE_COSTS_COLUMNS};
 use crate::{Amount, Catalog, EconomicCode, FunctionCode};
 
 /// A row of a functional table: the 合计 row or a code.
+///
+/// ```
+/// use cn_budget::audit::{CellRef, RowRef};
+/// use cn_budget::disclosure::{Document, TableId};
+/// let doc = Document::embedded()?;
+/// let cell = |table, row, column: &str| CellRef::Functional { table, row, column: column.into() };
+/// let row = RowRef::Code("2101101".parse()?);
+/// let printed = cell(TableId::T03, row, "本年支出合计").resolve(doc).unwrap().unwrap();
+/// assert_eq!(printed.to_string(), "57.16 万元");
+/// // 公开02表 does not print the row 2101101 at all …
+/// assert_eq!(cell(TableId::T02, row, "本年收入合计").resolve(doc), None);
+/// // … and its 合计 row leaves 上级补助收入 blank.
+/// assert_eq!(cell(TableId::T02, RowRef::Total, "上级补助收入").resolve(doc), Some(None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowRef {
     /// The 合计 row.
@@ -109,6 +124,16 @@ impl CellRef {
     }
 
     /// The table the cell is in.
+    ///
+    /// ```
+    /// use cn_budget::audit::CellRef;
+    /// use cn_budget::disclosure::{CostGroup, TableId};
+    /// assert_eq!(CellRef::Economic("30231".parse()?).table(), TableId::T06);
+    /// assert_eq!(CellRef::BasicTotal(CostGroup::Public).table(), TableId::T06);
+    /// let cell = CellRef::ThreeCosts { actual: true, column: "公务接待费".into() };
+    /// assert_eq!(cell.table(), TableId::T09);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn table(&self) -> TableId {
         match self {
             CellRef::Summary { table, .. } | CellRef::Functional { table, .. } => *table,
@@ -163,6 +188,9 @@ impl CellRef {
 /// Evaluated when the left cell and at least one right cell are reported; with
 /// `blank_is_zero` a blank on one side counts as an exact 0 when the other side is reported
 /// (a zero column means an empty table).
+///
+/// A `≤` rule holds when `lo(left) ≤ hi(Σ weight · right)` on the intervals of the reported
+/// figures ([`crate::check::compare_le_sum`]).
 ///
 /// ```
 /// use cn_budget::audit::{audit, AuditOptions, CellRef, CrossRule, RowRef};
@@ -241,9 +269,7 @@ impl CrossRule {
                 .join(" + ")
         };
         let result = match self.relation {
-            Relation::LessOrEqual if present.len() == 1 => {
-                compare_le(&left, present[0].1, out.rounding())
-            }
+            Relation::LessOrEqual => compare_le_sum(&left, present, out.rounding()),
             _ => compare_sum(&left, present, out.rounding()),
         };
         out.check_with(&self.id, result, || self.left.place(), basis);

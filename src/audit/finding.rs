@@ -46,6 +46,25 @@ impl fmt::Display for Severity {
 ///
 /// Amount fields are exact decimals in the document's unit (percentages for rate rules);
 /// they are `None` where the finding is not a comparison of two numbers.
+///
+/// ```
+/// use cn_budget::audit::{audit, AuditOptions, Severity};
+/// use rust_decimal_macros::dec;
+/// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
+/// // 公开02表 prints 21011 as 197.78, but its listed 项 rows add up to 140.62.
+/// let f = report.findings.iter().find(|f| f.code.as_deref() == Some("21011")).unwrap();
+/// assert_eq!((f.rule.as_str(), f.severity), ("t02.hierarchy", Severity::Error));
+/// assert_eq!(f.table.as_deref(), Some("公开02表"));
+/// assert_eq!(f.name.as_deref(), Some("行政事业单位医疗"));
+/// assert_eq!(f.column.as_deref(), Some("本年收入合计"));
+/// assert_eq!((f.reported, f.expected), (Some(dec!(197.78)), Some(dec!(140.62))));
+/// assert_eq!((f.difference, f.tolerance), (Some(dec!(57.16)), Some(dec!(0.02))));
+/// assert!(f.message.starts_with("[t02.hierarchy] 公开02表 21011 行政事业单位医疗"));
+/// // A warning that is not a comparison carries no amounts.
+/// let w = report.findings.iter().find(|f| f.rule == "x.t02_t03.rows").unwrap();
+/// assert_eq!((w.severity, w.reported), (Severity::Warning, None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {

@@ -33,6 +33,13 @@ use crate::Rounding;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A rule of the audit: its stable id, the tables it reads and what it checks.
+///
+/// ```
+/// use cn_budget::audit::RULES;
+/// let rule = RULES.iter().find(|r| r.id == "x.t05_t06.basic").unwrap();
+/// assert_eq!(rule.tables, "公开05表、公开06表");
+/// assert!(rule.title.starts_with("05表基本支出合计"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleInfo {
     /// The stable id, used in findings and to switch the rule off.
@@ -126,6 +133,26 @@ impl AuditOptions {
 
 /// Audits a document: every enabled rule, findings ordered errors, warnings, then one
 /// rounding summary per table.
+///
+/// ```
+/// use cn_budget::audit::{audit, AuditOptions, Severity};
+/// use cn_budget::disclosure::Document;
+/// let doc = Document::embedded()?;
+/// let report = audit(doc, &AuditOptions::default());
+/// assert!(report.findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+/// assert_eq!(report.findings.last().map(|f| f.rule.as_str()), Some("rounding.summary"));
+/// let hierarchy = |r: &cn_budget::audit::Report| r.findings.iter().filter(|f| f.rule == "t02.hierarchy" && f.severity == Severity::Error).count();
+/// // 21007 and 21011, each in 本年收入合计 and 财政拨款收入.
+/// assert_eq!(hierarchy(&report), 4);
+///
+/// // A disabled rule is neither evaluated nor reported.
+/// let mut options = AuditOptions::default();
+/// options.disabled.insert("t02.hierarchy".into());
+/// let fewer = audit(doc, &options);
+/// assert_eq!(hierarchy(&fewer), 0);
+/// assert!(fewer.evaluated < report.evaluated);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn audit(doc: &Document, options: &AuditOptions) -> Report {
     let catalog = crate::Catalog::edition(doc.meta.edition).ok();
     let mut out = Collector::new(options);

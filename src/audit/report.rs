@@ -3,6 +3,17 @@ use crate::disclosure::Meta;
 use std::fmt::Write;
 
 /// Who and what a report is about.
+///
+/// ```
+/// use cn_budget::audit::{audit, AuditOptions, DocumentInfo};
+/// let doc = cn_budget::disclosure::Document::embedded()?;
+/// let info = audit(doc, &AuditOptions::default()).document;
+/// assert_eq!(info.department, "武汉市洪山区财政局");
+/// assert_eq!(info.reporting_unit, "武汉市洪山区财政局本级");
+/// assert_eq!((info.year, info.edition, info.unit.as_str()), (2024, 2024, "万元"));
+/// assert_eq!(DocumentInfo::from(&doc.meta), info);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DocumentInfo {
@@ -37,7 +48,7 @@ impl From<&Meta> for DocumentInfo {
 /// use cn_budget::audit::{audit, AuditOptions, Severity};
 /// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
 /// assert!(report.count(Severity::Error) > 0);
-/// assert!(report.to_text().contains("错误"));
+/// assert!(report.to_text().contains("计划生育事务"), "the 21007 error is in the text");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +91,17 @@ impl Report {
 
     /// The report as Chinese text: a header, the errors, the warnings, then one line per
     /// table summarising differences within rounding.
+    ///
+    /// ```
+    /// use cn_budget::audit::{audit, AuditOptions, Severity};
+    /// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
+    /// let text = report.to_text();
+    /// assert_eq!(text.lines().next(), Some("武汉市洪山区财政局本级 2024 年度部门决算审核报告"));
+    /// let errors = format!("错误（舍入无法解释的矛盾）：{} 项", report.count(Severity::Error));
+    /// assert!(text.contains(&errors));
+    /// assert!(text.contains(&format!("  1. {}", report.findings[0].message)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_text(&self) -> String {
         let d = &self.document;
         let mut s = String::new();

@@ -482,3 +482,38 @@ fn unread_tables_are_skipped_not_zero() {
         "30231 0.61 against a printed blank"
     );
 }
+
+#[test]
+fn user_rules_with_weights_and_inequalities() {
+    use super::{CellRef, CrossRule, RowRef};
+    use crate::check::Relation;
+    let d = doc();
+    let basic = |t| CellRef::Functional {
+        table: t,
+        row: RowRef::Total,
+        column: "基本支出".into(),
+    };
+    let rule = |relation, weight| CrossRule {
+        id: "mine.le".into(),
+        left: basic(TableId::T05),
+        relation,
+        right: vec![(weight, basic(TableId::T03))],
+        blank_is_zero: false,
+    };
+    for (relation, weight, expect_error) in [
+        (Relation::LessOrEqual, 1, false), // 4082.71 ≤ 4082.71
+        (Relation::LessOrEqual, 2, false), // 4082.71 ≤ 8165.42
+        (Relation::LessOrEqual, -1, true), // 4082.71 ≤ −4082.71 fails
+        (Relation::Equal, 2, true),        // 4082.71 = 8165.42 fails
+    ] {
+        let mut options = AuditOptions::default();
+        options.extra.push(rule(relation, weight));
+        let report = audit(&d, &options);
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "mine.le" && f.severity == Severity::Error)
+            .count();
+        assert_eq!(errors > 0, expect_error, "{relation:?} weight {weight}");
+    }
+}

@@ -407,31 +407,12 @@ pub fn compare_sum<'a>(
 ) -> Result<Comparison, Blocker> {
     let unit = total.unit();
     let reported_interval = interval_in(total, unit, rounding)?;
-    let mut computed = Decimal::ZERO;
-    let mut computed_interval = Interval::point(Decimal::ZERO);
-    let mut terms = 0;
-    let mut single_same_quantity = false;
-    for (weight, part) in parts {
-        let (mut v, mut i) = (value_in(part, unit)?, interval_in(part, unit, rounding)?);
-        if weight != 1 {
-            let w = Decimal::from(weight);
-            v = v.checked_mul(w).ok_or(Blocker::Overflow)?;
-            i = i.checked_mul(w)?;
-        }
-        computed = computed.checked_add(v).ok_or(Blocker::Overflow)?;
-        computed_interval = computed_interval.checked_add(&i)?;
-        terms += 1;
-        single_same_quantity = terms == 1
-            && weight == 1
-            && part.unit() == unit
-            && part.decimals() == total.decimals()
-            && !part.is_exact();
-    }
+    let sum = weighted_sum(total, parts, rounding)?;
     let difference = total
         .value()
-        .checked_sub(computed)
+        .checked_sub(sum.value)
         .ok_or(Blocker::Overflow)?;
-    let (tolerance, verdict) = if single_same_quantity && terms == 1 {
+    let (tolerance, verdict) = if sum.single_same_quantity {
         let verdict = if difference.is_zero() {
             Verdict::Exact
         } else {
@@ -439,15 +420,11 @@ pub fn compare_sum<'a>(
         };
         (Decimal::ZERO, verdict)
     } else {
-        let tolerance = tolerance_between(
-            total.value(),
-            &reported_interval,
-            computed,
-            &computed_interval,
-        );
+        let tolerance =
+            tolerance_between(total.value(), &reported_interval, sum.value, &sum.interval);
         let verdict = if difference.is_zero() {
             Verdict::Exact
-        } else if reported_interval.intersects(&computed_interval) {
+        } else if reported_interval.intersects(&sum.interval) {
             Verdict::WithinRounding
         } else {
             Verdict::Inconsistent
@@ -458,13 +435,53 @@ pub fn compare_sum<'a>(
         relation: Relation::Equal,
         reported: total.value(),
         reported_interval,
-        computed,
-        computed_interval,
+        computed: sum.value,
+        computed_interval: sum.interval,
         difference,
         tolerance,
-        terms,
+        terms: sum.terms,
         verdict,
     })
+}
+
+/// A weighted sum of reported figures in the unit of `like`: its value, its interval and
+/// whether it is a single figure of the same precision and unit as `like`.
+struct WeightedSum {
+    value: Decimal,
+    interval: Interval,
+    terms: usize,
+    single_same_quantity: bool,
+}
+
+fn weighted_sum<'a>(
+    like: &Amount,
+    parts: impl IntoIterator<Item = (i32, &'a Amount)>,
+    rounding: Rounding,
+) -> Result<WeightedSum, Blocker> {
+    let unit = like.unit();
+    let mut sum = WeightedSum {
+        value: Decimal::ZERO,
+        interval: Interval::point(Decimal::ZERO),
+        terms: 0,
+        single_same_quantity: false,
+    };
+    for (weight, part) in parts {
+        let (mut v, mut i) = (value_in(part, unit)?, interval_in(part, unit, rounding)?);
+        if weight != 1 {
+            let w = Decimal::from(weight);
+            v = v.checked_mul(w).ok_or(Blocker::Overflow)?;
+            i = i.checked_mul(w)?;
+        }
+        sum.value = sum.value.checked_add(v).ok_or(Blocker::Overflow)?;
+        sum.interval = sum.interval.checked_add(&i)?;
+        sum.terms += 1;
+        sum.single_same_quantity = sum.terms == 1
+            && weight == 1
+            && part.unit() == unit
+            && part.decimals() == like.decimals()
+            && !part.is_exact();
+    }
+    Ok(sum)
 }
 
 /// Checks that two reported figures describe the same quantity: identical at the same
@@ -496,11 +513,31 @@ pub fn compare_equal(a: &Amount, b: &Amount, rounding: Rounding) -> Result<Compa
 /// # Ok::<(), cn_budget::check::Blocker>(())
 /// ```
 pub fn compare_le(a: &Amount, b: &Amount, rounding: Rounding) -> Result<Comparison, Blocker> {
-    let unit = a.unit();
-    let ia = interval_in(a, unit, rounding)?;
-    let ib = interval_in(b, unit, rounding)?;
-    let computed = value_in(b, unit)?;
-    let difference = a.value().checked_sub(computed).ok_or(Blocker::Overflow)?;
+    compare_le_sum(a, [(1, b)], rounding)
+}
+
+/// Checks `a ≤ Σ weight · part` on intervals: it can hold iff `lo(a) ≤ hi(Σ)` (an open bound
+/// on either side makes equality fail). With no parts the right side is exactly 0.
+///
+/// ```
+/// use cn_budget::{Amount, Unit, Rounding, check::{compare_le_sum, Verdict}};
+/// let p = |s| Amount::parse(s, Unit::TenThousandYuan).unwrap();
+/// // 0.61 ≤ 0.30 + 0.30 can hold within rounding; 0.61 ≤ 2 · 0.20 cannot.
+/// let c = compare_le_sum(&p("0.61"), [(1, &p("0.30")), (1, &p("0.30"))], Rounding::Nearest)?;
+/// assert_eq!(c.verdict, Verdict::WithinRounding);
+/// let d = compare_le_sum(&p("0.61"), [(2, &p("0.20"))], Rounding::Nearest)?;
+/// assert_eq!(d.verdict, Verdict::Inconsistent);
+/// # Ok::<(), cn_budget::check::Blocker>(())
+/// ```
+pub fn compare_le_sum<'a>(
+    a: &Amount,
+    parts: impl IntoIterator<Item = (i32, &'a Amount)>,
+    rounding: Rounding,
+) -> Result<Comparison, Blocker> {
+    let ia = interval_in(a, a.unit(), rounding)?;
+    let sum = weighted_sum(a, parts, rounding)?;
+    let ib = sum.interval;
+    let difference = a.value().checked_sub(sum.value).ok_or(Blocker::Overflow)?;
     let can_hold = ia.lo() < ib.hi() || (ia.lo() == ib.hi() && ia.lo_closed() && ib.hi_closed());
     let verdict = if difference <= Decimal::ZERO {
         Verdict::Exact
@@ -513,11 +550,11 @@ pub fn compare_le(a: &Amount, b: &Amount, rounding: Rounding) -> Result<Comparis
         relation: Relation::LessOrEqual,
         reported: a.value(),
         reported_interval: ia,
-        computed,
+        computed: sum.value,
         computed_interval: ib,
         difference,
-        tolerance: tolerance_between(a.value(), &ia, computed, &ib),
-        terms: 1,
+        tolerance: tolerance_between(a.value(), &ia, sum.value, &ib),
+        terms: sum.terms,
         verdict,
     })
 }

@@ -68,19 +68,30 @@ pub enum DisclosureError {
 /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[allow(missing_docs)]
 pub struct DocumentFiles {
+    /// `meta.tsv`: the document facts ([`Meta`]), as `key`/`value` lines.
     pub meta: Option<String>,
+    /// `table01.tsv`: 公开01表.
     pub table01: Option<String>,
+    /// `table02.tsv`: 公开02表.
     pub table02: Option<String>,
+    /// `table03.tsv`: 公开03表.
     pub table03: Option<String>,
+    /// `table04.tsv`: 公开04表.
     pub table04: Option<String>,
+    /// `table05.tsv`: 公开05表.
     pub table05: Option<String>,
+    /// `table06.tsv`: 公开06表.
     pub table06: Option<String>,
+    /// `table07.tsv`: 公开07表.
     pub table07: Option<String>,
+    /// `table08.tsv`: 公开08表.
     pub table08: Option<String>,
+    /// `table09.tsv`: 公开09表.
     pub table09: Option<String>,
+    /// `claims.tsv`: the narrative's numeric claims ([`Claim`]).
     pub claims: Option<String>,
+    /// `names.tsv`: the printed name paths ([`NamePath`]).
     pub names: Option<String>,
 }
 
@@ -116,7 +127,20 @@ impl DocumentFiles {
     }
 
     /// Reads the files of a document directory; absent files stay `None` (and make
-    /// [`DocumentFiles::parse`] fail if they are required).
+    /// [`DocumentFiles::parse`] fail if they are required). A directory that does not exist
+    /// reads as no files at all, not as an error.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{DisclosureError, DocumentFiles};
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/disclosures/hongshan-finance-2024");
+    /// let files = DocumentFiles::read_dir(dir)?;
+    /// assert_eq!(files, DocumentFiles::embedded());
+    ///
+    /// let none = DocumentFiles::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/no-such-dir"))?;
+    /// assert_eq!(none, DocumentFiles::default());
+    /// assert!(matches!(none.parse(), Err(DisclosureError::MissingFile { file: "meta.tsv" })));
+    /// # Ok::<(), DisclosureError>(())
+    /// ```
     pub fn read_dir(dir: impl AsRef<Path>) -> Result<DocumentFiles, DisclosureError> {
         let dir = dir.as_ref();
         let read = |name: &str| -> Result<Option<String>, DisclosureError> {

@@ -39,6 +39,16 @@ pub enum TableId {
 
 impl TableId {
     /// Every table, in order.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::TableId;
+    /// assert_eq!(TableId::ALL[3], TableId::T04);
+    /// assert_eq!(TableId::ALL.last().map(|t| t.label()), Some("公开09表"));
+    /// // Each standard title reads back as its own table (longest match wins).
+    /// for id in TableId::ALL {
+    ///     assert_eq!(TableId::from_title(id.title()), Some(id));
+    /// }
+    /// ```
     pub const ALL: [TableId; 9] = [
         TableId::T01,
         TableId::T02,
@@ -143,6 +153,14 @@ impl TableId {
     }
 
     /// Titles seen in the wild for this table, besides [`TableId::title`].
+    ///
+    /// ```
+    /// use cn_budget::disclosure::TableId;
+    /// assert!(TableId::T01.aliases().contains(&"部门收支决算总表"));
+    /// assert!(TableId::T05.aliases().is_empty());
+    /// // Aliases are recognised by `from_title`, after a year prefix too.
+    /// assert_eq!(TableId::from_title("2024 年度部门收支决算总表"), Some(TableId::T01));
+    /// ```
     pub const fn aliases(self) -> &'static [&'static str] {
         match self {
             TableId::T01 => &["收支决算总表", "部门收支决算总表"],
@@ -182,6 +200,16 @@ impl fmt::Display for TableId {
 }
 
 /// Which side of a summary table (公开01表, 公开04表) a line is on.
+///
+/// ```
+/// use cn_budget::disclosure::{Document, Side};
+/// assert_eq!(Side::Income.name(), "收入");
+/// assert_eq!(Side::Expense.name(), "支出");
+/// let doc = Document::embedded()?;
+/// // 公开01表 prints lines 1–30 on the income side and 31–60 on the expense side.
+/// assert_eq!(doc.t01.side(Side::Expense).next().map(|l| l.line), Some(31));
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Side {
@@ -202,6 +230,17 @@ impl Side {
 }
 
 /// One printed line of a summary table: side, line number (行次), label and cells.
+///
+/// ```
+/// use cn_budget::disclosure::{Document, Side};
+/// let doc = Document::embedded()?;
+/// let l = doc.t01.line(Side::Expense, "一般公共服务支出").unwrap();
+/// assert_eq!((l.side, l.line, l.name.as_str()), (Side::Expense, 31, "一、一般公共服务支出"));
+/// // One cell per column of 公开01表 (金额); 3613.81 as printed (公开03表 prints 3613.82).
+/// assert_eq!(l.cells.len(), doc.t01.columns.len());
+/// assert_eq!(l.cells[0].unwrap().to_string(), "3613.81 万元");
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummaryLine {
@@ -234,6 +273,15 @@ impl SummaryLine {
     }
 
     /// Whether the label carries a Chinese list number ("一、").
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Document, Side};
+    /// let t01 = &Document::embedded()?.t01;
+    /// // The 26 类 lines of the expense side are numbered; the totals after them are not.
+    /// assert_eq!(t01.side(Side::Expense).filter(|l| l.is_numbered()).count(), 26);
+    /// assert!(!t01.line(Side::Expense, "本年支出合计").unwrap().is_numbered());
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
     pub fn is_numbered(&self) -> bool {
         self.name.split_once('、').is_some_and(|(n, _)| {
             !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c))
@@ -243,6 +291,18 @@ impl SummaryLine {
 
 /// A summary table (公开01表 收入支出决算总表, 公开04表 财政拨款收入支出决算总表): two sides of
 /// numbered lines.
+///
+/// ```
+/// use cn_budget::disclosure::{Document, Side};
+/// let t04 = &Document::embedded()?.t04;
+/// assert_eq!(t04.side(Side::Income).count(), 32);
+/// let col = t04.column("一般公共预算财政拨款").unwrap();
+/// assert_eq!(col, 2);
+/// let total = t04.line(Side::Expense, "本年支出合计").unwrap();
+/// assert_eq!(total.cells[col].unwrap().to_string(), "4789.53 万元");
+/// assert_eq!(t04.column("合计"), None);
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummaryTable {
@@ -253,17 +313,47 @@ pub struct SummaryTable {
 }
 
 impl SummaryTable {
-    /// The index of a column.
+    /// The index of a column (an exact heading).
+    ///
+    /// ```
+    /// let t01 = &cn_budget::disclosure::Document::embedded()?.t01;
+    /// assert_eq!(t01.column("金额"), Some(0));
+    /// assert_eq!(t01.column("决算数"), None);
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
     pub fn column(&self, heading: &str) -> Option<usize> {
         self.columns.iter().position(|c| c == heading)
     }
 
-    /// The lines of one side.
+    /// The lines of one side, in printed order.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Document, Side};
+    /// let t01 = &Document::embedded()?.t01;
+    /// let income: Vec<u32> = t01.side(Side::Income).map(|l| l.line).collect();
+    /// assert_eq!(income.len(), 30);
+    /// assert_eq!((income[0], income[29]), (1, 30));
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
     pub fn side(&self, side: Side) -> impl Iterator<Item = &SummaryLine> + '_ {
         self.lines.iter().filter(move |l| l.side == side)
     }
 
     /// The first line of a side whose label (without numbering) is `label`.
+    ///
+    /// Only printed labels are matched: a line printed without a label is not found here
+    /// (the audit and [`crate::audit::CellRef::Summary`] read such lines by the template).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Document, Side};
+    /// let doc = Document::embedded()?;
+    /// let l = doc.t01.line(Side::Income, "其他收入").unwrap();
+    /// assert_eq!((l.line, l.name.as_str()), (8, "八、其他收入"));
+    /// assert_eq!(l.cells[0].unwrap().to_string(), "0.25 万元");
+    /// // 公开04表 prints its 本年收入合计 line without a label.
+    /// assert!(doc.t04.line(Side::Income, "本年收入合计").is_none());
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
     pub fn line(&self, side: Side, label: &str) -> Option<&SummaryLine> {
         self.side(side).find(|l| l.label() == label)
     }
@@ -271,6 +361,19 @@ impl SummaryTable {
 
 /// A table keyed by functional codes (公开02/03/05/07/08表), with what was printed in the
 /// code column and the transcriber's notes.
+///
+/// ```
+/// use cn_budget::FunctionCode;
+/// let t02 = &cn_budget::disclosure::Document::embedded()?.t02;
+/// let code: FunctionCode = "2010601".parse()?;
+/// let i = t02.table.rows().iter().position(|r| r.code == code).unwrap();
+/// // 公开02表 prints the 项 code cut to six digits; the note says how it was resolved.
+/// assert_eq!(t02.printed_codes[i], "201060");
+/// assert!(t02.notes[i].contains("resolved to 2010601"));
+/// assert_eq!(t02.table.rows()[i].cells[0].unwrap().to_string(), "1887.77 万元");
+/// assert_eq!(t02.printed_codes.len(), t02.table.rows().len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FunctionalTable {
@@ -284,6 +387,16 @@ pub struct FunctionalTable {
 }
 
 /// The group a row of 公开06表 sits in.
+///
+/// ```
+/// use cn_budget::disclosure::{CostGroup, Document};
+/// assert_eq!(CostGroup::Personnel.name(), "人员经费");
+/// assert_eq!(CostGroup::Public.name(), "公用经费");
+/// let t06 = &Document::embedded()?.t06;
+/// let personnel = t06.groups.iter().filter(|&&g| g == CostGroup::Personnel).count();
+/// assert_eq!((personnel, t06.groups.len() - personnel), (27, 35));
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CostGroup {
@@ -305,6 +418,24 @@ impl CostGroup {
 
 /// 公开06表 一般公共预算财政拨款基本支出决算明细表: economic rows in two groups and the two
 /// group totals.
+///
+/// ```
+/// use cn_budget::disclosure::{CostGroup, Document};
+/// use cn_budget::EconomicCode;
+/// let t06 = &Document::embedded()?.t06;
+/// let value = |code: &str| -> Result<_, Box<dyn std::error::Error>> {
+///     let code: EconomicCode = code.parse()?;
+///     Ok(t06.table.row(code).and_then(|r| r.cells[0]).map(|a| a.value()))
+/// };
+/// // 人员经费合计 3527.48 = 301 工资福利支出 3213.71 + 303 对个人和家庭的补助 313.77.
+/// let personnel = t06.personnel_total.unwrap().value();
+/// assert_eq!(Some(personnel), Some(value("301")?.unwrap() + value("303")?.unwrap()));
+/// assert_eq!(t06.public_total.unwrap().to_string(), "555.23 万元");
+/// // Codes are printed cut to four digits; 30231 sits in 公用经费.
+/// let i = t06.table.rows().iter().position(|r| r.code.to_string() == "30231").unwrap();
+/// assert_eq!((t06.printed_codes[i].as_str(), t06.groups[i]), ("3023", CostGroup::Public));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BasicExpenditureTable {
@@ -321,6 +452,15 @@ pub struct BasicExpenditureTable {
 }
 
 /// The columns of 公开09表, for 预算数 and 决算数 alike.
+///
+/// ```
+/// use cn_budget::disclosure::{Document, THREE_COSTS_COLUMNS};
+/// let t09 = &Document::embedded()?.t09;
+/// assert_eq!(t09.actual.len(), THREE_COSTS_COLUMNS.len());
+/// let i = THREE_COSTS_COLUMNS.iter().position(|&c| c == "公务用车运行维护费").unwrap();
+/// assert_eq!(t09.actual[i].unwrap().to_string(), "0.61 万元");
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 pub const THREE_COSTS_COLUMNS: [&str; 6] = [
     "合计",
     "因公出国（境）费",
@@ -331,6 +471,15 @@ pub const THREE_COSTS_COLUMNS: [&str; 6] = [
 ];
 
 /// 公开09表 财政拨款“三公”经费支出决算表: 预算数 and 决算数 over [`THREE_COSTS_COLUMNS`].
+///
+/// ```
+/// let t09 = &cn_budget::disclosure::Document::embedded()?.t09;
+/// // 合计 0.61 万元 in both rows; 因公出国（境）费 is blank (not reported), not zero.
+/// assert_eq!(t09.budget[0].unwrap().to_string(), "0.61 万元");
+/// assert_eq!(t09.actual[0], t09.budget[0]);
+/// assert!(t09.actual[1].is_none());
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ThreeCostsTable {
@@ -375,6 +524,12 @@ pub enum Measure {
 
 impl Measure {
     /// The token used in `claims.tsv`.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::Measure;
+    /// assert_eq!(Measure::BudgetFull.token(), "budget_full");
+    /// assert_eq!(Measure::from_token(Measure::GrowthRate.token()), Some(Measure::GrowthRate));
+    /// ```
     pub const fn token(self) -> &'static str {
         match self {
             Measure::Amount => "amount",
@@ -397,6 +552,12 @@ impl Measure {
     }
 
     /// The Chinese label of the measure.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::Measure;
+    /// assert_eq!(Measure::CompletionRate.label(), "完成率");
+    /// assert_eq!(Measure::Change.label(), "增减额");
+    /// ```
     pub const fn label(self) -> &'static str {
         match self {
             Measure::Amount => "金额",
@@ -426,6 +587,19 @@ impl Measure {
 /// `subject` names the indicator (`income_total`, `class:201`, `item:2010601`,
 /// `sangong:vehicle`, `procurement:goods` …; see `data/disclosures/TRANSCRIBE-SPEC.md`);
 /// `of` is the whole of a share or the base of a change or rate.
+///
+/// ```
+/// use cn_budget::disclosure::{Document, Measure};
+/// let doc = Document::embedded()?;
+/// let c = doc.claims.iter().find(|c| c.id == "c057").unwrap();
+/// assert_eq!((c.section.as_str(), c.subject.as_str()), ("五(三)1(1)", "item:2010601"));
+/// assert_eq!(c.measure, Measure::CompletionRate);
+/// // Printed as 4.6%, although 1887.52 ÷ 1804.56 is 104.6%.
+/// assert_eq!(c.value.as_deref(), Some("4.6"));
+/// assert_eq!(c.of.as_deref(), Some("budget_initial"));
+/// assert_eq!(c.quote, "完成年初预算的4.6%");
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Claim {
@@ -450,6 +624,17 @@ pub struct Claim {
 }
 
 /// A printed name path 「X（类）Y（款）Z（项）」 from the narrative or the glossary.
+///
+/// ```
+/// let doc = cn_budget::disclosure::Document::embedded()?;
+/// let n = &doc.names[0];
+/// assert_eq!((n.id.as_str(), n.section.as_str()), ("n001", "五(三)1(1)"));
+/// assert_eq!(n.printed, "一般公共服务支出（类）财政事务（款）行政运行（项）");
+/// assert_eq!(n.numbering, "(1)");
+/// // Numbering is kept as printed: half-width here, full-width from the fourth entry on.
+/// assert_eq!(doc.names[3].numbering, "（4）");
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NamePath {
@@ -464,6 +649,16 @@ pub struct NamePath {
 }
 
 /// Facts about a document: who, which year, which unit, which classification edition.
+///
+/// ```
+/// use cn_budget::Unit;
+/// let meta = &cn_budget::disclosure::Document::embedded()?.meta;
+/// assert_eq!(meta.reporting_unit, "武汉市洪山区财政局本级");
+/// assert_eq!((meta.year, meta.edition), (2024, 2024));
+/// assert_eq!((meta.unit, meta.decimals), (Unit::TenThousandYuan, 2));
+/// assert_eq!(meta.other["table_amount_unit_line"], "金额单位：万元");
+/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Meta {
@@ -552,6 +747,16 @@ impl Document {
     }
 
     /// The functional table with this id (02, 03, 05, 07 or 08).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Document, TableId};
+    /// let doc = Document::embedded()?;
+    /// assert_eq!(doc.functional(TableId::T03).map(|t| t.table.rows().len()), Some(28));
+    /// // 公开07表 is printed empty (no 政府性基金 spending): no rows, a blank 合计 row.
+    /// assert!(doc.functional(TableId::T07).unwrap().table.rows().is_empty());
+    /// assert!(doc.functional(TableId::T06).is_none());
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
     pub fn functional(&self, id: TableId) -> Option<&FunctionalTable> {
         match id {
             TableId::T02 => Some(&self.t02),

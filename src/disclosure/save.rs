@@ -242,10 +242,19 @@ impl Document {
 impl DocumentFiles {
     /// Writes the files into a directory (created if missing); absent files are not written.
     ///
-    /// ```no_run
-    /// let doc = cn_budget::disclosure::Document::embedded()?;
-    /// doc.to_files().write_dir("my-document")?;
-    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
+    /// use cn_budget::disclosure::{Document, DocumentFiles};
+    /// let dir = std::env::temp_dir().join(format!("cn-budget-doc-{}", std::process::id()));
+    /// let doc = Document::embedded()?;
+    /// let mut files = doc.to_files();
+    /// files.names = None;
+    /// files.write_dir(&dir)?;
+    /// assert!(dir.join("table02.tsv").is_file());
+    /// assert!(!dir.join("names.tsv").exists());
+    /// let back = DocumentFiles::read_dir(&dir)?;
+    /// assert_eq!(back, files);
+    /// std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_dir(&self, dir: impl AsRef<Path>) -> Result<(), DisclosureError> {
         let dir = dir.as_ref();

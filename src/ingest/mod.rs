@@ -46,6 +46,35 @@ pub fn detect(input: &str) -> Format {
 }
 
 /// One table as printed: its title and rows of cells (an empty string is a blank cell).
+///
+/// Rows are laid out as printed: 公开02表 prints the code, a blank cell, the name and the
+/// seven amount columns; the 合计 row has its label in the name cell.
+///
+/// ```
+/// use cn_budget::disclosure::TableId;
+/// use cn_budget::ingest::{assemble, RawDocument, RawTable};
+/// let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// let t02 = RawTable {
+///     id: Some(TableId::T02),
+///     title: "2024 年度收入决算表".into(),
+///     heading: vec!["单位：某局".into(), "金额单位：万元".into()],
+///     rows: vec![
+///         row(&["", "", "合计", "10.00", "10.00", "", "", "", "", ""]),
+///         row(&["201", "", "一般公共服务支出", "10.00", "10.00", "", "", "", "", ""]),
+///         row(&["20106", "", "财政事务", "10.00", "10.00", "", "", "", "", ""]),
+///         row(&["201060", "", "行政运行", "10.00", "10.00", "", "", "", "", ""]),
+///     ],
+///     trailer: Vec::new(),
+/// };
+/// let raw = RawDocument { tables: vec![t02], ..RawDocument::default() };
+/// let doc = assemble(&raw)?.document;
+/// // The truncated 201060 is resolved by its name in the 2024 catalog.
+/// let codes: Vec<String> = doc.t02.table.rows().iter().map(|r| r.code.to_string()).collect();
+/// assert_eq!(codes, ["201", "20106", "2010601"]);
+/// assert_eq!(doc.t02.printed_codes[2], "201060");
+/// assert_eq!(doc.meta.reporting_unit, "某局");
+/// # Ok::<(), cn_budget::ingest::IngestError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawTable {
     /// Which table the title names, if recognised.
@@ -61,6 +90,26 @@ pub struct RawTable {
 }
 
 /// A document cut into its parts, before the tables are typed.
+///
+/// ```
+/// use cn_budget::disclosure::TableId;
+/// use cn_budget::ingest::{assemble, RawDocument, RawTable};
+/// let raw = RawDocument {
+///     // The year is read from the table titles, else their headings, else the front matter.
+///     front: vec!["2024 年度某局部门决算".into()],
+///     tables: vec![RawTable { id: Some(TableId::T07), title: "政府性基金预算财政拨款收入支出决算表".into(), ..RawTable::default() }],
+///     narrative: vec![
+///         "第三部分 2024 年度部门决算情况说明".into(),
+///         "1.一般公共服务支出（类）财政事务（款）行政运行（项）。".into(),
+///     ],
+/// };
+/// let doc = assemble(&raw)?.document;
+/// assert_eq!((doc.meta.year, doc.meta.edition), (2024, 2024));
+/// assert_eq!(doc.names.len(), 1);
+/// assert_eq!(doc.names[0].printed, "一般公共服务支出（类）财政事务（款）行政运行（项）");
+/// assert_eq!(doc.names[0].numbering, "1.");
+/// # Ok::<(), cn_budget::ingest::IngestError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawDocument {
     /// The lines before the first table (cover, 目录, 概况).
@@ -73,6 +122,15 @@ pub struct RawDocument {
 
 /// The input could not be read at all (a document that reads but has problems yields
 /// findings, not an error).
+///
+/// ```
+/// use cn_budget::ingest::{ingest, IngestError};
+/// assert_eq!(ingest("一段没有表格的文字").unwrap_err(), IngestError::NoTables);
+/// assert!(matches!(ingest("{\"page_texts\": []}"), Err(IngestError::Json { .. })));
+/// // A table title without a year anywhere in the document.
+/// let text = "收入决算表\n公开 02 表\n金额单位：万元\n\t\t合计\t10.00\t10.00\t\t\t\t\t\n";
+/// assert_eq!(ingest(text).unwrap_err(), IngestError::NoYear);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IngestError {
@@ -91,6 +149,21 @@ pub enum IngestError {
 }
 
 /// A document read from extracted input, and what could not be read reliably.
+///
+/// The problems are findings like the audit's, to be merged into its report:
+///
+/// ```
+/// use cn_budget::audit::{audit, AuditOptions};
+/// use cn_budget::ingest::ingest;
+/// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
+/// let ingested = ingest(text)?;
+/// assert!(ingested.problems.iter().all(|p| p.rule.starts_with("ingest.")));
+/// let mut report = audit(&ingested.document, &AuditOptions::default());
+/// let before = report.findings.len();
+/// report.merge(ingested.problems.clone());
+/// assert_eq!(report.findings.len(), before + ingested.problems.len());
+/// # Ok::<(), cn_budget::ingest::IngestError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Ingested {
     /// The document (tables that could not be read are left empty).
@@ -100,6 +173,23 @@ pub struct Ingested {
 }
 
 /// Reads a disclosure from PDF-extracted text or pdfplumber JSON.
+///
+/// ```
+/// use cn_budget::disclosure::{Document, TableId};
+/// use cn_budget::ingest::ingest;
+/// // The text extracted from the PDF of the embedded document.
+/// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
+/// let ingested = ingest(text)?;
+/// let doc = &ingested.document;
+/// assert_eq!((doc.meta.department.as_str(), doc.meta.year), ("武汉市洪山区财政局", 2024));
+/// assert!(TableId::ALL.iter().all(|&id| doc.is_read(id)));
+/// // The tables come out as transcribed by hand, truncated codes resolved.
+/// let embedded = Document::embedded()?;
+/// assert_eq!(doc.t02.table, embedded.t02.table);
+/// assert_eq!(doc.t06.table, embedded.t06.table);
+/// assert_eq!(doc.claims.len(), embedded.claims.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
     let raw = match detect(input) {
         Format::Text => text::split(input),
@@ -108,7 +198,30 @@ pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
     assemble(&raw)
 }
 
-/// Builds the typed document from a [`RawDocument`].
+/// Builds the typed document from a [`RawDocument`]; tables missing from it are left empty
+/// and reported once each as `ingest.table`.
+///
+/// ```
+/// use cn_budget::disclosure::TableId;
+/// use cn_budget::ingest::{assemble, IngestError, RawDocument, RawTable};
+/// let t07 = RawTable {
+///     id: Some(TableId::T07),
+///     title: "2024 年度政府性基金预算财政拨款收入支出决算表".into(),
+///     ..RawTable::default()
+/// };
+/// let ingested = assemble(&RawDocument { tables: vec![t07], ..RawDocument::default() })?;
+/// assert_eq!(ingested.document.meta.year, 2024);
+/// // The eight tables not in the input are reported, each once.
+/// let missing: Vec<_> = ingested.problems.iter().filter(|p| p.rule == "ingest.table").collect();
+/// assert_eq!(missing.len(), 8);
+/// assert!(!missing.iter().any(|p| p.table.as_deref() == Some("公开07表")));
+///
+/// // A table needs a recognised id.
+/// let unknown = RawTable { title: "2024 年度某某表".into(), ..RawTable::default() };
+/// let raw = RawDocument { tables: vec![unknown], ..RawDocument::default() };
+/// assert_eq!(assemble(&raw).unwrap_err(), IngestError::NoTables);
+/// # Ok::<(), IngestError>(())
+/// ```
 pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
     let mut problems = Vec::new();
     let meta = tables::meta(raw)?;

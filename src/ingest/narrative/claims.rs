@@ -1,0 +1,284 @@
+//! Claims: binding one number (or a comparison or 持平 keyword) of a clause to a subject, a
+//! measure and a base.
+
+use super::bases::{budget_words, clause_base, completion_base};
+use super::chars::{at, ch, ends_with, find, rfind, squeeze, text};
+use super::scanner::{Num, UnitKind};
+use super::subjects::Named;
+use super::vocabulary::{Kind, AMOUNT_WORDS, COMPARISONS, DIRECTIONS, LABELS, WHOLES};
+use super::walker::{Ctx, Sentence, Walker};
+use crate::disclosure::Measure;
+
+/// A claim before its id and quote text are fixed.
+#[derive(Clone, Debug)]
+pub(super) struct Draft {
+    pub(super) subject: String,
+    pub(super) measure: Measure,
+    pub(super) value: Option<String>,
+    pub(super) word: Option<String>,
+    pub(super) of: Option<String>,
+    /// The quote range in the paragraph (clipped to the anchor's line later).
+    pub(super) quote: (usize, usize),
+    /// Where the number (or the keyword) is.
+    pub(super) anchor: usize,
+    /// Whether the subject is named in the clause (it then becomes the paragraph's topic).
+    pub(super) named: bool,
+}
+
+impl Walker<'_> {
+    /// Binds one number of a clause.
+    pub(super) fn number(
+        &self,
+        c: &Ctx,
+        n: &Num,
+        state: &Sentence,
+    ) -> Result<Option<Draft>, String> {
+        if n.bound {
+            return Ok(None);
+        }
+        match n.unit {
+            UnitKind::Percent => self.percent(c, n, state),
+            UnitKind::Money => self.money(c, n, state).map(Some),
+            UnitKind::Count => Ok(self.count(c, n)),
+            UnitKind::Other => Ok(None),
+        }
+    }
+
+    /// A draft with the common fields filled.
+    fn draft(subject: String, measure: Measure, n: &Num, quote_start: usize, c: &Ctx) -> Draft {
+        Draft {
+            subject,
+            measure,
+            value: Some(n.value.clone()),
+            word: None,
+            of: None,
+            quote: (quote_start, c.tail.max(n.end)),
+            anchor: n.start,
+            named: false,
+        }
+    }
+
+    /// A percentage: a share (占 …), a completion rate (完成…预算的, 执行率), a growth rate
+    /// (增长/下降), or a named rate (预算资金使用率); anything else (目标值 …) is no claim.
+    fn percent(&self, c: &Ctx, n: &Num, state: &Sentence) -> Result<Option<Draft>, String> {
+        let chars = c.chars();
+        if let Some(z) = rfind(chars, c.start, n.start, "占") {
+            return self.share(c, n, z).map(Some);
+        }
+        if let Some(of) = completion_base(chars, c.start, n.start) {
+            let subject = self.current().ok_or("未能确定完成率所属对象")?;
+            let mut d = Self::draft(subject, Measure::CompletionRate, n, c.lead, c);
+            d.of = Some(of.to_owned());
+            return Ok(Some(d));
+        }
+        if let Some((w, word)) = ends_with(chars, c.start, n.start, DIRECTIONS) {
+            return self.growth(c, n, w, word, state).map(Some);
+        }
+        match self.named(c, c.start, n.start, |k| matches!(k, Kind::Rate(_))) {
+            Named::Found(subject, start) => {
+                let measure = LABELS
+                    .iter()
+                    .find_map(|(l, k, _)| match k {
+                        Kind::Rate(m) if at(chars, start, l) => Some(*m),
+                        _ => None,
+                    })
+                    .unwrap_or(Measure::Share);
+                let mut d = Self::draft(subject, measure, n, start, c);
+                d.named = true;
+                Ok(Some(d))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// 占 x%: the part is named before 占 or is the last subject; the whole is named after 占
+    /// or is the subject of the enclosing section (五(二) 一般公共预算财政拨款支出 … 占 75.45%).
+    fn share(&self, c: &Ctx, n: &Num, z: usize) -> Result<Draft, String> {
+        let chars = c.chars();
+        let (subject, named) = match self.named(c, c.start, z, |k| k == Kind::Amount) {
+            Named::Found(s, _) => (s, true),
+            Named::Unresolved(why) => return Err(why),
+            Named::Nothing => (self.last.clone().ok_or("未能确定占比所属对象")?, false),
+        };
+        let whole = squeeze(&text(chars, z + 1, n.start));
+        let whole = whole.strip_suffix('的').unwrap_or(&whole);
+        let of = if whole.is_empty() {
+            self.enclosing_head().ok_or("未能确定占比的整体")?
+        } else {
+            WHOLES
+                .iter()
+                .find(|(w, _)| *w == whole)
+                .map(|(_, s)| (*s).to_owned())
+                .ok_or_else(|| format!("未知的占比整体「{whole}」"))?
+        };
+        if of == subject {
+            return Err("占比的部分与整体相同".into());
+        }
+        let mut d = Self::draft(subject, Measure::Share, n, z, c);
+        d.of = Some(of);
+        d.named = named;
+        Ok(d)
+    }
+
+    /// 增长/下降 x%: the rate of the change just stated (same subject and base), else of the
+    /// subject named or last, against the base named in the clause or sentence.
+    fn growth(
+        &self,
+        c: &Ctx,
+        n: &Num,
+        w: usize,
+        word: &str,
+        state: &Sentence,
+    ) -> Result<Draft, String> {
+        let named = self.named(c, c.start, w, |k| k == Kind::Amount);
+        let (subject, of) = match (named, &state.change) {
+            (Named::Unresolved(why), _) => return Err(why),
+            (Named::Found(s, _), Some((changed, of))) if *changed == s => (s, of.clone()),
+            (Named::Found(s, _), _) => (s, self.base(c, w, state)?.to_owned()),
+            (Named::Nothing, Some((s, of))) => (s.clone(), of.clone()),
+            (Named::Nothing, None) => (
+                self.current().ok_or("未能确定增减率所属对象")?,
+                self.base(c, w, state)?.to_owned(),
+            ),
+        };
+        let mut d = Self::draft(subject, Measure::GrowthRate, n, c.lead, c);
+        d.word = Some(word.to_owned());
+        d.of = Some(of);
+        Ok(d)
+    }
+
+    /// The base of a change at `w`: named in the clause (比/较 …) or in the sentence (与 …
+    /// 相比); none is a binding problem.
+    fn base(&self, c: &Ctx, w: usize, state: &Sentence) -> Result<&'static str, String> {
+        clause_base(c.chars(), c.start, w, self.year)
+            .or_else(|| state.base.clone())
+            .unwrap_or_else(|| Err("未能确定增减的比较基数".into()))
+    }
+
+    /// An amount in 万元: a change (比上年减少 x 万元), a budget (年初预算为 x 万元), an actual
+    /// (支出决算为 x 万元) of what the clause names or the topic, or the amount of a label.
+    fn money(&self, c: &Ctx, n: &Num, state: &Sentence) -> Result<Draft, String> {
+        let chars = c.chars();
+        if let Some((w, word)) = ends_with(chars, c.start, n.start, DIRECTIONS) {
+            let (subject, named) = self.subject_before(c, w, "增减额")?;
+            let mut d = Self::draft(subject, Measure::Change, n, c.lead, c);
+            d.word = Some(word.to_owned());
+            d.of = Some(self.base(c, w, state)?.to_owned());
+            d.named = named;
+            return Ok(d);
+        }
+        if let Some((k, measure)) = budget_words(chars, c.start, n.start) {
+            let (subject, named) = self.subject_before(c, k, "预算数")?;
+            let mut d = Self::draft(subject, measure, n, k, c);
+            d.named = named;
+            return Ok(d);
+        }
+        if let Some((k, _)) = ends_with(chars, c.start, n.start, AMOUNT_WORDS) {
+            let (subject, named) = self.subject_before(c, k, "决算数")?;
+            let mut d = Self::draft(subject, Measure::Amount, n, k, c);
+            d.named = named;
+            return Ok(d);
+        }
+        match self.named(c, c.start, n.start, |k| k == Kind::Amount) {
+            Named::Found(subject, start) => {
+                let mut d = Self::draft(subject, Measure::Amount, n, start, c);
+                d.named = true;
+                Ok(d)
+            }
+            Named::Unresolved(why) => Err(why),
+            Named::Nothing => Err("未能确定金额所属对象".into()),
+        }
+    }
+
+    /// A count: of a label (共有车辆 0 辆), of 共涉及 N 个…项目, or of a vehicle category
+    /// (…用车 0 辆); other counts (2 个预算部门) are no claims.
+    fn count(&self, c: &Ctx, n: &Num) -> Option<Draft> {
+        let chars = c.chars();
+        if let Named::Found(subject, start) = self.named(c, c.start, n.start, |k| k == Kind::Count)
+        {
+            let mut d = Self::draft(subject, Measure::Count, n, start, c);
+            d.named = true;
+            return Some(d);
+        }
+        if let Some(k) = find(chars, c.start, n.start, "共涉及") {
+            if find(chars, n.end, c.end, "项目").is_some() {
+                return Some(Self::draft(
+                    "performance:projects".into(),
+                    Measure::Count,
+                    n,
+                    k,
+                    c,
+                ));
+            }
+        }
+        let label = squeeze(&text(chars, c.lead, n.start));
+        let plain = !label
+            .chars()
+            .any(|x| x.is_ascii_punctuation() || "，。；：、（）“”".contains(x));
+        (n.unit_text == "辆" && label.ends_with("用车") && plain).then(|| {
+            let mut d = Self::draft(format!("vehicles:{label}"), Measure::Count, n, c.lead, c);
+            d.named = true;
+            d
+        })
+    }
+
+    /// 支出决算数大于年初预算数 / 决算数持平全年预算数: a comparison claim.
+    pub(super) fn comparison(&self, c: &Ctx) -> Option<(usize, Result<Option<Draft>, String>)> {
+        let chars = c.chars();
+        let k = find(chars, c.start, c.end, "决算数")?;
+        let mut w = k + 3;
+        while ch(chars, w).is_whitespace() {
+            w += 1;
+        }
+        let word = COMPARISONS.iter().find(|p| at(chars, w, p))?;
+        let b = find(chars, w, c.end, "预算数")?;
+        let base = if find(chars, w, b, "年初").is_some() {
+            "budget_initial"
+        } else {
+            "budget_full"
+        };
+        let result = self
+            .topic
+            .clone()
+            .or_else(|| self.last.clone())
+            .map(|subject| {
+                Some(Draft {
+                    subject,
+                    measure: Measure::Comparison,
+                    value: None,
+                    word: Some((*word).to_owned()),
+                    of: Some(base.to_owned()),
+                    quote: (c.lead, b + 3),
+                    anchor: k,
+                    named: false,
+                })
+            })
+            .ok_or_else(|| "未能确定比较所属对象".to_owned());
+        Some((k, result))
+    }
+
+    /// 较上年持平: a flat claim (no number) of the last subject.
+    pub(super) fn flat(
+        &self,
+        c: &Ctx,
+        state: &Sentence,
+    ) -> Option<(usize, Result<Option<Draft>, String>)> {
+        let chars = c.chars();
+        let k = find(chars, c.start, c.end, "持平")?;
+        let result = (|| {
+            let subject = self.current().ok_or("未能确定持平所属对象")?;
+            let of = self.base(c, k, state)?;
+            Ok(Some(Draft {
+                subject,
+                measure: Measure::Flat,
+                value: None,
+                word: Some("持平".into()),
+                of: Some(of.to_owned()),
+                quote: (c.lead, c.tail),
+                anchor: k,
+                named: false,
+            }))
+        })();
+        Some((k, result))
+    }
+}

@@ -1,0 +1,88 @@
+//! Extracting the narrative's numeric claims and name paths.
+//!
+//! The narrative lines (第三部分 to the end of the document) are first cut into blocks
+//! ([`blocks`](fn@blocks)): paragraphs (wrapped lines joined back, page-break blank lines
+//! dropped), part headings (第N部分), the titles of the 附件 self-evaluation tables and
+//! TAB-separated table rows. A [`Walker`] then follows the headings (一、 / (一) / 1. / (1)) to label sections as
+//! `data/disclosures/TRANSCRIBE-SPEC.md` does and reads each paragraph clause by clause: every
+//! number with a unit (万元, %, 辆, 个, 台（套）) is bound to a subject, a measure and a base
+//! from the words around it (年初预算为, 支出决算为, 完成…预算的, 占…, 比上年增加/减少,
+//! 增长/下降, 较上年持平, 决算数大于…预算数 …) and from what the paragraph is about.
+//!
+//! Nothing is guessed: a number whose subject, whole or base cannot be told from the text
+//! yields no claim but an `ingest.claim` warning (「数据不足：…」 with the sentence). Numbers
+//! that restate nothing about the accounts (counts of 次/家/户, 亿元 district figures, targets
+//! such as ≥95% or 90%以上, the 第四部分 重点工作 part) are skipped silently.
+//!
+//! The modules, in the order the text is read:
+//! - [`blocks`](mod@blocks): wrapped lines joined into paragraphs, part headings, table
+//!   titles and rows;
+//! - [`sections`]: heading markers, the section labels they set and the kinds of parts;
+//! - [`scanner`]: sentences, clauses and the numbers printed in them with their units;
+//! - [`vocabulary`] and [`bases`]: the words that name subjects, wholes and bases;
+//! - [`walker`]: the walk over the blocks, with [`claims`] (binding a number to a claim),
+//!   [`subjects`] (what a clause names), [`names`] (name paths resolved to 项) and
+//!   [`attachments`] (the 附件 self-evaluation tables and their projects);
+//! - [`chars`]: small char-slice helpers that never index out of range.
+
+mod attachments;
+mod bases;
+mod blocks;
+mod chars;
+mod claims;
+mod names;
+mod scanner;
+mod sections;
+mod subjects;
+#[cfg(test)]
+mod tests;
+mod vocabulary;
+mod walker;
+
+use crate::audit::Finding;
+use crate::disclosure::{Claim, NamePath};
+use crate::Catalog;
+use blocks::blocks;
+use chars::{ch, text};
+use walker::Walker;
+
+/// The rule id of the problems reported here.
+const RULE: &str = "ingest.claim";
+
+/// Extracts the claims (c001 …) and name paths (n001 …) of the narrative lines, in document
+/// order; numbers that cannot be bound are reported in `problems`.
+pub(super) fn extract(
+    lines: &[String],
+    catalog: Option<&Catalog>,
+    problems: &mut Vec<Finding>,
+) -> (Vec<Claim>, Vec<NamePath>) {
+    let mut walker = Walker::new(catalog, document_year(lines));
+    for block in blocks(lines) {
+        walker.block(&block);
+    }
+    problems.append(&mut walker.problems);
+    (walker.claims, walker.names)
+}
+
+/// The fiscal year of the document: the first 4-digit year followed by 年.
+fn document_year(lines: &[String]) -> Option<u32> {
+    lines.iter().find_map(|line| {
+        let chars: Vec<char> = line.chars().collect();
+        (0..chars.len()).find_map(|i| {
+            let digits = text(&chars, i, i + 4);
+            let mut j = i + 4;
+            while ch(&chars, j) == ' ' {
+                j += 1;
+            }
+            let alone = i == 0 || !ch(&chars, i - 1).is_ascii_digit();
+            (alone
+                && digits.chars().count() == 4
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && !ch(&chars, i + 4).is_ascii_digit()
+                && ch(&chars, j) == '年')
+                .then(|| digits.parse().ok())
+                .flatten()
+                .filter(|y| (1990..2100).contains(y))
+        })
+    })
+}

@@ -1,0 +1,139 @@
+//! Subjects: what a clause names (a name path, a 类, a label), and the subject a number
+//! falls back on when the clause names none.
+
+use super::chars::{at, find, len, squeeze, text};
+use super::scanner::content_start;
+use super::vocabulary::{Kind, Names, LABELS};
+use super::walker::{Ctx, Walker};
+
+/// What a clause names before a position.
+#[derive(Clone, Debug)]
+pub(super) enum Named {
+    /// A subject and where its name starts.
+    Found(String, usize),
+    /// A name is printed but cannot be resolved (why).
+    Unresolved(String),
+    /// No name.
+    Nothing,
+}
+
+impl Walker<'_> {
+    /// The subject of the last claim, else the topic.
+    pub(super) fn current(&self) -> Option<String> {
+        self.last.clone().or_else(|| self.topic.clone())
+    }
+
+    /// The subject of the first claim of the innermost enclosing section that has one.
+    pub(super) fn enclosing_head(&self) -> Option<String> {
+        self.section
+            .ancestors()
+            .iter()
+            .find_map(|s| self.heads.get(&s.label(&self.prefix, self.depth)).cloned())
+    }
+
+    /// The subject named before `to` in the clause, else the topic (or last subject).
+    pub(super) fn subject_before(
+        &self,
+        c: &Ctx,
+        to: usize,
+        what: &str,
+    ) -> Result<(String, bool), String> {
+        match self.named(c, c.start, to, |k| k == Kind::Amount) {
+            Named::Found(s, _) => Ok((s, true)),
+            Named::Unresolved(why) => Err(why),
+            Named::Nothing => self
+                .topic
+                .clone()
+                .or_else(|| self.last.clone())
+                .map(|s| (s, false))
+                .ok_or_else(|| format!("未能确定{what}所属对象")),
+        }
+    }
+
+    /// What the clause names in `from..to` (the last name wins): a name path (项), a class
+    /// name before 类支出, or a label of an accepted kind.
+    pub(super) fn named(
+        &self,
+        c: &Ctx,
+        from: usize,
+        to: usize,
+        kind: impl Fn(Kind) -> bool,
+    ) -> Named {
+        if let Some(p) = c
+            .paths
+            .iter()
+            .rev()
+            .find(|p| p.start >= from && p.end <= to)
+        {
+            return match &p.subject {
+                Ok(s) => Named::Found(s.clone(), p.start),
+                Err(why) => Named::Unresolved(why.clone()),
+            };
+        }
+        let chars = c.chars();
+        if let Some(k) = find(chars, from, to, "类支出") {
+            let start = content_start(chars, from, k);
+            let name = squeeze(&text(chars, start, k));
+            if !name.is_empty() {
+                return match self.resolve_class(&name) {
+                    Ok(s) => Named::Found(s, start),
+                    Err(why) => Named::Unresolved(why),
+                };
+            }
+        }
+        self.label_hits(c, from, to)
+            .into_iter()
+            .rev()
+            .find(|(_, k, _)| kind(*k))
+            .map_or(Named::Nothing, |(start, _, s)| Named::Found(s, start))
+    }
+
+    /// The labels in `from..to`, scanned left to right, longest match first, with the
+    /// subjects they resolve to in context (labels that do not resolve are dropped).
+    fn label_hits(&self, c: &Ctx, from: usize, to: usize) -> Vec<(usize, Kind, String)> {
+        let chars = c.chars();
+        let mut hits = Vec::new();
+        let mut i = from;
+        while i < to {
+            let best = LABELS
+                .iter()
+                .filter(|(l, _, _)| i + len(l) <= to && at(chars, i, l))
+                .max_by_key(|(l, _, _)| len(l));
+            match best {
+                Some((l, kind, names)) => {
+                    if let Some(s) = self.resolve_label(c, i, *names) {
+                        hits.push((i, *kind, s));
+                    }
+                    i += len(l);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// The subject a label at `i` names in its context.
+    fn resolve_label(&self, c: &Ctx, i: usize, names: Names) -> Option<String> {
+        let chars = c.chars();
+        let before = squeeze(&text(chars, c.start, i));
+        let sentence = text(chars, c.sentence.0, c.sentence.1);
+        match names {
+            Names::Fixed(s) => Some(s.to_owned()),
+            Names::Spending(dept, gpb) => {
+                let about_gpb = before.ends_with("一般公共预算财政拨款")
+                    || self.topic.as_deref().is_some_and(|t| t.starts_with("gpb_"));
+                Some(if about_gpb { gpb } else { dept }.to_owned())
+            }
+            Names::Funds => sentence.contains("绩效自评").then(|| {
+                if sentence.contains("整体") {
+                    "performance:overall_funds".to_owned()
+                } else {
+                    "performance:funds".to_owned()
+                }
+            }),
+            Names::Equipment => before
+                .ends_with("100万元以上")
+                .then(|| "assets:equipment_over_1m".to_owned()),
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Small narratives: ambiguous bindings, topics and parts, and planted errors that the audit
+//! must flag.
+
+use super::{audited, small};
+use crate::disclosure::Claim;
+
+fn quotes(claims: &[Claim]) -> Vec<&str> {
+    claims.iter().map(|c| c.quote.as_str()).collect()
+}
+
+#[test]
+fn ambiguous_bindings_yield_warnings() {
+    let (claims, _, problems) = small(
+        "第三部分 某局 2024 年度部门决算情况说明\n一、说明\n\
+         年初预算为 10 万元，完成年初预算的 50%。\n\
+         收入合计 100 万元，减少 5 万元，下降 4.8%。\n\
+         某某支出 20 万元，占 20%，完成年初预算的 50%。\n\
+         (1) 一般公共服务支出（类）不存在的款（款）行政运行（项）年初预算为1.5万元。",
+    );
+    assert_eq!(quotes(&claims), ["收入合计 100 万元"]);
+    let msgs: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(msgs.len(), 4, "{msgs:#?}");
+    assert!(msgs[0].contains("年初预算为 10 万元") && msgs[0].contains("未能确定预算数所属对象"));
+    assert!(msgs[1].contains("未能确定增减的比较基数"));
+    assert!(msgs[2].contains("未能确定金额所属对象"));
+    assert!(msgs[3].contains("无法对应科目"));
+}
+
+#[test]
+fn topics_and_parts() {
+    let (claims, _, _) = small(
+        "第三部分 某局 2024 年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n(三) 具体情况\n\
+         2024 年度一般公共预算财政拨款支出年初预算为 100 万元，支出决算为 90 万元，完成年初预算的 90%。其中：基本支出 60 万元，项目支出 30 万元。\n\
+         六、附件\n\
+         2024 年度本年支出合计 90 万元。其中：基本支出 60 万元，占本年支出 66.67%。2024 年度预算数为 90 万元，执行数为 90 万元，执行率为 100%。",
+    );
+    let got: Vec<(String, &str, &str, &str)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c.section.clone(),
+                c.subject.as_str(),
+                c.measure.token(),
+                c.of.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    let want = [
+        ("五(三)", "gpb_expense", "budget_initial", ""),
+        ("五(三)", "gpb_expense", "amount", ""),
+        ("五(三)", "gpb_expense", "completion_rate", "budget_initial"),
+        ("五(三)", "gpb_basic", "amount", ""),
+        ("五(三)", "gpb_project", "amount", ""),
+        ("六", "expense_total", "amount", ""),
+        ("六", "expense:基本支出", "amount", ""),
+        ("六", "expense:基本支出", "share", "expense_total"),
+        ("六", "expense_total", "budget_full", ""),
+        ("六", "expense_total", "amount", ""),
+        ("六", "expense_total", "completion_rate", "budget_full"),
+    ];
+    let want: Vec<(String, &str, &str, &str)> = want
+        .iter()
+        .map(|&(s, a, b, c)| (s.to_owned(), a, b, c))
+        .collect();
+    assert_eq!(got, want);
+}
+
+fn id(claims: &[Claim], quote: &str) -> String {
+    claims
+        .iter()
+        .find(|c| c.quote == quote)
+        .map(|c| c.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn planted_errors_are_flagged_by_the_audit() {
+    use crate::audit::Severity::{Error, Warning};
+    let fixture = include_str!("../../../../tests/fixtures/ingest/narrative/planted.txt");
+    let (claims, _, problems) = small(fixture);
+    let findings = audited(claims.clone());
+    let flagged = |rule: &str, quote: &str, sev| {
+        let id = id(&claims, quote);
+        findings
+            .iter()
+            .any(|f| f.rule == rule && f.code.as_deref() == Some(id.as_str()) && f.severity == sev)
+    };
+    assert!(flagged("n.share", "占本年收入 90.0%", Error));
+    assert!(flagged("n.share", "占 70.45%", Error));
+    assert!(flagged("n.completion_rate", "完成年初预算的 82.03%", Error));
+    assert!(flagged("n.direction", "下降 7.1%", Warning));
+    assert!(flagged("n.direction", "支出决算数小于年初预算数", Error));
+    assert!(!flagged(
+        "n.completion_rate",
+        "完成年初预算的104.60%",
+        Error
+    ));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}

@@ -1,0 +1,271 @@
+//! The walker: follows the blocks in order, keeping the section, what the text is about,
+//! and the claims, name paths and problems found so far.
+
+use super::attachments::Table;
+use super::bases::sentence_base;
+use super::blocks::{Block, Para};
+use super::chars::{at, text, trim};
+use super::claims::Draft;
+use super::names::PathSpan;
+use super::scanner::{clauses, content_start, numbers, sentences};
+use super::sections::{marker, part_kind, PartKind, Section};
+use super::RULE;
+use crate::audit::{Finding, Place};
+use crate::disclosure::{Claim, Measure, NamePath};
+use crate::Catalog;
+use std::collections::HashMap;
+
+/// State that lasts for one sentence.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Sentence {
+    /// 与 2023 年度相比 … : the base of the changes that follow.
+    pub(super) base: Option<Result<&'static str, String>>,
+    /// After 其中: parts, which do not change what the paragraph is about.
+    parts: bool,
+    /// The last change stated (subject, base), for the rate that follows it.
+    pub(super) change: Option<(String, String)>,
+}
+
+/// A clause being read.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Ctx<'p> {
+    para: &'p Para,
+    pub(super) paths: &'p [PathSpan],
+    /// The clause.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Where its words begin and its trimmed end.
+    pub(super) lead: usize,
+    pub(super) tail: usize,
+    /// The sentence.
+    pub(super) sentence: (usize, usize),
+}
+
+impl Ctx<'_> {
+    /// The paragraph's text.
+    pub(super) fn chars(&self) -> &[char] {
+        &self.para.chars
+    }
+}
+
+/// Follows the blocks in order, keeping the section, what the text is about, and the output.
+pub(super) struct Walker<'a> {
+    pub(super) catalog: Option<&'a Catalog>,
+    pub(super) year: Option<u32>,
+    pub(super) kind: PartKind,
+    pub(super) prefix: String,
+    pub(super) depth: usize,
+    seen_statement: bool,
+    pub(super) section: Section,
+    pub(super) table: Option<Table>,
+    /// What the paragraph is about (set by a named subject outside 其中).
+    pub(super) topic: Option<String>,
+    /// The subject of the last claim.
+    pub(super) last: Option<String>,
+    /// The subject of the first claim of each section label.
+    pub(super) heads: HashMap<String, String>,
+    /// The projects of 十三(三), in order.
+    pub(super) projects: Vec<String>,
+    pub(super) claims: Vec<Claim>,
+    pub(super) names: Vec<NamePath>,
+    pub(super) problems: Vec<Finding>,
+    /// Sentence counter and the last sentence reported, so a sentence is reported once.
+    sentence_no: usize,
+    reported: Option<usize>,
+}
+
+impl<'a> Walker<'a> {
+    /// A walker at the start of the narrative (第三部分 is a statement part).
+    pub(super) fn new(catalog: Option<&'a Catalog>, year: Option<u32>) -> Walker<'a> {
+        Walker {
+            catalog,
+            year,
+            kind: PartKind::Statement,
+            prefix: String::new(),
+            depth: 4,
+            seen_statement: false,
+            section: Section::default(),
+            table: None,
+            topic: None,
+            last: None,
+            heads: HashMap::new(),
+            projects: Vec::new(),
+            claims: Vec::new(),
+            names: Vec::new(),
+            problems: Vec::new(),
+            sentence_no: 0,
+            reported: None,
+        }
+    }
+
+    /// Reads one block.
+    pub(super) fn block(&mut self, block: &Block) {
+        match block {
+            Block::Part { numeral, title } => self.part(numeral, title),
+            Block::Prose(p) => self.prose(p),
+            Block::Title(t) => self.title(t),
+            Block::Row(cells) => self.row(cells),
+        }
+    }
+
+    /// Enters a part (第N部分).
+    fn part(&mut self, numeral: &str, title: &str) {
+        let first = !self.seen_statement;
+        let (kind, prefix, depth) = part_kind(numeral, title, first);
+        self.seen_statement |= kind == PartKind::Statement;
+        (self.kind, self.prefix, self.depth) = (kind, prefix, depth);
+        self.section = Section::default();
+        self.heads.clear();
+        self.forget();
+    }
+
+    /// Forgets what the text was about (a new section or table).
+    pub(super) fn forget(&mut self) {
+        self.table = None;
+        self.topic = None;
+        self.last = None;
+    }
+
+    /// The label of the current section (or `附件:` followed by the table title).
+    pub(super) fn label(&self) -> String {
+        match &self.table {
+            Some(t) if self.prefix.is_empty() => t.title.clone(),
+            Some(t) => format!("{}:{}", self.prefix, t.title),
+            None => self.section.label(&self.prefix, self.depth),
+        }
+    }
+
+    /// Reads a paragraph: its heading marker, name paths, project heading and claims.
+    fn prose(&mut self, para: &Para) {
+        let m = marker(&para.chars);
+        if let Some(m) = &m {
+            self.section.set(m.level, &m.key);
+            self.forget();
+        }
+        // A share or rate is never bound to a figure of an earlier paragraph.
+        self.last = None;
+        if self.kind == PartKind::Skipped {
+            return;
+        }
+        let body = m.as_ref().map_or(0, |m| m.len);
+        let numbering = m.map(|m| m.printed).unwrap_or_default();
+        let paths = self.name_paths(para, body, &numbering);
+        if self.kind == PartKind::Glossary {
+            return;
+        }
+        self.project(para, body);
+        for (s, e) in sentences(&para.chars, body) {
+            self.sentence(para, &paths, (s, e));
+        }
+    }
+
+    /// Reads the clauses of a sentence.
+    fn sentence(&mut self, para: &Para, paths: &[PathSpan], (s, e): (usize, usize)) {
+        self.sentence_no += 1;
+        let mut state = Sentence::default();
+        for (cs, ce) in clauses(&para.chars, s, e) {
+            let (_, tail) = trim(&para.chars, cs, ce);
+            let ctx = Ctx {
+                para,
+                paths,
+                start: cs,
+                end: ce,
+                lead: content_start(&para.chars, cs, ce),
+                tail,
+                sentence: (s, e),
+            };
+            self.clause(&ctx, &mut state);
+        }
+    }
+
+    /// Reads one clause: its 其中 and base words, then its numbers and keywords in order.
+    fn clause(&mut self, c: &Ctx, state: &mut Sentence) {
+        let chars = c.chars();
+        if at(chars, c.lead, "其中") {
+            state.parts = true;
+        }
+        if let Some(base) = sentence_base(chars, c.start, c.end, self.year) {
+            state.base = Some(base);
+        }
+        let mut events: Vec<(usize, Result<Option<Draft>, String>)> = Vec::new();
+        for n in numbers(chars, c.start, c.end) {
+            events.push((n.start, self.number(c, &n, state)));
+        }
+        if let Some((pos, result)) = self.comparison(c) {
+            events.push((pos, result));
+        } else if let Some((pos, result)) = self.flat(c, state) {
+            events.push((pos, result));
+        }
+        events.sort_by_key(|(pos, _)| *pos);
+        for (_, result) in events {
+            match result {
+                Ok(Some(d)) => self.accept(c, d, state),
+                Ok(None) => {}
+                Err(why) => {
+                    // What follows in the sentence may depend on the unbound figure: do not
+                    // let it fall back on an older subject.
+                    self.topic = None;
+                    self.last = None;
+                    self.report(c, &why);
+                }
+            }
+        }
+    }
+
+    /// Keeps a claim: fixes its quote (on the line of its number) and id, and updates what
+    /// the text is about.
+    fn accept(&mut self, c: &Ctx, d: Draft, state: &mut Sentence) {
+        if d.named && !state.parts {
+            self.topic = Some(d.subject.clone());
+        }
+        self.last = Some(d.subject.clone());
+        if d.measure == Measure::Change {
+            state.change = Some((d.subject.clone(), d.of.clone().unwrap_or_default()));
+        }
+        let label = self.label();
+        self.heads
+            .entry(label.clone())
+            .or_insert_with(|| d.subject.clone());
+        let (ls, le) = c.para.line_of(d.anchor);
+        let (qs, qe) = trim(c.chars(), d.quote.0.max(ls), d.quote.1.min(le));
+        self.push(Claim {
+            id: String::new(),
+            section: label,
+            subject: d.subject,
+            measure: d.measure,
+            value: d.value,
+            word: d.word,
+            of: d.of,
+            quote: text(c.chars(), qs, qe),
+            note: String::new(),
+        });
+    }
+
+    /// Appends a claim with the next id.
+    pub(super) fn push(&mut self, mut claim: Claim) {
+        claim.id = format!("c{:03}", self.claims.len() + 1);
+        self.claims.push(claim);
+    }
+
+    /// Reports a sentence whose numbers cannot be bound (once per sentence).
+    fn report(&mut self, c: &Ctx, why: &str) {
+        if self.reported == Some(self.sentence_no) {
+            return;
+        }
+        self.reported = Some(self.sentence_no);
+        let sentence = text(c.chars(), c.sentence.0, c.sentence.1);
+        self.problem(sentence.trim(), why);
+    }
+
+    /// Records an `ingest.claim` warning.
+    pub(super) fn problem(&mut self, sentence: &str, why: &str) {
+        let place = Place {
+            table: None,
+            code: None,
+            name: None,
+            column: None,
+        };
+        let text = format!("数据不足：{sentence}（{}：{why}）", self.label());
+        self.problems.push(Finding::warning(RULE, place, text));
+    }
+}

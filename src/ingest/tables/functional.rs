@@ -1,0 +1,291 @@
+//! Functional tables (公开02/03/05/07/08表): rows keyed by functional codes, re-joined when
+//! split over the 类/款/项 columns, with the amount columns placed by the header.
+
+use super::cells::{
+    check_total, digits_of, fit, is_amount, is_text, is_total_label, lanci, leading_code, place,
+    row_text,
+};
+use super::codes::function_code;
+use super::Failure;
+use crate::check::Table;
+use crate::codes::normalize_name;
+use crate::disclosure::{FunctionalTable, TableId};
+use crate::ingest::RawTable;
+use crate::{Amount, Catalog, FunctionCode, Unit};
+use std::collections::BTreeMap;
+
+/// The tables keyed by functional codes.
+pub(super) const FUNCTIONAL_TABLES: [TableId; 5] = [
+    TableId::T02,
+    TableId::T03,
+    TableId::T05,
+    TableId::T07,
+    TableId::T08,
+];
+
+/// A functional table as read, before its codes are resolved.
+pub(super) struct ReadFunctional {
+    columns: &'static [&'static str],
+    rows: Vec<ReadRow>,
+    total: Option<Vec<Option<Amount>>>,
+}
+
+/// A row as read: the code as printed (digits), the name and the cells.
+struct ReadRow {
+    printed: String,
+    name: Option<String>,
+    cells: Vec<Option<Amount>>,
+}
+
+/// A row of a functional table, by kind.
+pub(super) enum FunctionalRow {
+    /// The 合计 row's amount cells.
+    Total(Vec<String>),
+    /// A coded row.
+    Item {
+        printed: String,
+        name: Option<String>,
+        slots: Vec<String>,
+    },
+}
+
+/// Reads the rows of a functional table.
+pub(super) fn read_functional(
+    t: &RawTable,
+    id: TableId,
+    unit: Unit,
+) -> Result<ReadFunctional, Failure> {
+    let columns = id.columns();
+    let map = slot_map(&t.rows, columns)?;
+    let mut out = ReadFunctional {
+        columns,
+        rows: Vec::new(),
+        total: None,
+    };
+    let (total, parts) = id.row_identity().unwrap_or((0, &[]));
+    for cells in &t.rows {
+        match functional_row(cells, map.len())? {
+            None => {}
+            Some(FunctionalRow::Total(slots)) => {
+                if out.total.is_some() {
+                    return Err("合计行出现两次".into());
+                }
+                let amounts = place(&slots, &map, columns.len(), unit)?;
+                check_total(&amounts, total, parts, "合计")?;
+                out.total = Some(amounts);
+            }
+            Some(FunctionalRow::Item {
+                printed,
+                name,
+                slots,
+            }) => {
+                let amounts = place(&slots, &map, columns.len(), unit)?;
+                check_total(&amounts, total, parts, &printed)?;
+                out.rows.push(ReadRow {
+                    cells: amounts,
+                    printed,
+                    name,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Which column each amount slot of the print goes to. The 栏次 row gives the number of
+/// slots (else the template's); when the headings name exactly that many known columns, they
+/// give the order, else the slots are the template's first columns in order.
+fn slot_map(rows: &[Vec<String>], columns: &[&str]) -> Result<Vec<usize>, Failure> {
+    let header: Vec<&Vec<String>> = rows.iter().take_while(|r| !is_data_row(r)).collect();
+    let n = header
+        .iter()
+        .find_map(|r| lanci(r))
+        .unwrap_or(columns.len());
+    if n > columns.len() {
+        return Err(format!(
+            "表头编有 {n} 个栏次，模板只有 {} 列，列无法对齐",
+            columns.len()
+        ));
+    }
+    let named = header_columns(&header, columns);
+    Ok(if named.len() == n {
+        named
+    } else {
+        (0..n).collect()
+    })
+}
+
+/// The template columns the header cells name, in printed order (each once).
+fn header_columns(header: &[&Vec<String>], columns: &[&str]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for cell in header.iter().flat_map(|r| r.iter()) {
+        if let Some(c) = column_named(cell, columns) {
+            if !found.contains(&c) {
+                found.push(c);
+            }
+        }
+    }
+    found
+}
+
+/// The template column a heading names: exactly, or as the unique column it begins (a
+/// heading cut short, such as 对附属单位补助).
+fn column_named(cell: &str, columns: &[&str]) -> Option<usize> {
+    let name = normalize_name(cell);
+    if name.is_empty() {
+        return None;
+    }
+    if let Some(i) = columns.iter().position(|c| normalize_name(c) == name) {
+        return Some(i);
+    }
+    let starts: Vec<usize> = (0..columns.len())
+        .filter(|&i| {
+            columns
+                .get(i)
+                .is_some_and(|c| normalize_name(c).starts_with(&name))
+        })
+        .collect();
+    match starts.as_slice() {
+        [i] if name.chars().count() >= 4 => Some(*i),
+        _ => None,
+    }
+}
+
+/// Whether a row is a data row (a code or the 合计 row), which ends the header.
+fn is_data_row(cells: &[String]) -> bool {
+    if lanci(cells).is_some() {
+        return false;
+    }
+    let Some(first) = cells.iter().position(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    let cell = cells.get(first).map_or("", String::as_str);
+    if is_total_label(cell) {
+        return !cells.iter().skip(first + 1).any(|c| is_text(c));
+    }
+    digits_of(cell).is_some_and(|d| (3..=7).contains(&d.len())) || leading_code(cell).is_some()
+}
+
+/// Reads one row of a functional table: `None` for a heading, blank or 栏次 row.
+pub(super) fn functional_row(cells: &[String], n: usize) -> Result<Option<FunctionalRow>, Failure> {
+    if lanci(cells).is_some() {
+        return Ok(None);
+    }
+    let Some(first) = cells.iter().position(|c| !c.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let rest = cells.get(first + 1..).unwrap_or_default();
+    if cells.get(first).is_some_and(|c| is_total_label(c)) {
+        if rest.iter().any(|c| is_text(c)) {
+            return Ok(None); // a heading row naming a 合计 column
+        }
+        return fit(rest, n, "合计").map(|s| Some(FunctionalRow::Total(s)));
+    }
+    if let Some((printed, name)) = cells.get(first).and_then(|c| leading_code(c)) {
+        let slots = fit(rest, n, &printed)?;
+        return Ok(Some(FunctionalRow::Item {
+            printed,
+            name: Some(name),
+            slots,
+        }));
+    }
+    let (printed, next) = code_prefix(cells, first);
+    if printed.is_empty() {
+        if cells.iter().any(|c| is_amount(c)) {
+            return Err(format!("「{}」有金额但没有科目编码", row_text(cells)));
+        }
+        return Ok(None);
+    }
+    let name_at = cells
+        .iter()
+        .enumerate()
+        .skip(next)
+        .find(|(_, c)| !c.trim().is_empty())
+        .filter(|(_, c)| is_text(c))
+        .map(|(i, _)| i);
+    let start = name_at.map_or(next, |i| i + 1);
+    let slots = fit(cells.get(start..).unwrap_or_default(), n, &printed)?;
+    Ok(Some(FunctionalRow::Item {
+        name: name_at
+            .and_then(|i| cells.get(i))
+            .map(|c| c.trim().to_owned()),
+        printed,
+        slots,
+    }))
+}
+
+/// The code at the start of a row, re-joined when split over the 类/款/项 columns
+/// (`201 | 06 | 01`), and the index after its last part.
+fn code_prefix(cells: &[String], first: usize) -> (String, usize) {
+    let mut digits = String::new();
+    let mut next = first;
+    for (i, cell) in cells.iter().enumerate().skip(first) {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let Some(d) = digits_of(cell) else { break };
+        let fits = if digits.is_empty() {
+            (3..=7).contains(&d.len())
+        } else {
+            d.len() == 2 && matches!(digits.len(), 3 | 5)
+        };
+        if !fits {
+            break;
+        }
+        digits.push_str(&d);
+        next = i + 1;
+    }
+    (digits, next)
+}
+
+/// The codes printed in full in the functional tables, with the names printed on them.
+pub(super) fn known_codes(
+    read: &BTreeMap<TableId, Result<ReadFunctional, Failure>>,
+) -> BTreeMap<FunctionCode, Vec<String>> {
+    let mut known: BTreeMap<FunctionCode, Vec<String>> = BTreeMap::new();
+    for rows in read.values().filter_map(|r| r.as_ref().ok()) {
+        for row in &rows.rows {
+            if let Ok(code) = row.printed.parse::<FunctionCode>() {
+                let names = known.entry(code).or_default();
+                names.extend(row.name.iter().cloned());
+            }
+        }
+    }
+    known
+}
+
+/// Builds the typed functional table, resolving truncated codes.
+pub(super) fn type_functional(
+    id: TableId,
+    read: ReadFunctional,
+    known: &BTreeMap<FunctionCode, Vec<String>>,
+    catalog: Option<&Catalog>,
+) -> Result<FunctionalTable, Failure> {
+    let mut table = Table::new(id.label(), read.columns.iter().copied());
+    let (mut printed_codes, mut notes) = (Vec::new(), Vec::new());
+    for row in read.rows {
+        let (code, note) = function_code(&row.printed, row.name.as_deref(), known, catalog)?;
+        table
+            .push(code, row.name.as_deref(), row.cells)
+            .map_err(|e| e.to_string())?;
+        printed_codes.push(row.printed);
+        notes.push(note);
+    }
+    if let Some(total) = read.total {
+        table.set_total(total).map_err(|e| e.to_string())?;
+    }
+    Ok(FunctionalTable {
+        table,
+        printed_codes,
+        notes,
+    })
+}
+
+/// An empty functional table with the template's columns.
+pub(super) fn empty_functional(id: TableId) -> FunctionalTable {
+    FunctionalTable {
+        table: Table::new(id.label(), id.columns().iter().copied()),
+        printed_codes: Vec::new(),
+        notes: Vec::new(),
+    }
+}

@@ -1,0 +1,210 @@
+//! The facts of the document: year, reporting unit and amount unit (from the table
+//! headings), department, printed decimals, and the titles and statements kept in `other`.
+
+use crate::codes::to_half_width;
+use crate::ingest::text::{is_statement, split_cells};
+use crate::ingest::RawDocument;
+use crate::{Amount, Unit};
+use std::collections::BTreeMap;
+
+/// The fiscal year: from the table titles (2024 年度…), else the headings, else the front
+/// matter.
+pub(super) fn document_year(raw: &RawDocument) -> Option<u16> {
+    let titles = raw.tables.iter().map(|t| t.title.as_str());
+    let headings = raw
+        .tables
+        .iter()
+        .flat_map(|t| t.heading.iter().map(String::as_str));
+    let front = raw.front.iter().map(String::as_str);
+    titles.chain(headings).chain(front).find_map(year_in)
+}
+
+/// The first year printed in a text: four digits followed by 年, between 1990 and 2100.
+pub(super) fn year_in(text: &str) -> Option<u16> {
+    let chars: Vec<char> = to_half_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    chars.windows(5).find_map(|w| {
+        let (digits, after) = w.split_at(4);
+        let year: String = digits.iter().collect();
+        let ok = digits.iter().all(char::is_ascii_digit) && after.first() == Some(&'年');
+        ok.then(|| year.parse().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    })
+}
+
+/// What the table headings say: the reporting unit (单位：…) and the amount unit
+/// (金额单位：…), with the lines they were read from.
+#[derive(Default)]
+pub(super) struct Headings {
+    pub(super) reporting_unit: Option<String>,
+    pub(super) unit: Option<Unit>,
+    unit_line: Option<String>,
+    amount_unit_line: Option<String>,
+}
+
+impl Headings {
+    /// Reads the first reporting unit and amount unit printed in the tables' headings.
+    pub(super) fn read(raw: &RawDocument) -> Headings {
+        let mut h = Headings::default();
+        let lines = raw.tables.iter().flat_map(|t| t.heading.iter());
+        for cell in lines.flat_map(|l| heading_fields(l)) {
+            h.take(&cell);
+        }
+        h
+    }
+
+    /// Takes one heading field (单位：… or 金额单位：…) if it is not known yet.
+    pub(super) fn take(&mut self, field: &str) {
+        let compact: String = field.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(value) = after_colon(&compact, "金额单位") {
+            if self.unit.is_none() {
+                self.unit = Unit::from_name(value);
+                self.amount_unit_line = Some(field.to_owned());
+            }
+        } else if let Some(value) =
+            after_colon(&compact, "单位").or_else(|| after_colon(&compact, "编制单位"))
+        {
+            if Unit::from_name(value).is_some_and(|_| value.chars().count() <= 2) {
+                self.unit = self.unit.or(Unit::from_name(value));
+            } else if self.reporting_unit.is_none() && !value.is_empty() {
+                self.reporting_unit = Some(field_value(field));
+                self.unit_line = Some(field.to_owned());
+            }
+        }
+    }
+}
+
+/// The fields of a heading line: its cells, each cut again before 金额单位 (for lines where
+/// one space separates 单位：… from 金额单位：…).
+pub(super) fn heading_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for cell in split_cells(line) {
+        let mut rest = cell.as_str();
+        loop {
+            let skip = rest.chars().next().map_or(0, char::len_utf8);
+            let Some(pos) = rest.get(skip..).and_then(|r| r.find("金额单位")) else {
+                break;
+            };
+            let (head, tail) = rest.split_at(skip + pos);
+            out.push(head.trim().to_owned());
+            rest = tail;
+        }
+        out.push(rest.trim().to_owned());
+    }
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// The value after `key：` or `key:` at the start of a compact text.
+fn after_colon<'a>(compact: &'a str, key: &str) -> Option<&'a str> {
+    let rest = compact.strip_prefix(key)?;
+    rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))
+}
+
+/// The value of a field `单位：武汉市洪山区财政局本级`, trimmed, as printed.
+fn field_value(field: &str) -> String {
+    field
+        .split_once(['：', ':'])
+        .map_or(field, |(_, v)| v)
+        .trim()
+        .to_owned()
+}
+
+/// The department: the name printed before 部门决算 on the cover or in the 目录 (without
+/// year, 第…部分 and white space).
+pub(super) fn department(raw: &RawDocument) -> Option<String> {
+    raw.front.iter().find_map(|line| {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let before = compact
+            .split("部门决算")
+            .next()
+            .filter(|_| compact.contains("部门决算"))?;
+        let name = strip_years(strip_part(before));
+        let plausible = !name.is_empty()
+            && name.chars().count() <= 40
+            && !name.chars().any(|c| c.is_ascii_digit());
+        plausible.then_some(name)
+    })
+}
+
+/// Removes a leading 第一部分 … heading number.
+pub(super) fn strip_part(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix('第') else {
+        return text;
+    };
+    let numerals = rest
+        .char_indices()
+        .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+        .map_or(rest.len(), |(i, _)| i);
+    rest.get(numerals..)
+        .and_then(|r| r.strip_prefix("部分"))
+        .unwrap_or(text)
+}
+
+/// Removes every year (2024年度, 2024年) from a compact text.
+pub(super) fn strip_years(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 4 && rest[4..].starts_with('年') {
+            rest = &rest[4 + '年'.len_utf8()..];
+            rest = rest.strip_prefix('度').unwrap_or(rest);
+            continue;
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// The number of decimals the tables print: the most frequent among the figures with a
+/// decimal point, 2 if there are none.
+pub(super) fn printed_decimals(raw: &RawDocument) -> i32 {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    let cells = raw
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .flat_map(|r| r.iter());
+    for cell in cells.filter(|c| c.contains('.')) {
+        if let Ok(a) = Amount::parse(cell, Unit::Yuan) {
+            *counts.entry(a.decimals()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d))
+        .map_or(2, |(d, _)| d)
+}
+
+/// The table titles (`table02_title`), the statements printed under tables
+/// (`table07_statement`) and the heading lines, as in the transcription's `meta.tsv`.
+pub(super) fn other_facts(raw: &RawDocument, headings: &Headings) -> BTreeMap<String, String> {
+    let mut other = BTreeMap::new();
+    for t in &raw.tables {
+        let Some(id) = t.id else { continue };
+        let key = format!("table{:02}", id as u8 + 1);
+        other
+            .entry(format!("{key}_title"))
+            .or_insert_with(|| t.title.clone());
+        if let Some(s) = t.trailer.iter().find(|l| is_statement(l)) {
+            other
+                .entry(format!("{key}_statement"))
+                .or_insert_with(|| s.trim().to_owned());
+        }
+    }
+    if let Some(l) = &headings.unit_line {
+        other.insert("table_unit_line".into(), l.clone());
+    }
+    if let Some(l) = &headings.amount_unit_line {
+        other.insert("table_amount_unit_line".into(), l.clone());
+    }
+    other
+}

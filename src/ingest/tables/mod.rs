@@ -1,0 +1,213 @@
+//! Typing the tables of a [`RawDocument`]: the facts of the document ([`meta`](fn@meta))
+//! and the nine tables ([`assemble`]), read the way `data/disclosures/hongshan-finance-2024/`
+//! was transcribed by hand.
+//!
+//! - Rows are found by their labels, wherever they sit in the row: the code (re-joined when
+//!   split over the 类/款/项 columns), the name, the 合计 label, the line numbers (行次) of
+//!   the summary tables. The amount cells are the cells after the label.
+//! - The amount columns come from the header: the 栏次 row gives their number, the headings
+//!   their order; the column headings of the typed tables are always the transcription's
+//!   (`公开03表` has six even when the print numbers four: the missing ones stay blank).
+//! - Truncated codes (`201060`, `3010`) are resolved under their known parent: by the code
+//!   when one code fits (in a sibling table or the catalog), else by the printed name when it
+//!   is unique there. The printed code is kept.
+//! - A blank cell is `None`, never 0.
+//! - A table that cannot be read reliably (columns that do not align, a code that cannot be
+//!   resolved, a cell that is not a number) is left empty, and one `ingest.table` warning says
+//!   why, so that the audit skips it instead of reporting a cascade of false errors.
+//!
+//! The modules: [`meta`](mod@meta) (the facts of the document), [`cells`] (reading and
+//! fitting printed cells), [`summary`] (公开01表, 公开04表), [`functional`] (公开02/03/05/07/08表),
+//! [`codes`] (printed codes, truncated ones resolved), [`basic`] (公开06表) and
+//! [`three_costs`] (公开09表).
+
+mod basic;
+mod cells;
+mod codes;
+mod functional;
+mod meta;
+mod summary;
+#[cfg(test)]
+mod tests;
+mod three_costs;
+
+use super::{IngestError, RawDocument, RawTable};
+use crate::audit::{Finding, Place};
+use crate::disclosure::{
+    BasicExpenditureTable, Claim, Document, FunctionalTable, Meta, NamePath, SummaryTable, TableId,
+    ThreeCostsTable,
+};
+use crate::{Catalog, Unit};
+use basic::{empty_basic, read_basic};
+use functional::{
+    empty_functional, known_codes, read_functional, type_functional, ReadFunctional,
+    FUNCTIONAL_TABLES,
+};
+use meta::{department, document_year, other_facts, printed_decimals, Headings};
+use std::collections::BTreeMap;
+use summary::{empty_summary, read_summary, T01_SPEC, T04_SPEC};
+use three_costs::{empty_three_costs, read_three_costs};
+
+/// Why a table could not be read: the text after 「无法可靠读取公开0X表：」.
+type Failure = String;
+
+/// Reads the facts of the document: department, reporting unit (单位：), year, amount unit
+/// (金额单位：), printed decimals (2 unless the figures show otherwise), edition (= year), and
+/// in `other` the table titles and the 本部门…无… statements printed under tables.
+pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
+    if !raw.tables.iter().any(|t| t.id.is_some()) {
+        return Err(IngestError::NoTables);
+    }
+    let year = document_year(raw).ok_or(IngestError::NoYear)?;
+    let headings = Headings::read(raw);
+    let reporting_unit = headings.reporting_unit.clone().unwrap_or_default();
+    let department =
+        department(raw).unwrap_or_else(|| reporting_unit.trim_end_matches("本级").to_owned());
+    Ok(Meta {
+        department,
+        reporting_unit,
+        year,
+        unit: headings.unit.unwrap_or(Unit::TenThousandYuan),
+        decimals: printed_decimals(raw),
+        edition: year,
+        other: other_facts(raw, &headings),
+    })
+}
+
+/// The nine typed tables, before the narrative is added.
+pub(super) struct AssembledTables {
+    t01: SummaryTable,
+    t02: FunctionalTable,
+    t03: FunctionalTable,
+    t04: SummaryTable,
+    t05: FunctionalTable,
+    t06: BasicExpenditureTable,
+    t07: FunctionalTable,
+    t08: FunctionalTable,
+    t09: ThreeCostsTable,
+}
+
+impl AssembledTables {
+    /// The document: these tables with the facts, claims and name paths.
+    pub(super) fn into_document(
+        self,
+        meta: Meta,
+        claims: Vec<Claim>,
+        names: Vec<NamePath>,
+    ) -> Document {
+        Document {
+            meta,
+            t01: self.t01,
+            t02: self.t02,
+            t03: self.t03,
+            t04: self.t04,
+            t05: self.t05,
+            t06: self.t06,
+            t07: self.t07,
+            t08: self.t08,
+            t09: self.t09,
+            claims,
+            names,
+        }
+    }
+}
+
+/// Types the nine tables. A table that is missing or cannot be read reliably is left empty
+/// and reported once in `problems` (rule `ingest.table`).
+pub(super) fn assemble(
+    raw: &RawDocument,
+    meta: &Meta,
+    catalog: Option<&Catalog>,
+    problems: &mut Vec<Finding>,
+) -> Result<AssembledTables, IngestError> {
+    if !raw.tables.iter().any(|t| t.id.is_some()) {
+        return Err(IngestError::NoTables);
+    }
+    let unit = meta.unit;
+    let mut read: BTreeMap<TableId, Result<ReadFunctional, Failure>> = BTreeMap::new();
+    for id in FUNCTIONAL_TABLES {
+        read.insert(
+            id,
+            find(raw, id).and_then(|t| read_functional(&t, id, unit)),
+        );
+    }
+    let known = known_codes(&read);
+    let mut functional = |id: TableId| -> FunctionalTable {
+        let result = match read.remove(&id) {
+            Some(r) => r.and_then(|r| type_functional(id, r, &known, catalog)),
+            None => Err("文中未找到该表".to_owned()),
+        };
+        settle(id, result, problems, || empty_functional(id))
+    };
+    let (t02, t03, t05, t07, t08) = (
+        functional(TableId::T02),
+        functional(TableId::T03),
+        functional(TableId::T05),
+        functional(TableId::T07),
+        functional(TableId::T08),
+    );
+    let t01 = find(raw, TableId::T01).and_then(|t| read_summary(&t, &T01_SPEC, unit));
+    let t04 = find(raw, TableId::T04).and_then(|t| read_summary(&t, &T04_SPEC, unit));
+    let t06 = find(raw, TableId::T06).and_then(|t| read_basic(&t, unit, catalog));
+    let t09 = find(raw, TableId::T09).and_then(|t| read_three_costs(&t, unit));
+    Ok(AssembledTables {
+        t01: settle(TableId::T01, t01, problems, || empty_summary(&T01_SPEC)),
+        t02,
+        t03,
+        t04: settle(TableId::T04, t04, problems, || empty_summary(&T04_SPEC)),
+        t05,
+        t06: settle(TableId::T06, t06, problems, empty_basic),
+        t07,
+        t08,
+        t09: settle(TableId::T09, t09, problems, empty_three_costs),
+    })
+}
+
+/// The typed table, or, when it could not be read, the empty table and one finding.
+fn settle<T>(
+    id: TableId,
+    result: Result<T, Failure>,
+    problems: &mut Vec<Finding>,
+    empty: impl FnOnce() -> T,
+) -> T {
+    result.unwrap_or_else(|why| {
+        problems.push(unreadable(id, &why));
+        empty()
+    })
+}
+
+/// The `ingest.table` warning for a table that could not be read reliably.
+fn unreadable(id: TableId, why: &str) -> Finding {
+    let label = id.label();
+    Finding::warning(
+        "ingest.table",
+        Place {
+            table: Some(label.to_owned()),
+            ..Place::default()
+        },
+        format!("无法可靠读取{label}：{why}（该表未参与校验）"),
+    )
+}
+
+/// The raw table with this id; several (a table split by the extractor) are merged. Cells
+/// printed as a dash (`-`, `—`) say nothing is reported: they are read as blank.
+fn find(raw: &RawDocument, id: TableId) -> Result<RawTable, Failure> {
+    let mut parts = raw.tables.iter().filter(|t| t.id == Some(id));
+    let mut table = parts.next().cloned().ok_or("文中未找到该表")?;
+    for more in parts {
+        table.rows.extend(more.rows.iter().cloned());
+        table.trailer.extend(more.trailer.iter().cloned());
+    }
+    for cell in table.rows.iter_mut().flat_map(|r| r.iter_mut()) {
+        if is_dash(cell) {
+            cell.clear();
+        }
+    }
+    Ok(table)
+}
+
+/// Whether a cell is only a dash (`-`, `—`, `－`, `–`, `―`), printed for "nothing reported".
+fn is_dash(cell: &str) -> bool {
+    let t = cell.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '―'))
+}

@@ -1,0 +1,204 @@
+//! Summary tables (公开01表, 公开04表): every printed row holds an income line and an
+//! expense line, found by their line numbers (行次).
+
+use super::cells::{check_total, digits_of, fit, is_amount, is_text, lanci, place, row_text};
+use super::Failure;
+use crate::disclosure::{Side, SummaryLine, SummaryTable};
+use crate::ingest::RawTable;
+use crate::Unit;
+
+/// The columns of a summary table and which of them each side fills.
+pub(super) struct SummarySpec {
+    columns: &'static [&'static str],
+    income: &'static [usize],
+    expense: &'static [usize],
+}
+
+/// 公开01表: one 金额 column shared by both sides.
+pub(super) const T01_SPEC: SummarySpec = SummarySpec {
+    columns: &["金额"],
+    income: &[0],
+    expense: &[0],
+};
+
+/// 公开04表: income in 决算数, expense in 小计 and the three kinds of 财政拨款.
+pub(super) const T04_SPEC: SummarySpec = SummarySpec {
+    columns: &[
+        "决算数",
+        "小计",
+        "一般公共预算财政拨款",
+        "政府性基金预算财政拨款",
+        "国有资本经营预算财政拨款",
+    ],
+    income: &[0],
+    expense: &[1, 2, 3, 4],
+};
+
+/// One side of a printed row: side, line number, label and amount cells.
+type Half = (Side, u32, String, Vec<String>);
+
+/// Reads a summary table: every printed row holds an income line and an expense line,
+/// each a label, a line number (行次) and amount cells.
+pub(super) fn read_summary(
+    t: &RawTable,
+    spec: &SummarySpec,
+    unit: Unit,
+) -> Result<SummaryTable, Failure> {
+    let slots = spec.income.len() + spec.expense.len();
+    if let Some(n) = t.rows.iter().find_map(|r| lanci(r)) {
+        if n != slots {
+            return Err(format!(
+                "表头编有 {n} 个栏次，模板为 {slots} 栏，列无法对齐"
+            ));
+        }
+    }
+    let (mut income, mut expense) = (Vec::new(), Vec::new());
+    let mut last = (None, None);
+    for cells in &t.rows {
+        for (side, line, name, amounts) in summary_row(cells, spec, &mut last)? {
+            let columns = match side {
+                Side::Income => spec.income,
+                Side::Expense => spec.expense,
+            };
+            let cells = place(&amounts, columns, spec.columns.len(), unit)?;
+            if let [total, parts @ ..] = columns {
+                check_total(&cells, *total, parts, &format!("行次 {line}"))?;
+            }
+            let line = SummaryLine {
+                side,
+                line,
+                name,
+                cells,
+                note: String::new(),
+            };
+            match side {
+                Side::Income => income.push(line),
+                Side::Expense => expense.push(line),
+            }
+        }
+    }
+    income.extend(expense);
+    Ok(SummaryTable {
+        columns: spec.columns.iter().map(|c| c.to_string()).collect(),
+        lines: income,
+    })
+}
+
+/// A line number cell: one to three digits.
+fn line_number(cell: &str) -> Option<u32> {
+    digits_of(cell)
+        .filter(|d| d.len() <= 3)
+        .and_then(|d| d.parse().ok())
+        .filter(|&n| n >= 1)
+}
+
+/// Reads one printed row of a summary table into its income and expense halves; `last`
+/// holds the last income and expense line numbers, to place a row with only one half.
+fn summary_row(
+    cells: &[String],
+    spec: &SummarySpec,
+    last: &mut (Option<u32>, Option<u32>),
+) -> Result<Vec<Half>, Failure> {
+    if lanci(cells).is_some() {
+        return Ok(Vec::new());
+    }
+    let numbers: Vec<(usize, u32)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| line_number(c).map(|n| (i, n)))
+        .collect();
+    let Some(&(i, first)) = numbers.first() else {
+        if cells.iter().any(|c| is_amount(c)) {
+            return Err(format!("「{}」有金额但没有行次", row_text(cells)));
+        }
+        return Ok(Vec::new());
+    };
+    let name = label_before(cells, 0, i)?;
+    let k_in = spec.income.len();
+    let second = numbers.iter().skip(1).copied().find(|&(j, n)| {
+        n > first && (cells.get(j - 1).is_some_and(|c| is_text(c)) || j - i - 1 == k_in + 1)
+    });
+    match second {
+        Some((j, n)) => {
+            *last = (Some(first), Some(n));
+            both_halves(cells, spec, (i, first, name), (j, n))
+        }
+        None => one_half(cells, spec, last, (i, first, name)).map(|h| vec![h]),
+    }
+}
+
+/// The two halves of a row: the income label, line and amounts up to the expense label
+/// (the cell before the expense line number), then the expense line and its amounts.
+fn both_halves(
+    cells: &[String],
+    spec: &SummarySpec,
+    (i, first, name): (usize, u32, String),
+    (j, n): (usize, u32),
+) -> Result<Vec<Half>, Failure> {
+    let before = cells.get(j - 1).map_or("", |c| c.trim());
+    let (income_end, expense_name) = if is_amount(before) {
+        (j, String::new())
+    } else {
+        (j - 1, before.to_owned())
+    };
+    let income = fit(
+        cells.get(i + 1..income_end).unwrap_or_default(),
+        spec.income.len(),
+        &name,
+    )?;
+    let expense = fit(
+        cells.get(j + 1..).unwrap_or_default(),
+        spec.expense.len(),
+        &expense_name,
+    )?;
+    Ok(vec![
+        (Side::Income, first, name, income),
+        (Side::Expense, n, expense_name, expense),
+    ])
+}
+
+/// A row with one line number: an expense line when it follows the last expense line, else
+/// an income line.
+fn one_half(
+    cells: &[String],
+    spec: &SummarySpec,
+    last: &mut (Option<u32>, Option<u32>),
+    (i, line, name): (usize, u32, String),
+) -> Result<Half, Failure> {
+    let rest = cells.get(i + 1..).unwrap_or_default();
+    let (side, width) = if last.1.is_some_and(|e| line == e + 1) {
+        last.1 = Some(line);
+        (Side::Expense, spec.expense.len())
+    } else {
+        last.0 = Some(line);
+        (Side::Income, spec.income.len())
+    };
+    let amounts = fit(rest, width, &name)?;
+    Ok((side, line, name, amounts))
+}
+
+/// The label printed in cells `from..to`: their filled cells joined, which must be text.
+fn label_before(cells: &[String], from: usize, to: usize) -> Result<String, Failure> {
+    let parts: Vec<&str> = cells
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if let Some(a) = parts.iter().find(|c| is_amount(c)) {
+        return Err(format!(
+            "「{}」中 {a} 位于行次之前，列无法对齐",
+            row_text(cells)
+        ));
+    }
+    Ok(parts.concat())
+}
+
+/// An empty summary table with the template's columns.
+pub(super) fn empty_summary(spec: &SummarySpec) -> SummaryTable {
+    SummaryTable {
+        columns: spec.columns.iter().map(|c| c.to_string()).collect(),
+        lines: Vec::new(),
+    }
+}
