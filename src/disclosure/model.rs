@@ -199,6 +199,9 @@ impl fmt::Display for TableId {
     }
 }
 
+/// The Chinese numerals of list numbers and part headings (一、, 第三部分).
+pub(crate) const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
+
 /// Which side of a summary table (公开01表, 公开04表) a line is on.
 ///
 /// ```
@@ -283,9 +286,9 @@ impl SummaryLine {
     /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
     /// ```
     pub fn is_numbered(&self) -> bool {
-        self.name.split_once('、').is_some_and(|(n, _)| {
-            !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c))
-        })
+        self.name
+            .split_once('、')
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| CHINESE_NUMERALS.contains(c)))
     }
 }
 

@@ -182,7 +182,7 @@ fn confirmed(after: &[&str]) -> bool {
 
 /// Whether a text starts with a Chinese list number such as 一、 or （一）.
 fn starts_with_list_number(text: &str) -> bool {
-    let numerals = "一二三四五六七八九十";
+    let numerals = crate::disclosure::CHINESE_NUMERALS;
     let rest = text.trim_start_matches(['(', '（']);
     let digits: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
     !digits.is_empty() && rest[digits.len()..].starts_with(['、', ')', '）', '.', '．'])
@@ -292,15 +292,18 @@ fn narrative_start(lines: &[&str], first_title: usize) -> usize {
 
 /// Whether a line is a part heading: 第四部分 …
 fn is_part_heading(line: &str) -> bool {
-    let t = line.trim_start();
-    let Some(rest) = t.strip_prefix('第') else {
-        return false;
-    };
-    let numerals: String = rest
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .collect();
-    !numerals.is_empty() && rest[numerals.len()..].starts_with("部分")
+    part_heading(line.trim_start()).is_some()
+}
+
+/// A part heading 「第N部分 title」: its numeral and the rest of the line after 部分.
+pub(super) fn part_heading(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix('第')?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !crate::disclosure::CHINESE_NUMERALS.contains(*c))
+        .map_or(rest.len(), |(i, _)| i);
+    let title = rest.get(end..)?.strip_prefix("部分")?;
+    (end > 0).then(|| (&rest[..end], title))
 }
 
 #[cfg(test)]

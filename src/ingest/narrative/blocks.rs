@@ -1,6 +1,6 @@
 //! Blocks: paragraphs, part headings, table titles and rows.
 
-use super::sections::{level_marker_at, marker, CN_DIGITS};
+use super::sections::{level_marker_at, marker};
 
 /// Characters that end a paragraph when a line ends with them.
 const PARAGRAPH_ENDS: &str = "。！？!?；;：:";
@@ -123,13 +123,8 @@ fn continues(p: &Para, line: &str) -> bool {
 
 /// 第三部分 … → (三, title).
 fn part_heading(line: &str) -> Option<(String, String)> {
-    let rest = line.strip_prefix('第')?;
-    let numeral: String = rest
-        .chars()
-        .take_while(|c| CN_DIGITS.contains(*c))
-        .collect();
-    let title = rest.get(numeral.len()..)?.strip_prefix("部分")?;
-    (!numeral.is_empty()).then(|| (numeral, title.trim().to_owned()))
+    let (numeral, title) = crate::ingest::text::part_heading(line)?;
+    Some((numeral.to_owned(), title.trim().to_owned()))
 }
 
 /// Whether a line is the title of a table printed in the narrative (…自评表).

@@ -4,7 +4,7 @@
 use super::chars::{ch, text};
 
 /// Chinese numerals used in headings (一、, (十三), 第三部分).
-pub(super) const CN_DIGITS: &str = "一二三四五六七八九十";
+pub(super) use crate::disclosure::CHINESE_NUMERALS as CN_DIGITS;
 
 /// A list or heading marker at the start of a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]

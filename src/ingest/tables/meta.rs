@@ -132,16 +132,7 @@ pub(super) fn department(raw: &RawDocument) -> Option<String> {
 
 /// Removes a leading 第一部分 … heading number.
 pub(super) fn strip_part(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix('第') else {
-        return text;
-    };
-    let numerals = rest
-        .char_indices()
-        .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
-        .map_or(rest.len(), |(i, _)| i);
-    rest.get(numerals..)
-        .and_then(|r| r.strip_prefix("部分"))
-        .unwrap_or(text)
+    crate::ingest::text::part_heading(text).map_or(text, |(_, title)| title)
 }
 
 /// Removes every year (2024年度, 2024年) from a compact text.
