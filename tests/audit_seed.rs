@@ -191,3 +191,21 @@ fn a_document_round_trips_through_json() {
     let back: Document = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, doc);
 }
+
+#[test]
+fn unread_tables_survive_saving_and_loading() {
+    use cn_budget::disclosure::TableId;
+    let mut doc = Document::embedded().unwrap().clone();
+    doc.t09.budget.clear();
+    doc.t09.actual.clear();
+    doc.t05.table = cn_budget::check::Table::new("公开05表", doc.t05.table.columns().to_vec());
+    doc.t05.printed_codes.clear();
+    doc.t05.notes.clear();
+    let back = doc.to_files().parse().unwrap();
+    assert!(!back.is_read(TableId::T09) && !back.is_read(TableId::T05));
+    assert!(
+        back.is_read(TableId::T07),
+        "a table printed empty stays read"
+    );
+    assert_eq!(back, doc);
+}

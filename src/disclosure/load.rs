@@ -507,6 +507,13 @@ fn parse_three_costs(tsv: &Tsv, unit: Unit) -> Result<ThreeCostsTable, Disclosur
             }
         }
     }
+    // No record at all is a table that could not be read (see `Document::is_read`).
+    if budget.is_none() && actual.is_none() {
+        return Ok(ThreeCostsTable {
+            budget: Vec::new(),
+            actual: Vec::new(),
+        });
+    }
     let blank = || vec![None; THREE_COSTS_COLUMNS.len()];
     Ok(ThreeCostsTable {
         budget: budget.unwrap_or_else(blank),

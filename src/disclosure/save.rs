@@ -22,52 +22,58 @@ fn line(out: &mut String, fields: &[&str]) {
     let _ = writeln!(out, "{}", fields.join("\t"));
 }
 
+/// One record: leading text fields, one field per amount cell, then the note.
+fn record(out: &mut String, lead: &[&str], cells: &[Option<Amount>], note: &str) {
+    let figures: Vec<String> = cells.iter().map(figure).collect();
+    let mut fields: Vec<&str> = lead.to_vec();
+    fields.extend(figures.iter().map(String::as_str));
+    fields.push(note);
+    line(out, &fields);
+}
+
+/// A header: leading column names, the amount column headings, then `note`.
+fn header<S: AsRef<str>>(out: &mut String, lead: &[&str], columns: &[S]) {
+    let mut fields: Vec<&str> = lead.to_vec();
+    fields.extend(columns.iter().map(AsRef::as_ref));
+    fields.push("note");
+    line(out, &fields);
+}
+
+/// The code printed on row `i`, or the code itself when none was recorded.
+fn printed_code(printed: &[String], i: usize, code: &str) -> String {
+    printed.get(i).cloned().unwrap_or_else(|| code.to_owned())
+}
+
 fn functional(t: &FunctionalTable) -> String {
     let mut s = String::new();
-    let mut header = vec!["printed_code", "code", "name"];
-    header.extend(t.table.columns().iter().map(String::as_str));
-    header.push("note");
-    line(&mut s, &header);
+    header(&mut s, &["printed_code", "code", "name"], t.table.columns());
     if let Some(total) = t.table.total() {
-        let cells: Vec<String> = total.iter().map(figure).collect();
-        let mut f = vec!["", "", TOTAL_LABEL];
-        f.extend(cells.iter().map(String::as_str));
-        f.push("");
-        line(&mut s, &f);
+        record(&mut s, &["", "", TOTAL_LABEL], total, "");
     }
     for (i, row) in t.table.rows().iter().enumerate() {
         let code = row.code.to_string();
-        let printed = t
-            .printed_codes
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| code.clone());
-        let cells: Vec<String> = row.cells.iter().map(figure).collect();
-        let mut f = vec![
-            printed.as_str(),
-            code.as_str(),
-            row.name.as_deref().unwrap_or(""),
-        ];
-        f.extend(cells.iter().map(String::as_str));
-        f.push(t.notes.get(i).map(String::as_str).unwrap_or(""));
-        line(&mut s, &f);
+        let printed = printed_code(&t.printed_codes, i, &code);
+        let note = t.notes.get(i).map(String::as_str).unwrap_or("");
+        record(
+            &mut s,
+            &[&printed, &code, row.name.as_deref().unwrap_or("")],
+            &row.cells,
+            note,
+        );
     }
     s
 }
 
 fn summary(t: &SummaryTable) -> String {
     let mut s = String::new();
-    let mut header = vec!["side", "line", "name"];
-    header.extend(t.columns.iter().map(String::as_str));
-    header.push("note");
-    line(&mut s, &header);
+    header(&mut s, &["side", "line", "name"], &t.columns);
     for l in &t.lines {
-        let number = l.line.to_string();
-        let cells: Vec<String> = l.cells.iter().map(figure).collect();
-        let mut f = vec![l.side.name(), number.as_str(), l.name.as_str()];
-        f.extend(cells.iter().map(String::as_str));
-        f.push(&l.note);
-        line(&mut s, &f);
+        record(
+            &mut s,
+            &[l.side.name(), &l.line.to_string(), &l.name],
+            &l.cells,
+            &l.note,
+        );
     }
     s
 }
@@ -99,11 +105,7 @@ fn basic(t: &BasicExpenditureTable) -> String {
             personnel_written = true;
         }
         let code = row.code.to_string();
-        let printed = t
-            .printed_codes
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| code.clone());
+        let printed = printed_code(&t.printed_codes, i, &code);
         line(
             &mut s,
             &[
@@ -135,16 +137,12 @@ fn basic(t: &BasicExpenditureTable) -> String {
 
 fn three_costs(t: &ThreeCostsTable) -> String {
     let mut s = String::new();
-    let mut header = vec!["measure"];
-    header.extend(THREE_COSTS_COLUMNS);
-    header.push("note");
-    line(&mut s, &header);
+    header(&mut s, &["measure"], &THREE_COSTS_COLUMNS);
     for (measure, cells) in [("预算数", &t.budget), ("决算数", &t.actual)] {
-        let cells: Vec<String> = cells.iter().map(figure).collect();
-        let mut f = vec![measure];
-        f.extend(cells.iter().map(String::as_str));
-        f.push("");
-        line(&mut s, &f);
+        // An unread table (no cells) is written as its header alone.
+        if !cells.is_empty() {
+            record(&mut s, &[measure], cells, "");
+        }
     }
     s
 }
