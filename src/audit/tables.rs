@@ -3,7 +3,7 @@
 use super::finding::Place;
 use super::Collector;
 use crate::check::Table;
-use crate::check::{compare_sum, CheckResult, Outcome, Verdict};
+use crate::check::{compare_sum, Outcome, RawResult, Verdict, TOTAL_LABEL};
 use crate::disclosure::{
     CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
 };
@@ -41,27 +41,29 @@ fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option
     }
 }
 
-/// Routes the results of [`crate::check::Table`] checks to findings under `rule`.
-fn route(
+/// Routes the results of [`crate::check::Table`] checks to findings under `rule`; the place
+/// (code, printed name, column heading) is spelled out only for results worth reporting.
+fn route<C: Code>(
     doc: &Document,
     id: TableId,
+    table: &Table<C>,
     rule: &str,
-    results: Vec<CheckResult>,
+    results: Vec<RawResult<C>>,
     basis: &str,
     out: &mut Collector,
 ) {
-    let functional = doc.functional(id);
     for r in results {
-        if r.verdict() == Some(Verdict::Exact) {
+        if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
             out.passed(rule);
             continue;
         }
-        let code = r.location.code.clone();
-        let name = functional.and_then(|t| {
-            let c: FunctionCode = code.as_deref()?.parse().ok()?;
-            t.table.row(c)?.name.clone()
-        });
-        let p = place(id, code.clone(), name, r.location.column.clone());
+        let code = Some(
+            r.row
+                .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
+        );
+        let name = r.row.and_then(|c| table.row(c)?.name.clone());
+        let column = r.column.and_then(|c| table.columns().get(c).cloned());
+        let p = place(id, code.clone(), name, column);
         match &r.outcome {
             Outcome::Compared(c) => {
                 let hint = (c.verdict == Verdict::Inconsistent && r.rule == "hierarchy.children")
@@ -88,14 +90,8 @@ fn hierarchy(doc: &Document, id: TableId, out: &mut Collector) {
     let rule = format!("{}.hierarchy", prefix(id));
     let Some(t) = doc.functional(id) else { return };
     if out.on(&rule) {
-        route(
-            doc,
-            id,
-            &rule,
-            t.table.check_hierarchy(out.rounding()),
-            "下级科目之和",
-            out,
-        );
+        let results = t.table.hierarchy_results(out.rounding());
+        route(doc, id, &t.table, &rule, results, "下级科目之和", out);
     }
 }
 
@@ -191,10 +187,11 @@ fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
         .collect();
     let results = t
         .table
-        .check_row_identity("row", total_col, &columns, out.rounding());
+        .row_identity_results("row", total_col, &columns, out.rounding());
     route(
         doc,
         id,
+        &t.table,
         &rule,
         results,
         &format!("{}之和", names.join("+")),
@@ -509,11 +506,13 @@ fn basic_06(doc: &Document, out: &mut Collector) {
     let t = &doc.t06;
     let id = TableId::T06;
     if out.on("t06.class_sum") {
+        let results = t.table.hierarchy_results(out.rounding());
         route(
             doc,
             id,
+            &t.table,
             "t06.class_sum",
-            t.table.check_hierarchy(out.rounding()),
+            results,
             "下级科目之和",
             out,
         );

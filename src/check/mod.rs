@@ -26,6 +26,7 @@
 
 mod table;
 
+pub(crate) use table::RawResult;
 pub use table::{Row, Table, TableError, TOTAL_LABEL};
 
 use crate::{Amount, AmountError, Interval, Rounding};

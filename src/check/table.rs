@@ -84,6 +84,16 @@ pub struct Table<C> {
     total: Option<Vec<Option<Amount>>>,
 }
 
+/// A check result before its location is spelled out: the row (`None` for 合计) and column
+/// are indices into the table.
+#[derive(Clone, Debug)]
+pub(crate) struct RawResult<C> {
+    pub rule: &'static str,
+    pub row: Option<C>,
+    pub column: Option<usize>,
+    pub outcome: Outcome,
+}
+
 /// The label of the total row in locations.
 ///
 /// ```
@@ -300,43 +310,32 @@ impl<C: Code> Table<C> {
         self.rows.iter().find(|r| r.code == code)
     }
 
-    fn location(&self, code: String, column: usize) -> Location {
-        Location {
-            table: Some(self.name.clone()),
-            code: Some(code),
-            column: Some(self.columns[column].clone()),
-        }
-    }
-
-    fn blocked(
-        &self,
-        rule: &'static str,
-        code: String,
-        column: Option<usize>,
-        blocker: Blocker,
-    ) -> CheckResult {
+    /// A result as data, before its location is spelled out.
+    fn result(&self, raw: RawResult<C>) -> CheckResult {
         CheckResult {
-            rule: Cow::Borrowed(rule),
+            rule: Cow::Borrowed(raw.rule),
             location: Location {
                 table: Some(self.name.clone()),
-                code: Some(code),
-                column: column.map(|c| self.columns[c].clone()),
+                code: Some(
+                    raw.row
+                        .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
+                ),
+                column: raw.column.map(|c| self.columns[c].clone()),
             },
-            outcome: Outcome::Blocked(blocker),
+            outcome: raw.outcome,
         }
     }
 
     /// Compares one cell with a weighted sum of others, if the total cell and at least one
     /// part are reported (Calculations 1.1 binding: blanks are not zeros).
     fn sum_result(
-        &self,
         rule: &'static str,
-        code: String,
+        row: Option<C>,
         column: usize,
         total: Option<&Amount>,
         parts: &[(i32, Option<&Amount>)],
         rounding: Rounding,
-    ) -> Option<CheckResult> {
+    ) -> Option<RawResult<C>> {
         let total = total?;
         let present: Vec<(i32, &Amount)> = parts
             .iter()
@@ -349,9 +348,10 @@ impl<C: Code> Table<C> {
             Ok(c) => Outcome::Compared(c),
             Err(b) => Outcome::Blocked(b),
         };
-        Some(CheckResult {
-            rule: Cow::Borrowed(rule),
-            location: self.location(code, column),
+        Some(RawResult {
+            rule,
+            row,
+            column: Some(column),
             outcome,
         })
     }
@@ -364,6 +364,14 @@ impl<C: Code> Table<C> {
     /// row whose parent has no row (`structure.missing_parent`) is reported once, and the
     /// checks that would use those rows are skipped rather than failing in cascade.
     pub fn check_hierarchy(&self, rounding: Rounding) -> Vec<CheckResult> {
+        self.hierarchy_results(rounding)
+            .into_iter()
+            .map(|r| self.result(r))
+            .collect()
+    }
+
+    /// [`Table::check_hierarchy`] as data, without spelling out locations.
+    pub(crate) fn hierarchy_results(&self, rounding: Rounding) -> Vec<RawResult<C>> {
         let mut results = Vec::new();
         let mut count: BTreeMap<C, usize> = BTreeMap::new();
         for r in &self.rows {
@@ -374,15 +382,15 @@ impl<C: Code> Table<C> {
         for r in &self.rows {
             let n = count[&r.code];
             if n > 1 && reported_dup.insert(r.code) {
-                results.push(self.blocked(
-                    "structure.duplicate_row",
-                    r.code.to_string(),
-                    None,
-                    Blocker::DuplicateRow {
+                results.push(RawResult {
+                    rule: "structure.duplicate_row",
+                    row: Some(r.code),
+                    column: None,
+                    outcome: Outcome::Blocked(Blocker::DuplicateRow {
                         code: r.code.to_string(),
                         count: n,
-                    },
-                ));
+                    }),
+                });
                 blocked.insert(r.code);
                 if let Some(p) = r.code.parent() {
                     blocked.insert(p);
@@ -397,15 +405,15 @@ impl<C: Code> Table<C> {
                 children.entry(p).or_default().push(r);
                 continue;
             }
-            results.push(self.blocked(
-                "structure.missing_parent",
-                r.code.to_string(),
-                None,
-                Blocker::MissingParentRow {
+            results.push(RawResult {
+                rule: "structure.missing_parent",
+                row: Some(r.code),
+                column: None,
+                outcome: Outcome::Blocked(Blocker::MissingParentRow {
                     code: r.code.to_string(),
                     parent: p.to_string(),
-                },
-            ));
+                }),
+            });
             match r.code.ancestors().find(|a| count.contains_key(a)) {
                 Some(a) => {
                     blocked.insert(a);
@@ -422,9 +430,9 @@ impl<C: Code> Table<C> {
             };
             for column in 0..self.columns.len() {
                 let parts: Vec<_> = kids.iter().map(|k| (1, k.cells[column].as_ref())).collect();
-                results.extend(self.sum_result(
+                results.extend(Self::sum_result(
                     "hierarchy.children",
-                    parent.code.to_string(),
+                    Some(parent.code),
                     column,
                     parent.cells[column].as_ref(),
                     &parts,
@@ -445,9 +453,9 @@ impl<C: Code> Table<C> {
                         .iter()
                         .map(|k| (1, k.cells[column].as_ref()))
                         .collect();
-                    results.extend(self.sum_result(
+                    results.extend(Self::sum_result(
                         "hierarchy.total",
-                        TOTAL_LABEL.into(),
+                        None,
                         column,
                         cell.as_ref(),
                         &parts,
@@ -482,22 +490,39 @@ impl<C: Code> Table<C> {
         parts: &[(i32, usize)],
         rounding: Rounding,
     ) -> Vec<CheckResult> {
+        self.row_identity_results(rule, total, parts, rounding)
+            .into_iter()
+            .map(|r| self.result(r))
+            .collect()
+    }
+
+    /// [`Table::check_row_identity`] as data, without spelling out locations.
+    pub(crate) fn row_identity_results(
+        &self,
+        rule: &'static str,
+        total: usize,
+        parts: &[(i32, usize)],
+        rounding: Rounding,
+    ) -> Vec<RawResult<C>> {
         let rows = self
             .rows
             .iter()
-            .map(|r| (r.code.to_string(), r.cells.as_slice()))
-            .chain(
-                self.total
-                    .iter()
-                    .map(|t| (TOTAL_LABEL.to_owned(), t.as_slice())),
-            );
+            .map(|r| (Some(r.code), r.cells.as_slice()))
+            .chain(self.total.iter().map(|t| (None, t.as_slice())));
         let mut results = Vec::new();
-        for (code, cells) in rows {
+        for (row, cells) in rows {
             if total >= cells.len() || parts.iter().any(|&(_, c)| c >= cells.len()) {
                 continue;
             }
             let p: Vec<_> = parts.iter().map(|&(w, c)| (w, cells[c].as_ref())).collect();
-            results.extend(self.sum_result(rule, code, total, cells[total].as_ref(), &p, rounding));
+            results.extend(Self::sum_result(
+                rule,
+                row,
+                total,
+                cells[total].as_ref(),
+                &p,
+                rounding,
+            ));
         }
         results
     }
