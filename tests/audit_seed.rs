@@ -209,3 +209,24 @@ fn unread_tables_survive_saving_and_loading() {
     );
     assert_eq!(back, doc);
 }
+
+/// Deserialized data skips the constructors' validation; the checks must still not panic.
+#[cfg(feature = "serde")]
+#[test]
+fn a_document_with_ragged_rows_from_json_audits_without_panic() {
+    let doc = Document::embedded().unwrap();
+    let mut value = serde_json::to_value(doc).unwrap();
+    // Cut the cells of every row of 公开02表 and 公开06表 short, drop printed codes.
+    for table in ["t02", "t06"] {
+        for row in value[table]["table"]["rows"].as_array_mut().unwrap() {
+            row["cells"].as_array_mut().unwrap().truncate(1);
+        }
+        value[table]["printed_codes"] = serde_json::json!([]);
+    }
+    value["t02"]["table"]["rows"][0]["cells"] = serde_json::json!([]);
+    value["t06"]["table"]["rows"][0]["cells"] = serde_json::json!([]);
+    let ragged: Document = serde_json::from_value(value).unwrap();
+    let report = audit(&ragged, &AuditOptions::default());
+    assert!(!report.findings.is_empty());
+    let _ = ragged.to_files().parse();
+}

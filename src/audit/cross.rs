@@ -110,7 +110,9 @@ impl CellRef {
             }
             CellRef::BasicTotal(CostGroup::Personnel) => Some(doc.t06.personnel_total),
             CellRef::BasicTotal(CostGroup::Public) => Some(doc.t06.public_total),
-            CellRef::Economic(code) => Some(doc.t06.table.row(*code)?.cells[0]),
+            CellRef::Economic(code) => {
+                Some(doc.t06.table.row(*code)?.cells.first().copied().flatten())
+            }
             CellRef::ThreeCosts { actual, column } => {
                 let i = THREE_COSTS_COLUMNS.iter().position(|c| c == column)?;
                 let cells = if *actual {
@@ -487,7 +489,10 @@ fn class_lines(
         };
         let code = entry.code();
         let here = line.cells.get(col).copied().flatten();
-        let there = detail.table.row(code).and_then(|r| r.cells[dcol]);
+        let there = detail
+            .table
+            .row(code)
+            .and_then(|r| r.cells.get(dcol).copied().flatten());
         let place = Place {
             table: Some(summary_id.label().into()),
             code: Some(code.to_string()),

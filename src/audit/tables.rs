@@ -528,7 +528,7 @@ fn basic_06(doc: &Document, out: &mut Collector) {
             .iter()
             .zip(&t.groups)
             .filter(|(r, g)| **g == group && r.code.parent().is_none())
-            .map(|(r, _)| r.cells[0].as_ref())
+            .map(|(r, _)| r.cells.first().and_then(Option::as_ref))
             .collect();
         let label = format!("{}合计", group.name());
         sum_cells(

@@ -429,12 +429,15 @@ impl<C: Code> Table<C> {
                 continue;
             };
             for column in 0..self.columns.len() {
-                let parts: Vec<_> = kids.iter().map(|k| (1, k.cells[column].as_ref())).collect();
+                let parts: Vec<_> = kids
+                    .iter()
+                    .map(|k| (1, k.cells.get(column).and_then(Option::as_ref)))
+                    .collect();
                 results.extend(Self::sum_result(
                     "hierarchy.children",
                     Some(parent.code),
                     column,
-                    parent.cells[column].as_ref(),
+                    parent.cells.get(column).and_then(Option::as_ref),
                     &parts,
                     rounding,
                 ));
@@ -451,7 +454,7 @@ impl<C: Code> Table<C> {
                 for (column, cell) in total.iter().enumerate() {
                     let parts: Vec<_> = classes
                         .iter()
-                        .map(|k| (1, k.cells[column].as_ref()))
+                        .map(|k| (1, k.cells.get(column).and_then(Option::as_ref)))
                         .collect();
                     results.extend(Self::sum_result(
                         "hierarchy.total",

@@ -113,7 +113,7 @@ fn basic(t: &BasicExpenditureTable) -> String {
                 &printed,
                 &code,
                 row.name.as_deref().unwrap_or(""),
-                &figure(&row.cells[0]),
+                &figure(row.cells.first().unwrap_or(&None)),
                 "",
             ],
         );
