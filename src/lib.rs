@@ -82,9 +82,9 @@
 //! amounts.
 //!
 //! Two figures of the same precision and unit that stand for one quantity (a parent with a
-//! single child, the same total printed in two tables) must be identical. A blank cell is
-//! "not reported", not zero: a sum is checked when its total and at least one part are
-//! reported. Figures with digits beyond their declared precision, duplicated rows and rows
+//! single child, the same total printed in two tables) must be identical. Blank cells follow the
+//! XBRL binding rule: a sum is checked only when its total and at least one part are
+//! printed, and a blank part then adds nothing. Figures with digits beyond their declared precision, duplicated rows and rows
 //! whose parent is missing block the checks that depend on them instead of producing a
 //! cascade of errors.
 //!

@@ -20,7 +20,14 @@ use std::fmt;
 /// # Ok::<(), cn_budget::AmountError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(
+        try_from = "serde_repr::IntervalRepr",
+        into = "serde_repr::IntervalRepr"
+    )
+)]
 pub struct Interval {
     lo: Decimal,
     hi: Decimal,
@@ -149,7 +156,11 @@ impl Interval {
     /// # Ok::<(), cn_budget::AmountError>(())
     /// ```
     pub fn half_width(&self) -> Decimal {
-        (self.hi - self.lo) / Decimal::TWO
+        match self.hi.checked_sub(self.lo) {
+            Some(width) => width / Decimal::TWO,
+            // Bounds near the limits of Decimal: halve first, which cannot overflow.
+            None => self.hi / Decimal::TWO - self.lo / Decimal::TWO,
+        }
     }
 
     /// Whether `value` lies in the interval.
@@ -332,5 +343,38 @@ impl fmt::Display for Interval {
             self.hi.normalize(),
             if self.hi_closed { ']' } else { ')' }
         )
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_repr {
+    use super::{AmountError, Interval};
+    use rust_decimal::Decimal;
+
+    /// The serialized form; deserialization validates like [`Interval::new`].
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub(super) struct IntervalRepr {
+        lo: Decimal,
+        hi: Decimal,
+        lo_closed: bool,
+        hi_closed: bool,
+    }
+
+    impl TryFrom<IntervalRepr> for Interval {
+        type Error = AmountError;
+        fn try_from(r: IntervalRepr) -> Result<Interval, AmountError> {
+            Interval::new(r.lo, r.lo_closed, r.hi, r.hi_closed)
+        }
+    }
+
+    impl From<Interval> for IntervalRepr {
+        fn from(i: Interval) -> IntervalRepr {
+            IntervalRepr {
+                lo: i.lo,
+                hi: i.hi,
+                lo_closed: i.lo_closed,
+                hi_closed: i.hi_closed,
+            }
+        }
     }
 }

@@ -44,17 +44,16 @@ impl Unit {
         }
     }
 
-    /// Finds the unit named at the end of a text such as `金额单位：万元` or `单位: 元`.
+    /// The unit named by a text such as `万元`, `金额单位：万元` or `单位: 元` (the part after
+    /// the last colon must be exactly 元, 万元 or 亿元; 千元, 百万元 or 美元 give `None`).
     pub fn from_name(text: &str) -> Option<Unit> {
-        let t = text.trim();
-        if t.ends_with("亿元") {
-            Some(Unit::HundredMillionYuan)
-        } else if t.ends_with("万元") {
-            Some(Unit::TenThousandYuan)
-        } else if t.ends_with('元') {
-            Some(Unit::Yuan)
-        } else {
-            None
+        // The unit is what follows the last colon of a heading (金额单位：万元), or the text.
+        let t = text.rsplit(['：', ':']).next().unwrap_or(text).trim();
+        match t {
+            "元" => Some(Unit::Yuan),
+            "万元" => Some(Unit::TenThousandYuan),
+            "亿元" => Some(Unit::HundredMillionYuan),
+            _ => None,
         }
     }
 }

@@ -80,9 +80,12 @@ pub enum CellRef {
 }
 
 impl CellRef {
-    /// The cell's amount: `None` when the row or column does not exist, `Some(None)` when
-    /// the cell is blank.
+    /// The cell's amount: `None` when the table was not read ([`Document::is_read`]) or the
+    /// row or column does not exist, `Some(None)` when the cell is blank.
     pub fn resolve(&self, doc: &Document) -> Option<Option<Amount>> {
+        if !doc.is_read(self.table()) {
+            return None;
+        }
         match self {
             CellRef::Summary {
                 table,
@@ -240,18 +243,17 @@ impl CrossRule {
         if !out.on(&self.id) {
             return;
         }
-        let tables = std::iter::once(&self.left).chain(self.right.iter().map(|(_, c)| c));
-        if tables.map(CellRef::table).any(|t| !doc.is_read(t)) {
-            return;
-        }
+        // Cells of unread tables, rows or columns that do not exist resolve to `None`: the
+        // rule does not apply.
         let Some(left) = self.left.resolve(doc) else {
             return;
         };
-        let right: Vec<(i32, Option<Amount>)> = self
-            .right
-            .iter()
-            .filter_map(|(w, c)| Some((*w, c.resolve(doc)?)))
-            .collect();
+        let mut right: Vec<(i32, Option<Amount>)> = Vec::with_capacity(self.right.len());
+        for (w, c) in &self.right {
+            // A cell that does not exist (no such row, column or table) is not a blank.
+            let Some(cell) = c.resolve(doc) else { return };
+            right.push((*w, cell));
+        }
         let present: Vec<(i32, &Amount)> = right
             .iter()
             .filter_map(|(w, a)| a.as_ref().map(|a| (*w, a)))

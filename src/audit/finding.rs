@@ -15,7 +15,6 @@ use std::fmt;
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "lowercase")
 )]
-#[non_exhaustive]
 pub enum Severity {
     /// A contradiction that rounding cannot explain.
     Error,
@@ -133,7 +132,7 @@ impl Finding {
     ) -> Finding {
         let severity = match c.verdict {
             Verdict::Inconsistent => Severity::Error,
-            _ => Severity::Info,
+            Verdict::Exact | Verdict::WithinRounding => Severity::Info,
         };
         let relation = match c.relation {
             crate::check::Relation::Equal => "应等于",

@@ -62,6 +62,7 @@ pub struct RuleInfo {
 /// assert_eq!(sorted.len(), ids.len(), "ids are unique");
 /// ```
 pub const RULES: &[RuleInfo] = &[
+    RuleInfo { id: "audit.catalog", tables: "全部", title: "文档所用年度的科目目录可用（否则名称核对未执行）" },
     RuleInfo { id: "t01.income_total", tables: "公开01表", title: "本年收入合计 = 各项收入之和" },
     RuleInfo { id: "t01.expense_total", tables: "公开01表", title: "本年支出合计 = 各类支出之和" },
     RuleInfo { id: "t01.balance", tables: "公开01表", title: "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；收支总计相等" },
@@ -156,6 +157,16 @@ impl AuditOptions {
 pub fn audit(doc: &Document, options: &AuditOptions) -> Report {
     let catalog = crate::Catalog::edition(doc.meta.edition).ok();
     let mut out = Collector::new(options);
+    if catalog.is_none() {
+        out.warn(
+            "audit.catalog",
+            Place::default(),
+            format!(
+                "未内嵌 {} 年版《政府收支分类科目》，类名称与名称路径的核对未执行",
+                doc.meta.edition
+            ),
+        );
+    }
     tables::run(doc, &mut out);
     cross::run(doc, catalog, &mut out);
     narrative::run(doc, catalog, &mut out);
@@ -218,7 +229,7 @@ impl<'o> Collector<'o> {
                     .or_default()
                     .push(line);
             }
-            _ => self
+            Verdict::Inconsistent => self
                 .findings
                 .push(Finding::from_comparison(rule, place, c, basis, hint)),
         }

@@ -106,8 +106,10 @@ pub(crate) fn bind(subject: &str, measure: Measure) -> Option<CellRef> {
     })
 }
 
-fn money(doc: &Document, text: &str) -> Option<Amount> {
-    Amount::parse(text, doc.meta.unit).ok()
+/// A narrative amount: claims record the number printed before 万元 (see
+/// `data/disclosures/TRANSCRIBE-SPEC.md`), whatever unit the tables use.
+fn money(_doc: &Document, text: &str) -> Option<Amount> {
+    Amount::parse(text, Unit::TenThousandYuan).ok()
 }
 
 fn percent(text: &str) -> Option<Amount> {
@@ -254,7 +256,10 @@ fn percentage(
 ) -> Option<Comparison> {
     let reported_interval = stated.interval(rounding).ok()?;
     let rounded = if stated.decimals() >= 0 {
-        exact.round_dp(stated.decimals() as u32)
+        exact.round_dp_with_strategy(
+            stated.decimals() as u32,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        )
     } else {
         exact
     };
@@ -440,10 +445,19 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
 /// hi(budget), 持平 iff their intervals intersect.
 fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(s) = sign(claim.word.as_deref()).or(match claim.word.as_deref() {
-        Some(w) if w.contains("大于") || w.contains("超") => Some(1),
+        Some(w) if w.contains("大于") || w.contains("高于") || w.contains("超") => Some(1),
         Some(w) if w.contains("小于") || w.contains("低于") => Some(-1),
+        Some(w) if w.contains("等于") => Some(0),
         _ => None,
     }) else {
+        out.warn(
+            "n.direction",
+            place(claim),
+            format!(
+                "无法识别比较用词「{}」，未校验",
+                claim.word.as_deref().unwrap_or("")
+            ),
+        );
         return;
     };
     let budget_measure = if claim.of.as_deref() == Some("budget_initial") {

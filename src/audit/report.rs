@@ -106,10 +106,15 @@ impl Report {
         let d = &self.document;
         let mut s = String::new();
         let _ = writeln!(s, "{} {} 年度部门决算审核报告", d.reporting_unit, d.year);
+        let names = if self.findings.iter().any(|f| f.rule == "audit.catalog") {
+            format!("无 {} 年版科目目录，科目名称未核对", d.edition)
+        } else {
+            format!("科目名称按 {} 年版《政府收支分类科目》核对", d.edition)
+        };
         let _ = writeln!(
             s,
-            "（金额单位：{}；科目名称按 {} 年版《政府收支分类科目》核对；共执行 {} 项校验）",
-            d.unit, d.edition, self.evaluated
+            "（金额单位：{}；{names}；共执行 {} 项校验）",
+            d.unit, self.evaluated
         );
         for (severity, title) in [
             (Severity::Error, "错误（舍入无法解释的矛盾）"),

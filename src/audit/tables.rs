@@ -67,7 +67,16 @@ fn route<C: Code>(
         match &r.outcome {
             Outcome::Compared(c) => {
                 let hint = (c.verdict == Verdict::Inconsistent && r.rule == "hierarchy.children")
-                    .then(|| explain(doc, id, code.as_deref(), c.difference, c.tolerance))
+                    .then(|| {
+                        explain(
+                            doc,
+                            id,
+                            code.as_deref(),
+                            r.column,
+                            c.difference,
+                            c.tolerance,
+                        )
+                    })
                     .flatten();
                 let basis = if r.rule == "hierarchy.total" {
                     "各类之和"
@@ -102,48 +111,61 @@ fn explain(
     doc: &Document,
     id: TableId,
     code: Option<&str>,
+    column: Option<usize>,
     difference: rust_decimal::Decimal,
     tolerance: rust_decimal::Decimal,
 ) -> Option<String> {
     let parent: FunctionCode = code?.parse().ok()?;
     let here = &doc.functional(id)?.table;
-    let first = |t: &crate::check::Table<FunctionCode>, c: FunctionCode| {
-        t.row(c).and_then(|r| r.cells.first().copied().flatten())
-    };
+    let column = column?;
+    let heading = here.columns().get(column)?;
+    // difference = reported − Σ children printed here.
     let close = |a: rust_decimal::Decimal| (a - difference).abs() <= tolerance;
     for other in [TableId::T02, TableId::T03, TableId::T05] {
         if other == id {
             continue;
         }
         let there = &doc.functional(other)?.table;
+        // The total columns (本年收入合计, 本年支出合计, 小计) correspond; others by heading.
+        let Some(there_column) = (if column == 0 {
+            Some(0)
+        } else {
+            there.column(heading)
+        }) else {
+            continue;
+        };
+        let cell = |t: &Table<FunctionCode>, c: FunctionCode, col: usize| {
+            t.row(c).and_then(|r| r.cells.get(col).copied().flatten())
+        };
         for row in there
             .rows()
             .iter()
             .filter(|r| r.code.parent() == Some(parent))
         {
-            let Some(v) = first(there, row.code) else {
+            let Some(v) = cell(there, row.code, there_column) else {
                 continue;
             };
+            let name = row.name.as_deref().unwrap_or("");
             match here.row(row.code) {
-                None if close(-v.value()) || close(v.value()) => {
+                // A child missing here makes the children's sum short by its amount.
+                None if close(v.value()) => {
                     return Some(format!(
-                        "可能原因：本表未列示 {} {}（{}列示 {}）。",
+                        "可能原因：本表未列示 {} {name}（{}列示 {}）。",
                         row.code,
-                        row.name.as_deref().unwrap_or(""),
                         other.label(),
                         v.value()
                     ));
                 }
-                Some(mine) => {
-                    let Some(m) = mine.cells.first().copied().flatten() else {
+                // A child misprinted here (m instead of v) shifts the sum by v − m.
+                Some(_) => {
+                    let Some(m) = cell(here, row.code, column) else {
                         continue;
                     };
                     let delta = v.value() - m.value();
-                    if !delta.is_zero() && (delta + difference).abs() <= tolerance {
+                    if !delta.is_zero() && close(delta) {
                         return Some(format!(
-                            "可能原因：{} {} 在本表为 {}，{}为 {}。",
+                            "可能原因：{} {name} 在本表为 {}，{}为 {}。",
                             row.code,
-                            row.name.as_deref().unwrap_or(""),
                             m.value(),
                             other.label(),
                             v.value()
@@ -518,6 +540,18 @@ fn basic_06(doc: &Document, out: &mut Collector) {
         );
     }
     report_printed(id, &t.table, &t.printed_codes, out);
+    if t.groups.len() != t.table.rows().len() {
+        out.warn(
+            "t06.group_totals",
+            place(id, None, None, None),
+            format!(
+                "{} 行只有 {} 个经费分组（人员经费/公用经费），合计校验未执行",
+                t.table.rows().len(),
+                t.groups.len()
+            ),
+        );
+        return;
+    }
     for (group, total) in [
         (CostGroup::Personnel, t.personnel_total),
         (CostGroup::Public, t.public_total),

@@ -517,3 +517,57 @@ fn user_rules_with_weights_and_inequalities() {
         assert_eq!(errors > 0, expect_error, "{relation:?} weight {weight}");
     }
 }
+
+#[test]
+fn missing_catalog_is_reported() {
+    let mut d = doc();
+    assert!(warnings(&d, "audit.catalog").is_empty());
+    d.meta.edition = 2023;
+    let w = warnings(&d, "audit.catalog");
+    assert_eq!(w.len(), 1);
+    assert!(w[0].message.contains("2023"));
+}
+
+#[test]
+fn review_fixes_hold() {
+    // The 21007 difference is explained by the misprinted 项 that 公开03表 prints right.
+    let fs = errors(&doc(), "t02.hierarchy");
+    assert!(
+        at(&fs, "21007")[0].message.contains("2100799"),
+        "{}",
+        at(&fs, "21007")[0].message
+    );
+    // 高于 is a comparison word like 大于.
+    let mut d = doc();
+    claim(&mut d, "c101").word = Some("高于".into());
+    assert_eq!(
+        at(&errors(&d, "n.direction"), "c101").len(),
+        1,
+        "50.21 is not 高于 55.72"
+    );
+    // Narrative amounts are not compared with tables that were not read.
+    let mut unread = doc();
+    unread.t09.budget.clear();
+    unread.t09.actual.clear();
+    assert!(errors(&unread, "n.amount")
+        .iter()
+        .all(|f| !f.message.contains("公开09表")));
+    // A rule whose right-hand cell does not exist does not apply, even with blank_is_zero.
+    let mut no_total = doc();
+    set_summary(&mut no_total, TableId::T04, Side::Expense, 59, 3, "1.00");
+    no_total.t07.table =
+        crate::check::Table::new("公开07表", no_total.t07.table.columns().to_vec());
+    no_total
+        .t07
+        .table
+        .push("212".parse().unwrap(), None, vec![None; 6])
+        .unwrap();
+    no_total.t07.printed_codes = vec!["212".into()];
+    no_total.t07.notes = vec![String::new()];
+    assert!(errors(&no_total, "x.t04_t07.fund").is_empty());
+    // In a table printed to 0.01, "5.1" is 5.10: one quantity printed twice must match.
+    let mut dropped = doc();
+    dropped.t03.table.set_cell(code("21007"), 0, wan("5.1"));
+    dropped.apply_declared_decimals();
+    assert_eq!(at(&errors(&dropped, "t03.hierarchy"), "21007").len(), 1);
+}

@@ -43,7 +43,6 @@ use std::fmt;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
 pub enum Verdict {
     /// The printed figures satisfy the rule as printed, with no rounding needed: equal for
     /// `=`, and `a ≤ b` (including `a < b`) for `≤`.

@@ -33,7 +33,7 @@ pub enum TableError {
 }
 
 /// One row of a reported table: a code, the printed name and one cell per column (`None`
-/// for a blank cell, which means "not reported", not 0).
+/// for a blank cell: a blank total is not checked, a blank part adds nothing).
 ///
 /// ```
 /// use cn_budget::check::{Row, Table};
@@ -293,6 +293,26 @@ impl<C: Code> Table<C> {
         Some(std::mem::replace(slot, value))
     }
 
+    /// Applies `f` to every cell of every row and of the 合计 row.
+    ///
+    /// ```
+    /// use cn_budget::check::Table;
+    /// use cn_budget::{Amount, FunctionCode, Unit};
+    /// let mut t: Table<FunctionCode> = Table::new("t", ["小计"]);
+    /// t.push("201".parse()?, None, vec![Some(Amount::parse("5.1", Unit::Yuan)?)])?;
+    /// t.for_each_cell_mut(|cell| *cell = None);
+    /// assert_eq!(t.rows()[0].cells, [None]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_each_cell_mut(&mut self, mut f: impl FnMut(&mut Option<Amount>)) {
+        for row in &mut self.rows {
+            row.cells.iter_mut().for_each(&mut f);
+        }
+        if let Some(total) = &mut self.total {
+            total.iter_mut().for_each(&mut f);
+        }
+    }
+
     /// The first row of a code.
     ///
     /// ```
@@ -320,14 +340,15 @@ impl<C: Code> Table<C> {
                     raw.row
                         .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
                 ),
-                column: raw.column.map(|c| self.columns[c].clone()),
+                column: raw.column.and_then(|c| self.columns.get(c).cloned()),
             },
             outcome: raw.outcome,
         }
     }
 
     /// Compares one cell with a weighted sum of others, if the total cell and at least one
-    /// part are reported (Calculations 1.1 binding: blanks are not zeros).
+    /// part are reported (Calculations 1.1 binding: a blank total is not checked, blank parts
+    /// add nothing).
     fn sum_result(
         rule: &'static str,
         row: Option<C>,

@@ -183,7 +183,7 @@ impl DocumentFiles {
         }
         let meta = parse_meta(&need("meta.tsv", &self.meta)?)?;
         let unit = meta.unit;
-        Ok(Document {
+        let mut doc = Document {
             t01: parse_summary(&need("table01.tsv", &self.table01)?, unit)?,
             t02: parse_functional(TableId::T02, &need("table02.tsv", &self.table02)?, unit)?,
             t03: parse_functional(TableId::T03, &need("table03.tsv", &self.table03)?, unit)?,
@@ -196,7 +196,9 @@ impl DocumentFiles {
             claims: parse_claims(&need("claims.tsv", &self.claims)?)?,
             names: parse_names(&need("names.tsv", &self.names)?)?,
             meta,
-        })
+        };
+        doc.apply_declared_decimals();
+        Ok(doc)
     }
 }
 

@@ -749,6 +749,56 @@ impl Document {
         }
     }
 
+    /// Gives every table figure printed with fewer decimals than the document declares
+    /// ([`Meta::decimals`]) the declared precision: in a table printed to 0.01, `5.1` is a
+    /// dropped trailing zero and stands for 5.10 ± 0.005, not 5.1 ± 0.05. Narrative figures
+    /// keep their printed precision (prose often rounds deliberately).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::Document;
+    /// use cn_budget::{Amount, Unit};
+    /// let mut doc = Document::embedded()?.clone();
+    /// doc.t09.actual[0] = Some(Amount::parse("0.6", Unit::TenThousandYuan)?);
+    /// doc.apply_declared_decimals();
+    /// assert_eq!(doc.t09.actual[0].unwrap().decimals(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_declared_decimals(&mut self) {
+        let declared = self.meta.decimals;
+        let widen = |cell: &mut Option<Amount>| {
+            if let Some(a) = cell {
+                if !a.is_exact() && (0..declared).contains(&a.decimals()) {
+                    if let Ok(b) = Amount::new(a.value(), declared, a.unit()) {
+                        *a = b;
+                    }
+                }
+            }
+        };
+        for t in [&mut self.t01, &mut self.t04] {
+            t.lines
+                .iter_mut()
+                .flat_map(|l| l.cells.iter_mut())
+                .for_each(widen);
+        }
+        for t in [
+            &mut self.t02,
+            &mut self.t03,
+            &mut self.t05,
+            &mut self.t07,
+            &mut self.t08,
+        ] {
+            t.table.for_each_cell_mut(widen);
+        }
+        self.t06.table.for_each_cell_mut(widen);
+        widen(&mut self.t06.personnel_total);
+        widen(&mut self.t06.public_total);
+        self.t09
+            .budget
+            .iter_mut()
+            .chain(self.t09.actual.iter_mut())
+            .for_each(widen);
+    }
+
     /// The functional table with this id (02, 03, 05, 07 or 08).
     ///
     /// ```

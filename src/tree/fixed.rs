@@ -86,8 +86,19 @@ impl<const N: usize> Scales<N> {
     }
 
     pub(super) fn decimal(&self, column: usize, mantissa: i128) -> Result<Decimal, RollupError> {
-        Decimal::try_from_i128_with_scale(mantissa, self.0[column])
-            .map_err(|_| RollupError::Overflow { column })
+        let scale = self.0[column];
+        if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa, scale) {
+            // The sum keeps the finest scale of the column's inputs.
+            return Ok(d);
+        }
+        // Too many digits for a Decimal at that scale: drop trailing zeros the value does
+        // not need (a large sum next to a fine-scale zero), never significant digits.
+        let (mut m, mut scale) = (mantissa, scale);
+        while scale > 0 && m % 10 == 0 {
+            m /= 10;
+            scale -= 1;
+        }
+        Decimal::try_from_i128_with_scale(m, scale).map_err(|_| RollupError::Overflow { column })
     }
 
     pub(super) fn decimals(&self, acc: &Accumulator<N>) -> Result<[Decimal; N], RollupError> {

@@ -458,3 +458,27 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FunctionCode;
+
+    #[test]
+    fn a_large_sum_at_a_fine_scale_still_fits() {
+        let code: FunctionCode = "2010601".parse().unwrap();
+        let rows = [
+            (code, [Decimal::from(1_000_000)]),
+            (
+                code,
+                ["0.5000000000000000000000000000".parse::<Decimal>().unwrap()],
+            ),
+        ];
+        let tree = Tree::from_codes([code]);
+        let rollup = tree.rollup(&rows).expect("no overflow");
+        assert_eq!(
+            rollup.grand_total()[0],
+            "1000000.5".parse::<Decimal>().unwrap()
+        );
+    }
+}

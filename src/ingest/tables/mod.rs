@@ -95,7 +95,7 @@ impl AssembledTables {
         claims: Vec<Claim>,
         names: Vec<NamePath>,
     ) -> Document {
-        Document {
+        let mut doc = Document {
             meta,
             t01: self.t01,
             t02: self.t02,
@@ -108,7 +108,9 @@ impl AssembledTables {
             t09: self.t09,
             claims,
             names,
-        }
+        };
+        doc.apply_declared_decimals();
+        doc
     }
 }
 
