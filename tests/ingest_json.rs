@@ -70,7 +70,6 @@ fn severity_name(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "info",
-        _ => "other",
     }
 }
 
