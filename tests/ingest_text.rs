@@ -503,3 +503,59 @@ fn the_ingested_seed_audits_exactly_like_the_transcription() {
     assert_eq!(from_text.findings, from_transcription.findings);
     assert_eq!(from_text.evaluated, from_transcription.evaluated);
 }
+
+/// Each table is read in the unit its own heading prints; an unknown unit makes the table
+/// unreadable instead of misreading it by a factor.
+#[test]
+fn each_table_is_read_in_its_own_unit() {
+    use cn_budget::audit::{audit, AuditOptions, Severity};
+    let text = include_str!("../data/disclosures/hongshan-finance-2024/source.txt");
+    let lines: Vec<&str> = text.lines().collect();
+    let title = lines
+        .iter()
+        .position(|l| l.starts_with("2024 年度财政拨款“三公”经费支出决算表"))
+        .unwrap();
+    let unit_line = title
+        + lines[title..]
+            .iter()
+            .position(|l| l.starts_with("金额单位"))
+            .unwrap();
+    let row = title
+        + lines[title..]
+            .iter()
+            .position(|l| l.starts_with("0.61"))
+            .unwrap();
+    let with = |unit: &str, row_text: &str| -> String {
+        let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        v[unit_line] = format!("金额单位：{unit}");
+        v[row] = row_text.to_owned();
+        v.join("\n")
+    };
+    // 0.61 万元 printed as 6,100.00 元: the same amounts, no new error.
+    let yuan = with(
+        "元",
+        "6,100.00\t\t6,100.00\t\t6,100.00\t\t6,100.00\t\t6,100.00\t\t6,100.00\t",
+    );
+    let ingested = cn_budget::ingest::ingest(&yuan).unwrap();
+    assert_eq!(
+        ingested.document.t09.actual[0].unwrap().to_string(),
+        "6100.00 元"
+    );
+    let errors = |doc| {
+        audit(doc, &AuditOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    };
+    assert_eq!(errors(&ingested.document), errors(embedded()));
+    // 千元 is not a unit the crate knows: the table is reported, not misread.
+    let thousands = cn_budget::ingest::ingest(&with("千元", lines[row])).unwrap();
+    assert!(thousands
+        .problems
+        .iter()
+        .any(|p| p.rule == "ingest.table" && p.message.contains("千元")));
+    assert!(!thousands
+        .document
+        .is_read(cn_budget::disclosure::TableId::T09));
+}

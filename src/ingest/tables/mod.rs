@@ -130,7 +130,7 @@ pub(super) fn assemble(
     for id in FUNCTIONAL_TABLES {
         read.insert(
             id,
-            find(raw, id).and_then(|t| read_functional(&t, id, unit)),
+            find(raw, id).and_then(|t| read_functional(&t, id, table_unit(&t, unit)?)),
         );
     }
     let known = known_codes(&read);
@@ -148,10 +148,12 @@ pub(super) fn assemble(
         functional(TableId::T07),
         functional(TableId::T08),
     );
-    let t01 = find(raw, TableId::T01).and_then(|t| read_summary(&t, &T01_SPEC, unit));
-    let t04 = find(raw, TableId::T04).and_then(|t| read_summary(&t, &T04_SPEC, unit));
-    let t06 = find(raw, TableId::T06).and_then(|t| read_basic(&t, unit, catalog));
-    let t09 = find(raw, TableId::T09).and_then(|t| read_three_costs(&t, unit));
+    let t01 =
+        find(raw, TableId::T01).and_then(|t| read_summary(&t, &T01_SPEC, table_unit(&t, unit)?));
+    let t04 =
+        find(raw, TableId::T04).and_then(|t| read_summary(&t, &T04_SPEC, table_unit(&t, unit)?));
+    let t06 = find(raw, TableId::T06).and_then(|t| read_basic(&t, table_unit(&t, unit)?, catalog));
+    let t09 = find(raw, TableId::T09).and_then(|t| read_three_costs(&t, table_unit(&t, unit)?));
     Ok(AssembledTables {
         t01: settle(TableId::T01, t01, problems, || empty_summary(&T01_SPEC)),
         t02,
@@ -193,6 +195,21 @@ fn unreadable(id: TableId, why: &str) -> Finding {
 
 /// The raw table with this id; several (a table split by the extractor) are merged. Cells
 /// printed as a dash (`-`, `—`) say nothing is reported: they are read as blank.
+/// The amount unit a table's own heading prints (金额单位：元/万元/亿元), else the document's;
+/// a unit this crate does not know (千元, 美元 …) makes the table unreadable rather than
+/// misread by a factor.
+fn table_unit(table: &RawTable, default: Unit) -> Result<Unit, Failure> {
+    let line = table
+        .heading
+        .iter()
+        .flat_map(|l| l.split('\t'))
+        .find(|l| l.contains("金额单位"));
+    match line {
+        None => Ok(default),
+        Some(l) => Unit::from_name(l).ok_or_else(|| format!("未知金额单位「{}」", l.trim())),
+    }
+}
+
 fn find(raw: &RawDocument, id: TableId) -> Result<RawTable, Failure> {
     let mut parts = raw.tables.iter().filter(|t| t.id == Some(id));
     let mut table = parts.next().cloned().ok_or("文中未找到该表")?;
