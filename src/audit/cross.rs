@@ -3,7 +3,7 @@
 use super::finding::Place;
 use super::tables::summary_line;
 use super::Collector;
-use crate::check::{compare_le_sum, compare_sum, Relation};
+use crate::check::{compare_cells, Blanks, Relation};
 use crate::disclosure::{CostGroup, Document, Side, TableId, THREE_COSTS_COLUMNS};
 use crate::{Amount, Catalog, EconomicCode, FunctionCode};
 
@@ -254,16 +254,17 @@ impl CrossRule {
             let Some(cell) = c.resolve(doc) else { return };
             right.push((*w, cell));
         }
-        let present: Vec<(i32, &Amount)> = right
-            .iter()
-            .filter_map(|(w, a)| a.as_ref().map(|a| (*w, a)))
-            .collect();
-        let zero = |unit| Amount::exact(rust_decimal::Decimal::ZERO, unit);
-        let (left, present) = match (left, present.is_empty()) {
-            (Some(l), false) => (l, present),
-            (None, false) if self.blank_is_zero => (zero(present[0].1.unit()), present),
-            (Some(l), true) if self.blank_is_zero && !l.value().is_zero() => (l, Vec::new()),
-            _ => return,
+        let parts: Vec<(i32, Option<&Amount>)> =
+            right.iter().map(|(w, a)| (*w, a.as_ref())).collect();
+        let blanks = if self.blank_is_zero {
+            Blanks::Zero
+        } else {
+            Blanks::NotReported
+        };
+        let Some(result) =
+            compare_cells(left.as_ref(), &parts, blanks, self.relation, out.rounding())
+        else {
+            return;
         };
         let basis = || {
             self.right
@@ -271,10 +272,6 @@ impl CrossRule {
                 .map(|(w, c)| format!("{}{}", if *w < 0 { "−" } else { "" }, c.describe()))
                 .collect::<Vec<_>>()
                 .join(" + ")
-        };
-        let result = match self.relation {
-            Relation::LessOrEqual => compare_le_sum(&left, present, out.rounding()),
-            _ => compare_sum(&left, present, out.rounding()),
         };
         out.check_with(&self.id, result, || self.left.place(), basis);
     }
@@ -502,18 +499,20 @@ fn class_lines(
             column: Some(column.into()),
         };
         let basis = format!("{} {} 「{detail_column}」", detail_id.label(), code);
-        match (here, there) {
-            (Some(a), Some(b)) => {
-                let r = compare_sum(&a, [(1, &b)], out.rounding());
-                out.check(rule, place, r, &basis);
-            }
-            (Some(a), None) | (None, Some(a)) if !a.value().is_zero() => {
-                let zero = Amount::exact(rust_decimal::Decimal::ZERO, a.unit());
-                let (l, r) = if here.is_some() { (a, zero) } else { (zero, a) };
-                let result = compare_sum(&l, [(1, &r)], out.rounding());
-                out.check(rule, place, result, &format!("{basis}（未列示）"));
-            }
-            _ => out.passed(rule),
+        let basis = if there.is_some() {
+            basis
+        } else {
+            format!("{basis}（未列示）")
+        };
+        match compare_cells(
+            here.as_ref(),
+            &[(1, there.as_ref())],
+            Blanks::Zero,
+            Relation::Equal,
+            out.rounding(),
+        ) {
+            Some(r) => out.check(rule, place, r, &basis),
+            None => out.passed(rule),
         }
     }
 }

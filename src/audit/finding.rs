@@ -138,7 +138,9 @@ impl Finding {
             crate::check::Relation::Equal => "应等于",
             crate::check::Relation::LessOrEqual => "应不大于",
         };
-        let tolerance_text = if c.tolerance.is_zero() {
+        let tolerance_text = if c.terms == 0 {
+            "对方为空白，按 0 计".to_owned()
+        } else if c.tolerance.is_zero() {
             "同一数值两处列示须完全一致".to_owned()
         } else {
             format!(

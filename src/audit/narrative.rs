@@ -3,7 +3,7 @@
 use super::cross::{CellRef, RowRef};
 use super::finding::{Finding, Place};
 use super::Collector;
-use crate::check::{compare_sum, Comparison, Relation, Verdict};
+use crate::check::{compare_cells, compare_sum, Blanks, Comparison, Relation, Verdict};
 use crate::disclosure::{Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS};
 use crate::{Amount, Catalog, Interval, Unit};
 use rust_decimal::Decimal;
@@ -221,8 +221,17 @@ fn amount(doc: &Document, claim: &Claim, out: &mut Collector) {
     let Some(table_value) = cell.resolve(doc) else {
         return;
     };
-    let table_value = table_value.unwrap_or_else(|| Amount::exact(Decimal::ZERO, doc.meta.unit));
-    let r = compare_sum(&stated, [(1, &table_value)], out.rounding());
+    // A blank cell restated as an amount in the narrative stands for 0.
+    let parts = [(1, table_value.as_ref())];
+    let Some(r) = compare_cells(
+        Some(&stated),
+        &parts,
+        Blanks::Zero,
+        Relation::Equal,
+        out.rounding(),
+    ) else {
+        return;
+    };
     out.check_with(
         RULE,
         r,

@@ -3,7 +3,9 @@
 use super::finding::Place;
 use super::Collector;
 use crate::check::Table;
-use crate::check::{compare_sum, Outcome, RawResult, Verdict, TOTAL_LABEL};
+use crate::check::{
+    compare_cells, compare_sum, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL,
+};
 use crate::disclosure::{
     CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
 };
@@ -333,13 +335,17 @@ fn sum_cells(
     parts: &[Option<&Amount>],
     basis: &str,
 ) {
-    let Some(total) = total else { return };
-    let present: Vec<(i32, &Amount)> = parts.iter().flatten().map(|a| (1, *a)).collect();
-    if present.is_empty() {
-        return;
+    let parts: Vec<(i32, Option<&Amount>)> = parts.iter().map(|a| (1, *a)).collect();
+    let rounding = out.rounding();
+    if let Some(r) = compare_cells(
+        total,
+        &parts,
+        Blanks::NotReported,
+        Relation::Equal,
+        rounding,
+    ) {
+        out.check_with(rule, r, p, || basis.to_owned());
     }
-    let r = compare_sum(total, present, out.rounding());
-    out.check_with(rule, r, p, || basis.to_owned());
 }
 
 fn line_place(id: TableId, line: &SummaryLine, label: &str, column: &str) -> Place {

@@ -484,6 +484,63 @@ fn weighted_sum<'a>(
     Ok(sum)
 }
 
+/// How blank cells take part in a comparison of cells ([`compare_cells`]).
+///
+/// ```
+/// use cn_budget::check::Blanks;
+/// assert_ne!(Blanks::NotReported, Blanks::Zero);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Blanks {
+    /// XBRL Calculations 1.1 binding: the comparison is made only when the total and at
+    /// least one part are printed; blank parts add nothing.
+    NotReported,
+    /// A blank stands for 0 when the other side is printed (a zero column of one table
+    /// against an empty table, a 类 printed in one table and blank in another); nothing
+    /// is compared when both sides are blank or the only printed side is 0.
+    Zero,
+}
+
+/// Compares a cell with a weighted sum of cells, any of which may be blank (`None`),
+/// under a [`Blanks`] policy and a [`Relation`]. `None` when the policy says there is
+/// nothing to compare.
+///
+/// ```
+/// use cn_budget::check::{compare_cells, Blanks, Relation, Verdict};
+/// use cn_budget::{Amount, Rounding, Unit};
+/// let a = Amount::parse("1.00", Unit::TenThousandYuan)?;
+/// // A printed 1.00 against a blank: nothing to check, unless blanks are zeros.
+/// assert!(compare_cells(Some(&a), &[(1, None)], Blanks::NotReported, Relation::Equal, Rounding::Nearest).is_none());
+/// let c = compare_cells(Some(&a), &[(1, None)], Blanks::Zero, Relation::Equal, Rounding::Nearest).unwrap().unwrap();
+/// assert_eq!(c.verdict, Verdict::Inconsistent);
+/// assert!(compare_cells(None, &[(1, None)], Blanks::Zero, Relation::Equal, Rounding::Nearest).is_none());
+/// # Ok::<(), cn_budget::AmountError>(())
+/// ```
+pub fn compare_cells(
+    total: Option<&Amount>,
+    parts: &[(i32, Option<&Amount>)],
+    blanks: Blanks,
+    relation: Relation,
+    rounding: Rounding,
+) -> Option<Result<Comparison, Blocker>> {
+    let present: Vec<(i32, &Amount)> = parts.iter().filter_map(|&(w, a)| Some((w, a?))).collect();
+    let zero;
+    let total = match (total, present.first(), blanks) {
+        (Some(t), Some(_), _) => t,
+        (Some(t), None, Blanks::Zero) if !t.value().is_zero() => t,
+        (None, Some((_, first)), Blanks::Zero) => {
+            zero = Amount::exact(Decimal::ZERO, first.unit());
+            &zero
+        }
+        _ => return None,
+    };
+    Some(match relation {
+        Relation::LessOrEqual => compare_le_sum(total, present, rounding),
+        Relation::Equal => compare_sum(total, present, rounding),
+    })
+}
+
 /// Checks that two reported figures describe the same quantity: identical at the same
 /// precision and unit, otherwise intersecting intervals (Calculations 1.1 duplicate facts).
 ///

@@ -1,4 +1,4 @@
-use super::{compare_sum, Blocker, CheckResult, Location, Outcome};
+use super::{compare_cells, Blanks, Blocker, CheckResult, Location, Outcome, Relation};
 use crate::{Amount, Code, Rounding};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -357,18 +357,11 @@ impl<C: Code> Table<C> {
         parts: &[(i32, Option<&Amount>)],
         rounding: Rounding,
     ) -> Option<RawResult<C>> {
-        let total = total?;
-        let present: Vec<(i32, &Amount)> = parts
-            .iter()
-            .filter_map(|&(w, a)| a.map(|a| (w, a)))
-            .collect();
-        if present.is_empty() {
-            return None;
-        }
-        let outcome = match compare_sum(total, present, rounding) {
-            Ok(c) => Outcome::Compared(c),
-            Err(b) => Outcome::Blocked(b),
-        };
+        let outcome =
+            match compare_cells(total, parts, Blanks::NotReported, Relation::Equal, rounding)? {
+                Ok(c) => Outcome::Compared(c),
+                Err(b) => Outcome::Blocked(b),
+            };
         Some(RawResult {
             rule,
             row,
