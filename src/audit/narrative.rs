@@ -4,7 +4,9 @@ use super::cross::{CellRef, RowRef};
 use super::finding::{Finding, Place};
 use super::Collector;
 use crate::check::{compare_cells, compare_sum, Blanks, Comparison, Relation, Verdict};
-use crate::disclosure::{Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS};
+use crate::disclosure::{
+    direction_of, Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS,
+};
 use crate::{Amount, Catalog, Interval, Unit};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -346,12 +348,7 @@ fn ratio(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector, ru
 }
 
 fn sign(word: Option<&str>) -> Option<i32> {
-    match word? {
-        w if w.contains("增加") || w.contains("增长") || w.contains("上升") => Some(1),
-        w if w.contains("减少") || w.contains("下降") || w.contains("降低") => Some(-1),
-        w if w.contains("持平") => Some(0),
-        _ => None,
-    }
+    word.and_then(direction_of).map(i32::from)
 }
 
 /// `n.growth_rate` and `n.direction` (change words): year-on-year or against-budget change.
@@ -453,12 +450,7 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
 /// the two figures: 大于 can hold iff hi(actual) > lo(budget), 小于 iff lo(actual) <
 /// hi(budget), 持平 iff their intervals intersect.
 fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
-    let Some(s) = sign(claim.word.as_deref()).or(match claim.word.as_deref() {
-        Some(w) if w.contains("大于") || w.contains("高于") || w.contains("超") => Some(1),
-        Some(w) if w.contains("小于") || w.contains("低于") => Some(-1),
-        Some(w) if w.contains("等于") => Some(0),
-        _ => None,
-    }) else {
+    let Some(s) = sign(claim.word.as_deref()) else {
         out.warn(
             "n.direction",
             place(claim),

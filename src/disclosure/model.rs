@@ -202,6 +202,41 @@ impl fmt::Display for TableId {
 /// The Chinese numerals of list numbers and part headings (一、, 第三部分).
 pub(crate) const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 
+/// Words the narrative uses to state a direction, with their sign: change words
+/// (增加/增长/上升, 减少/下降/降低, 持平) and comparison words (大于/高于/超, 小于/低于, 等于).
+pub const DIRECTION_WORDS: &[(&str, i8)] = &[
+    ("增加", 1),
+    ("增长", 1),
+    ("上升", 1),
+    ("减少", -1),
+    ("下降", -1),
+    ("降低", -1),
+    ("持平", 0),
+    ("大于", 1),
+    ("高于", 1),
+    ("超", 1),
+    ("小于", -1),
+    ("低于", -1),
+    ("等于", 0),
+];
+
+/// The sign a direction or comparison word states (`1` up or more, `-1` down or less, `0`
+/// unchanged or equal), from the first entry of [`DIRECTION_WORDS`] the word contains.
+///
+/// ```
+/// use cn_budget::disclosure::direction_of;
+/// assert_eq!(direction_of("决算数大于年初预算数"), Some(1));
+/// assert_eq!(direction_of("下降"), Some(-1));
+/// assert_eq!(direction_of("持平全年预算数"), Some(0));
+/// assert_eq!(direction_of("约为"), None);
+/// ```
+pub fn direction_of(word: &str) -> Option<i8> {
+    DIRECTION_WORDS
+        .iter()
+        .find(|(w, _)| word.contains(w))
+        .map(|&(_, sign)| sign)
+}
+
 /// Which side of a summary table (公开01表, 公开04表) a line is on.
 ///
 /// ```

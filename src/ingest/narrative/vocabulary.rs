@@ -252,3 +252,16 @@ pub(super) const AMOUNT_WORDS: &[&str] = &[
     "决算为",
     "执行数为",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{COMPARISONS, DIRECTIONS};
+
+    /// Every direction or comparison word the extractor records is one the audit reads.
+    #[test]
+    fn the_audit_understands_every_word_the_extractor_records() {
+        for word in DIRECTIONS.iter().chain(COMPARISONS) {
+            assert!(crate::disclosure::direction_of(word).is_some(), "{word}");
+        }
+    }
+}
