@@ -12,9 +12,12 @@
 //! the name paths.
 
 mod narrative;
+mod page;
 mod pdfplumber;
 mod tables;
 mod text;
+
+pub use page::{Line, Page, Position, Span};
 
 use crate::audit::Finding;
 use crate::disclosure::{Document, TableId};
