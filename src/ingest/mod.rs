@@ -14,6 +14,7 @@
 mod narrative;
 mod page;
 mod pdfplumber;
+mod printed;
 mod tables;
 mod text;
 

@@ -24,6 +24,9 @@
 //! paired with its titles in order, surplus tables at the top continuing the open table, and
 //! the heading ends at the first 注 / 本部门…无… line.
 
+use super::printed::{
+    is_narrative_start, is_page_furniture, is_trailer_start, typographic_quotes, MAX_TITLE_CHARS,
+};
 use super::{IngestError, RawDocument, RawTable};
 use crate::disclosure::TableId;
 use serde_json::{Map, Value};
@@ -32,8 +35,6 @@ use std::ops::Range;
 /// The rows of one pdfplumber table, cells as text (blank cells empty).
 type Grid = Vec<Vec<String>>;
 
-/// The longest line taken for a table title, in characters.
-const MAX_TITLE_CHARS: usize = 60;
 
 /// Cuts pdfplumber JSON (`{"page_texts": [...], "page_tables": [...]}`) into a
 /// [`RawDocument`]; JSON that does not parse or lacks either key is an
@@ -104,21 +105,13 @@ fn page_lines(text: Option<&Value>, page: usize) -> Result<Vec<String>, IngestEr
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
-    if lines.last().is_some_and(|l| is_page_number(l)) {
+    if lines.last().is_some_and(|l| is_page_furniture(l)) {
         lines.pop();
     }
-    if lines.first().is_some_and(|l| is_page_number(l)) {
+    if lines.first().is_some_and(|l| is_page_furniture(l)) {
         lines.remove(0);
     }
     Ok(lines)
-}
-
-/// Whether a line is a printed page number: `7`, `- 7 -`, `—7—`, `第 7 页`.
-fn is_page_number(line: &str) -> bool {
-    let digits = line
-        .trim_matches(|c: char| "-—–·第页".contains(c) || c.is_whitespace())
-        .trim();
-    (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The tables of a page.
@@ -214,39 +207,6 @@ fn title_candidate(line: &str) -> Option<TableId> {
         return None;
     }
     TableId::from_title(&typographic_quotes(line))
-}
-
-/// The text with straight and corner quotation marks replaced by “ and ” (straight ones
-/// alternate, opening first).
-fn typographic_quotes(text: &str) -> String {
-    let mut quoting = false;
-    text.chars()
-        .map(|c| match c {
-            '「' | '『' => '“',
-            '」' | '』' => '”',
-            '"' | '＂' => {
-                quoting = !quoting;
-                if quoting {
-                    '“'
-                } else {
-                    '”'
-                }
-            }
-            c => c,
-        })
-        .collect()
-}
-
-/// Whether a line opens a 注 or a 本部门…无… statement (the end of a heading).
-fn is_trailer_start(line: &str) -> bool {
-    line.starts_with('注')
-        || ((line.contains("本部门") || line.contains("本单位")) && line.contains('无'))
-}
-
-/// Whether a line opens the narrative (第三部分 …), spaces ignored.
-fn is_narrative_start(line: &str) -> bool {
-    let bare: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    bare.starts_with("第三部分")
 }
 
 /// Where a table of a page goes.
@@ -768,10 +728,10 @@ mod tests {
     #[test]
     fn page_numbers() {
         for yes in ["7", "- 7 -", "—12—", "第 3 页"] {
-            assert!(is_page_number(yes), "{yes}");
+            assert!(is_page_furniture(yes), "{yes}");
         }
         for no in ["1 2", "2024", "公开 01 表", "", "-"] {
-            assert!(!is_page_number(no), "{no}");
+            assert!(!is_page_furniture(no), "{no}");
         }
     }
 

@@ -13,8 +13,10 @@
 //!
 //! Cells are split on tabs; a line without tabs is split on runs of two or more spaces.
 
+use super::printed::{
+    is_heading_line, is_page_furniture, is_part_heading, is_trailer_start, title_of,
+};
 use super::{RawDocument, RawTable};
-use crate::codes::to_half_width;
 use crate::disclosure::TableId;
 
 /// Cuts extracted text into front matter, tables and narrative.
@@ -116,6 +118,12 @@ pub(super) fn split_cells(line: &str) -> Vec<String> {
     cells
 }
 
+/// The table a line of text names, if it looks like a title (see [`title_of`]).
+pub(super) fn title_id(line: &str) -> Option<TableId> {
+    let cells = split_cells(line);
+    title_of(&cells.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 /// Whether a run of spaces separates cells: it is at least two spaces wide (an ideographic
 /// space is two wide).
 fn is_separator(spaces: &str) -> bool {
@@ -147,25 +155,6 @@ fn find_titles(lines: &[&str]) -> Vec<(usize, TableId)> {
         .collect()
 }
 
-/// The table a line names, if it looks like a title.
-pub(super) fn title_id(line: &str) -> Option<TableId> {
-    let cells: Vec<String> = split_cells(line)
-        .into_iter()
-        .filter(|c| !c.is_empty())
-        .collect();
-    let text = match cells.as_slice() {
-        [one] => one.as_str(),
-        [one, label] | [label, one] if is_label(label) => one.as_str(),
-        _ => return None,
-    };
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.chars().count() > 60 || starts_with_list_number(&compact) {
-        return None;
-    }
-    let stripped = strip_label(&to_half_width(&strip_continuation(&compact)));
-    TableId::from_title(&stripped)
-}
-
 /// Whether the lines after a title candidate show a table: a heading line (公开NN表,
 /// 单位：…) or a row of several cells among the first few non-blank lines.
 fn confirmed(after: &[&str]) -> bool {
@@ -180,106 +169,6 @@ fn confirmed(after: &[&str]) -> bool {
         })
 }
 
-/// Whether a text starts with a Chinese list number such as 一、 or （一）.
-fn starts_with_list_number(text: &str) -> bool {
-    let numerals = crate::disclosure::CHINESE_NUMERALS;
-    let rest = text.trim_start_matches(['(', '（']);
-    let digits: String = rest.chars().take_while(|c| numerals.contains(*c)).collect();
-    !digits.is_empty() && rest[digits.len()..].starts_with(['、', ')', '）', '.', '．'])
-}
-
-/// Removes a trailing continuation mark: （续）, (续), 续表, 续.
-fn strip_continuation(text: &str) -> String {
-    let mut t = text.to_owned();
-    for mark in ["（续表）", "(续表)", "（续）", "(续)", "续表", "续"] {
-        if let Some(s) = t.strip_suffix(mark) {
-            t = s.to_owned();
-            break;
-        }
-    }
-    t
-}
-
-/// Removes a 公开NN表 label printed before or after the title.
-fn strip_label(text: &str) -> String {
-    let mut t = text.to_owned();
-    if let Some(pos) = t.find("公开") {
-        let after = &t[pos + "公开".len()..];
-        let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if !digits.is_empty() && after[digits.len()..].starts_with('表') {
-            let end = pos + "公开".len() + digits.len() + '表'.len_utf8();
-            t.replace_range(pos..end, "");
-        }
-    }
-    t.trim_matches(|c: char| c.is_whitespace() || "()（）:：".contains(c))
-        .to_owned()
-}
-
-/// Whether a cell is a table label: 公开02表, 公开 02 表, 表2.
-fn is_label(cell: &str) -> bool {
-    let compact: String = to_half_width(cell)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let Some(rest) = compact.strip_prefix("公开") else {
-        return false;
-    };
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    !digits.is_empty() && &rest[digits.len()..] == "表"
-}
-
-/// Whether every filled cell of a line is a heading: a label, 单位：…, 金额单位：…, a year
-/// (2024 年度), or a continuation mark.
-pub(super) fn is_heading_line(cells: &[String]) -> bool {
-    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
-    !filled.is_empty() && filled.iter().all(|c| is_heading_cell(c))
-}
-
-/// Whether one cell is a heading (see [`is_heading_line`]).
-fn is_heading_cell(cell: &str) -> bool {
-    let compact: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if is_label(&compact) || matches!(compact.as_str(), "（续）" | "(续)" | "续表") {
-        return true;
-    }
-    let unit_prefix = ["单位", "金额单位", "编制单位", "部门"]
-        .iter()
-        .any(|p| compact.starts_with(&format!("{p}：")) || compact.starts_with(&format!("{p}:")));
-    unit_prefix || is_year(&compact)
-}
-
-/// Whether a text is a year: 2024, 2024年, 2024年度.
-fn is_year(compact: &str) -> bool {
-    let digits: String = compact.chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.len() == 4 && matches!(&compact[4..], "" | "年" | "年度")
-}
-
-/// Whether a line is page furniture: a page number (`9`, `- 9 -`, `第 9 页`, `9/43`).
-fn is_page_furniture(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = compact
-        .trim_start_matches(['-', '—', '第'])
-        .trim_end_matches(['-', '—', '页']);
-    let mut parts = inner.split('/');
-    let first_ok = parts
-        .next()
-        .is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()));
-    first_ok && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// Whether a line starts the trailer: a note (注：…, 说明：…) or a statement that the
-/// department has no such spending (本部门…无…, 本单位…无…).
-fn is_trailer_start(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.starts_with('注') || compact.starts_with("说明") || is_statement(&compact)
-}
-
-/// Whether a line states that the department has none of a table's funds (本部门 2024
-/// 年度无…).
-pub(super) fn is_statement(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    (compact.starts_with("本部门") || compact.starts_with("本单位")) && compact.contains('无')
-}
-
 /// The index of the first line of the narrative: the first line starting with 第三部分
 /// after the first table title, else the first 第…部分 heading after it, else the end.
 fn narrative_start(lines: &[&str], first_title: usize) -> usize {
@@ -290,25 +179,10 @@ fn narrative_start(lines: &[&str], first_title: usize) -> usize {
         .map_or(lines.len(), |(i, _)| i)
 }
 
-/// Whether a line is a part heading: 第四部分 …
-fn is_part_heading(line: &str) -> bool {
-    part_heading(line.trim_start()).is_some()
-}
-
-/// A part heading 「第N部分 title」: its numeral and the rest of the line after 部分.
-pub(super) fn part_heading(line: &str) -> Option<(&str, &str)> {
-    let rest = line.strip_prefix('第')?;
-    let end = rest
-        .char_indices()
-        .find(|(_, c)| !crate::disclosure::CHINESE_NUMERALS.contains(*c))
-        .map_or(rest.len(), |(i, _)| i);
-    let title = rest.get(end..)?.strip_prefix("部分")?;
-    (end > 0).then(|| (&rest[..end], title))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::printed::is_statement;
 
     #[test]
     fn cells_split_on_tabs_or_space_runs() {

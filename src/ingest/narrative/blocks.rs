@@ -123,7 +123,7 @@ fn continues(p: &Para, line: &str) -> bool {
 
 /// 第三部分 … → (三, title).
 fn part_heading(line: &str) -> Option<(String, String)> {
-    let (numeral, title) = crate::ingest::text::part_heading(line)?;
+    let (numeral, title) = crate::ingest::printed::part_heading(line)?;
     Some((numeral.to_owned(), title.trim().to_owned()))
 }
 

@@ -2,7 +2,8 @@
 //! headings), department, printed decimals, and the titles and statements kept in `other`.
 
 use crate::codes::to_half_width;
-use crate::ingest::text::{is_statement, split_cells};
+use crate::ingest::printed::is_statement;
+use crate::ingest::text::split_cells;
 use crate::ingest::RawDocument;
 use crate::{Amount, Unit};
 use std::collections::BTreeMap;
@@ -132,7 +133,7 @@ pub(super) fn department(raw: &RawDocument) -> Option<String> {
 
 /// Removes a leading 第一部分 … heading number.
 pub(super) fn strip_part(text: &str) -> &str {
-    crate::ingest::text::part_heading(text).map_or(text, |(_, title)| title)
+    crate::ingest::printed::part_heading(text).map_or(text, |(_, title)| title)
 }
 
 /// Removes every year (2024年度, 2024年) from a compact text.
