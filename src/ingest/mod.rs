@@ -11,6 +11,8 @@
 //! narrative lines); the same assembly then builds the typed tables, the narrative claims and
 //! the name paths.
 
+mod layout;
+mod layout_text;
 mod narrative;
 mod page;
 mod pdfplumber;
@@ -91,6 +93,11 @@ pub struct RawTable {
     pub rows: Vec<Vec<String>>,
     /// Lines printed under the table (注, 本部门…无… statements).
     pub trailer: Vec<String>,
+    /// The label of each cell column, from the table's own header, when the input gave the
+    /// cells their positions (a PDF, layout text); empty otherwise.
+    pub columns: Vec<String>,
+    /// The page the table starts on (from 1; 0 when the input has no pages).
+    pub page: usize,
 }
 
 /// A document cut into its parts, before the tables are typed.
@@ -195,11 +202,28 @@ pub struct Ingested {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
-    let raw = match detect(input) {
+    assemble(&split(input)?)
+}
+
+/// Cuts an input (layout text, tab-separated text or pdfplumber JSON) into a
+/// [`RawDocument`], before the tables are typed: what [`ingest`] reads, for inspection or
+/// for another typing of the tables.
+///
+/// ```
+/// use cn_budget::disclosure::TableId;
+/// let text = "收入决算表\n单位：万元\n科目编码   科目名称   本年收入合计\n201   一般公共服务支出   10.00\n";
+/// let raw = cn_budget::ingest::split(text)?;
+/// assert_eq!(raw.tables[0].id, Some(TableId::T02));
+/// assert_eq!(raw.tables[0].columns, ["科目编码", "科目名称", "本年收入合计"]);
+/// assert_eq!(raw.tables[0].rows[1], ["201", "一般公共服务支出", "10.00"]);
+/// # Ok::<(), cn_budget::ingest::IngestError>(())
+/// ```
+pub fn split(input: &str) -> Result<RawDocument, IngestError> {
+    Ok(match detect(input) {
+        Format::Text if layout_text::is_layout(input) => layout::split(&layout_text::pages(input)),
         Format::Text => text::split(input),
         Format::PdfplumberJson => pdfplumber::split(input)?,
-    };
-    assemble(&raw)
+    })
 }
 
 /// Builds the typed document from a [`RawDocument`]; tables missing from it are left empty

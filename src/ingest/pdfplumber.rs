@@ -35,7 +35,6 @@ use std::ops::Range;
 /// The rows of one pdfplumber table, cells as text (blank cells empty).
 type Grid = Vec<Vec<String>>;
 
-
 /// Cuts pdfplumber JSON (`{"page_texts": [...], "page_tables": [...]}`) into a
 /// [`RawDocument`]; JSON that does not parse or lacks either key is an
 /// [`IngestError::Json`].

@@ -117,7 +117,10 @@ fn label_at(text: &str) -> Option<(usize, usize)> {
     let head = &text[..text.len() - digits];
     (digits > 0 && head.ends_with('表') && head.len() > '表'.len_utf8())
         .then(|| (head.len() - '表'.len_utf8(), text.len()))
-        .filter(|_| head.strip_suffix('表').is_some_and(|h| h.ends_with(['）', ')', ' '])))
+        .filter(|_| {
+            head.strip_suffix('表')
+                .is_some_and(|h| h.ends_with(['）', ')', ' ']))
+        })
 }
 
 /// Whether a cell is only a table label: 公开02表, 公开 02 表, 表2, 表 2.
@@ -133,7 +136,10 @@ pub(crate) fn is_label(cell: &str) -> bool {
 /// Whether every filled cell of a line is a heading: a label, 单位：…, 金额单位：…, a year
 /// (2024 年度), or a continuation mark.
 pub(crate) fn is_heading_line<S: AsRef<str>>(cells: &[S]) -> bool {
-    let mut filled = cells.iter().map(|c| c.as_ref()).filter(|c| !c.trim().is_empty());
+    let mut filled = cells
+        .iter()
+        .map(|c| c.as_ref())
+        .filter(|c| !c.trim().is_empty());
     let mut any = false;
     let all = filled.all(|c| {
         any = true;
@@ -148,9 +154,16 @@ pub(crate) fn is_heading_cell(cell: &str) -> bool {
     if is_label(&compact) || matches!(compact.as_str(), "（续）" | "(续)" | "续表") {
         return true;
     }
-    let unit_prefix = ["单位", "金额单位", "编制单位", "编报单位", "部门", "单位名称"]
-        .iter()
-        .any(|p| compact.starts_with(&format!("{p}：")) || compact.starts_with(&format!("{p}:")));
+    let unit_prefix = [
+        "单位",
+        "金额单位",
+        "编制单位",
+        "编报单位",
+        "部门",
+        "单位名称",
+    ]
+    .iter()
+    .any(|p| compact.starts_with(&format!("{p}：")) || compact.starts_with(&format!("{p}:")));
     unit_prefix || is_year(&compact)
 }
 
@@ -209,3 +222,15 @@ pub(crate) fn part_heading(line: &str) -> Option<(&str, &str)> {
     (end > 0).then(|| (&rest[..end], title))
 }
 
+/// Whether the cells are the 类 款 项 headings printed over split code columns.
+pub(crate) fn is_level_heading(cells: &[&str]) -> bool {
+    let filled: Vec<String> = cells
+        .iter()
+        .map(|c| compact(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    !filled.is_empty()
+        && filled
+            .iter()
+            .all(|c| matches!(c.as_str(), "类" | "款" | "项"))
+}

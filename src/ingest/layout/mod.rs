@@ -1,0 +1,250 @@
+//! The table reader of the page model: pages of positioned lines (from a PDF or layout
+//! text) cut into front matter, tables and narrative, each table read into a grid whose
+//! columns come from its own header (see [`grid`]).
+//!
+//! - A **title** is a line that names a table (see [`title_of`]) and is followed by the
+//!   heading or rows of a table. A title seen again continues its table (a title repeated on
+//!   every page); a page that starts with rows and no title continues the open table.
+//! - In a table, **heading** lines (单位：…, 金额单位：…, 公开02表, 表2) are kept apart, the
+//!   lines above the first data line of a page are its **header**, the rest are **rows**,
+//!   and from a 注/说明 line or an empty-table statement (本部门…无…) on, the **trailer**.
+//! - The **narrative** starts at the first 第三部分 heading after the first table; what
+//!   precedes the first table is **front** matter. Page numbers are dropped everywhere.
+
+mod grid;
+
+use super::page::{Line, Page, Position};
+use super::printed::{
+    is_heading_line, is_level_heading, is_narrative_start, is_page_furniture, is_part_heading,
+    is_trailer_start, title_of,
+};
+use super::{RawDocument, RawTable};
+use crate::disclosure::TableId;
+use grid::{is_data_line, is_label_row, BodyLine};
+
+/// A line of the document with its position.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    line: &'a Line,
+    at: Position,
+}
+
+impl Item<'_> {
+    fn cells(&self) -> Vec<&str> {
+        self.line.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// Cuts pages into front matter, tables and narrative.
+pub(super) fn split(pages: &[Page]) -> RawDocument {
+    let pages: Vec<Page> = pages
+        .iter()
+        .map(|p| Page {
+            number: p.number,
+            lines: p.lines.iter().map(grid::join_split_codes).collect(),
+        })
+        .collect();
+    let items: Vec<Item> = pages
+        .iter()
+        .flat_map(|p| {
+            p.lines.iter().enumerate().map(move |(i, line)| Item {
+                line,
+                at: Position {
+                    page: p.number,
+                    line: i + 1,
+                },
+            })
+        })
+        .filter(|it| !it.line.is_blank() && !is_page_furniture(&it.line.text()))
+        .collect();
+    let titles = find_titles(&items);
+    let Some(&(first, _)) = titles.first() else {
+        return RawDocument {
+            front: texts(&items),
+            ..RawDocument::default()
+        };
+    };
+    let end = narrative_start(&items, first);
+    let titles: Vec<(usize, TableId)> = titles.into_iter().filter(|&(i, _)| i < end).collect();
+    let mut doc = RawDocument {
+        front: texts(items.get(..first).unwrap_or_default()),
+        tables: Vec::new(),
+        narrative: texts(items.get(end..).unwrap_or_default()),
+    };
+    let mut anchors: Vec<(TableId, Vec<f32>)> = Vec::new();
+    for (k, &(start, id)) in titles.iter().enumerate() {
+        let stop = titles.get(k + 1).map_or(end, |&(i, _)| i);
+        let Some(title) = items.get(start) else {
+            continue;
+        };
+        let body = items.get(start + 1..stop).unwrap_or_default();
+        let previous = anchors
+            .iter()
+            .find(|(t, _)| *t == id)
+            .map(|(_, a)| a.clone());
+        let (table, last) = read_region(id, title, body, previous);
+        anchors.retain(|(t, _)| *t != id);
+        anchors.push((id, last));
+        match doc.tables.iter_mut().find(|t| t.id == Some(id)) {
+            Some(t) => {
+                // A repeated header row, and a 合计 row repeated on every page, are one row.
+                for row in table.rows {
+                    if !t.rows.contains(&row) {
+                        t.rows.push(row);
+                    }
+                }
+                t.trailer.extend(table.trailer);
+            }
+            None => doc.tables.push(table),
+        }
+    }
+    doc
+}
+
+/// The text of each item.
+fn texts(items: &[Item]) -> Vec<String> {
+    items.iter().map(|it| it.line.text()).collect()
+}
+
+/// The title lines, confirmed by a table heading or rows after them.
+fn find_titles(items: &[Item]) -> Vec<(usize, TableId)> {
+    let candidates: Vec<(usize, TableId)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| title_of(&it.cells()).map(|id| (i, id)))
+        .collect();
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(k, &(i, _))| {
+            let next = candidates.get(k + 1).map_or(items.len(), |&(j, _)| j);
+            let after = items.get(i + 1..next).unwrap_or_default();
+            after.iter().take(8).any(|it| {
+                let cells = it.cells();
+                is_heading_line(&cells) || cells.len() >= 3 || is_data_line(it.line)
+            })
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
+/// The first item of the narrative: the first 第三部分 after the first title, else the first
+/// part heading after it, else the end.
+fn narrative_start(items: &[Item], first_title: usize) -> usize {
+    let after = || items.iter().enumerate().skip(first_title + 1);
+    after()
+        .find(|(_, it)| is_narrative_start(&it.line.text()))
+        .or_else(|| after().find(|(_, it)| is_part_heading(it.line.text().trim_start())))
+        .map_or(items.len(), |(i, _)| i)
+}
+
+/// Reads the lines of one table region (after its title): returns the table and the column
+/// anchors of its last page.
+fn read_region(
+    id: TableId,
+    title: &Item,
+    body: &[Item],
+    mut anchors: Option<Vec<f32>>,
+) -> (RawTable, Vec<f32>) {
+    let mut table = RawTable {
+        id: Some(id),
+        title: title.line.text(),
+        page: title.at.page,
+        ..RawTable::default()
+    };
+    let mut in_trailer = false;
+    let labelled_rows = matches!(id, TableId::T01 | TableId::T04);
+    let mut page_start = 0;
+    while page_start < body.len() {
+        let page = body.get(page_start).map_or(0, |it| it.at.page);
+        let page_end = body
+            .iter()
+            .skip(page_start)
+            .position(|it| it.at.page != page)
+            .map_or(body.len(), |n| page_start + n);
+        let lines = body.get(page_start..page_end).unwrap_or_default();
+        page_start = page_end;
+        let mut header: Vec<&Line> = Vec::new();
+        let mut rows: Vec<BodyLine> = Vec::new();
+        for it in lines {
+            let cells = it.cells();
+            let text = it.line.text();
+            if title_of(&cells).is_some() {
+                continue; // the title repeated on a continuation page
+            }
+            if is_heading_line(&cells) {
+                if table.rows.is_empty() && rows.is_empty() && !in_trailer {
+                    table.heading.push(text);
+                }
+                continue;
+            }
+            if in_trailer || is_trailer_start(&text) {
+                in_trailer = true;
+                table.trailer.push(text);
+                continue;
+            }
+            if is_level_heading(&cells) {
+                continue; // 类 款 项 over the code columns
+            }
+            let data = is_data_line(it.line);
+            if rows.is_empty() && !data {
+                header.push(it.line);
+            } else {
+                rows.push(BodyLine {
+                    line: it.line,
+                    at: it.at,
+                    row: data || is_label_row(it.line, labelled_rows),
+                });
+            }
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        give_back_wrapped(&mut header, &mut rows);
+        let grid = grid::read(&header, &rows, anchors.as_deref());
+        if !header.is_empty() || table.rows.is_empty() {
+            let labels = grid.columns.clone();
+            if labels.iter().any(|l| !l.is_empty()) && !table.rows.contains(&labels) {
+                table.rows.push(labels.clone());
+            }
+            if table.columns.is_empty() {
+                table.columns = labels;
+            }
+        }
+        table
+            .rows
+            .extend(grid.rows.into_iter().map(|(cells, _)| cells));
+        anchors = Some(grid.anchors);
+    }
+    (table, anchors.unwrap_or_default())
+}
+
+/// Moves the wrapped top of the first row's name from the header to the rows: header lines
+/// of one span each that sit closer to the first row than to the header line above them.
+fn give_back_wrapped<'a>(header: &mut Vec<&'a Line>, rows: &mut Vec<BodyLine<'a>>) {
+    let Some(first) = rows.first() else {
+        return;
+    };
+    let mut below = first.line.y;
+    let at = first.at;
+    while header.len() >= 2 {
+        let (Some(last), Some(prev)) = (header.last(), header.get(header.len() - 2)) else {
+            break;
+        };
+        let wrapped = last.spans.len() == 1 && (below - last.y) < (last.y - prev.y);
+        if !wrapped {
+            break;
+        }
+        below = last.y;
+        if let Some(line) = header.pop() {
+            rows.insert(
+                0,
+                BodyLine {
+                    line,
+                    at,
+                    row: false,
+                },
+            );
+        }
+    }
+}
