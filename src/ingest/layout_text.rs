@@ -86,7 +86,7 @@ mod tests {
         assert_eq!((s[2].x0, s[2].x1), (28.0, 33.0));
         let one = spans("  信息 网络 及软件 购置  0.00");
         assert_eq!(one[0].text, "信息 网络 及软件 购置");
-        assert_eq!(one[1].x0, 17.0);
+        assert_eq!(one[1].x0, 16.0);
     }
 
     #[test]
