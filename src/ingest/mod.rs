@@ -13,6 +13,8 @@
 
 mod narrative;
 mod page;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 mod pdfplumber;
 mod tables;
 mod text;
