@@ -15,6 +15,8 @@ mod layout;
 mod layout_text;
 mod narrative;
 mod page;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 mod pdfplumber;
 mod printed;
 mod tables;
