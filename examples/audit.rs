@@ -3,8 +3,9 @@
 //! ```text
 //! cargo run --example audit                 # the embedded document, report in Chinese
 //! cargo run --example audit -- --json       # {"document": {...}, "findings": [...]}
-//! cargo run --example audit -- PATH         # a document: PDF-extracted text, pdfplumber
-//!                                           # JSON (detected from the content), or a
+//! cargo run --example audit -- PATH         # a document: a PDF, PDF-extracted text
+//!                                           # (pdftotext -layout), pdfplumber JSON
+//!                                           # (detected from the content), or a
 //!                                           # directory in the data/disclosures layout
 //! ```
 //!
@@ -27,8 +28,7 @@ fn load(path: &str) -> Result<(Document, Vec<Finding>), String> {
         return Ok((doc, Vec::new()));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&bytes);
-    let ingested = cn_budget::ingest::ingest(&text).map_err(|e| e.to_string())?;
+    let ingested = cn_budget::ingest::ingest_bytes(&bytes).map_err(|e| e.to_string())?;
     Ok((ingested.document, ingested.problems))
 }
 

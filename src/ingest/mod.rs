@@ -153,6 +153,16 @@ pub enum IngestError {
         /// What is wrong.
         reason: String,
     },
+    /// A PDF file that cannot be read (feature `pdf`).
+    #[cfg(feature = "pdf")]
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    /// A file that is neither a PDF nor UTF-8 text.
+    #[error("the input is neither a PDF file nor UTF-8 text (invalid byte at offset {offset})")]
+    NotText {
+        /// The offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
     /// No table of a 部门决算 was found.
     #[error("no 部门决算 table found in the input")]
     NoTables,
@@ -205,6 +215,59 @@ pub struct Ingested {
 /// ```
 pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
     assemble(&split(input)?)
+}
+
+/// Reads a disclosure from the bytes of a file: a PDF (feature `pdf`, detected by its
+/// `%PDF-` header) or UTF-8 text (layout text, tab-separated text or pdfplumber JSON).
+///
+/// A PDF's pages are read into the page model ([`pdf::read`]) and cut by the same table
+/// reader as layout text; pages without text (scans) and glyphs without Unicode are
+/// reported as `ingest.pdf` warnings naming their pages.
+///
+/// ```
+/// use cn_budget::ingest::{ingest_bytes, IngestError};
+/// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
+/// assert_eq!(ingest_bytes(text.as_bytes())?.document.meta.year, 2024);
+/// assert!(matches!(ingest_bytes(&[0xff, 0xfe]), Err(IngestError::NotText { offset: 0 })));
+/// # Ok::<(), IngestError>(())
+/// ```
+pub fn ingest_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
+    #[cfg(feature = "pdf")]
+    if bytes.get(..1024).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") {
+        let read = pdf::read(bytes)?;
+        let mut ingested = assemble(&layout::split(&read.pages))?;
+        ingested.problems.extend(pdf_problems(&read));
+        return Ok(ingested);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    ingest(text)
+}
+
+/// The `ingest.pdf` warnings of a PDF read: scanned pages and undecodable content.
+#[cfg(feature = "pdf")]
+fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !read.scanned.is_empty() {
+        let pages: Vec<String> = read.scanned.iter().map(|p| format!("第{p}页")).collect();
+        out.push(Finding::warning(
+            "ingest.pdf",
+            crate::audit::Place::default(),
+            format!(
+                "{}只有图像、没有文字层（扫描件），其内容未能读取",
+                pages.join("、")
+            ),
+        ));
+    }
+    for w in &read.warnings {
+        out.push(Finding::warning(
+            "ingest.pdf",
+            crate::audit::Place::default(),
+            format!("PDF 内容未能完全读取：{w}"),
+        ));
+    }
+    out
 }
 
 /// Cuts an input (layout text, tab-separated text or pdfplumber JSON) into a

@@ -44,6 +44,9 @@ pub(super) fn read_summary(
     spec: &SummarySpec,
     unit: Unit,
 ) -> Result<SummaryTable, Failure> {
+    if !t.columns.is_empty() {
+        return read_summary_grid(t, spec, unit);
+    }
     let slots = spec.income.len() + spec.expense.len();
     if let Some(n) = t.rows.iter().find_map(|r| lanci(r)) {
         if n != slots {
@@ -82,6 +85,164 @@ pub(super) fn read_summary(
         columns: spec.columns.iter().map(|c| c.to_string()).collect(),
         lines: income,
     })
+}
+
+/// What a column of a summary table's grid holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ColumnKind {
+    /// Labels (项目).
+    Label,
+    /// Line numbers (行次).
+    LineNumber,
+    /// Figures.
+    Amount,
+    /// Nothing in any row.
+    Empty,
+}
+
+/// Reads a summary table whose cells sit in the columns of its header (a PDF, layout text):
+/// the first column of labels is the income side's, the next one after a column of
+/// figures the expense side's; 行次 columns give the line numbers, else lines are numbered
+/// in printed order on each side. The figure columns of a side go to the template's columns
+/// by their headings, else in order when their number is the template's.
+fn read_summary_grid(t: &RawTable, spec: &SummarySpec, unit: Unit) -> Result<SummaryTable, Failure> {
+    let rows: Vec<&Vec<String>> = t
+        .rows
+        .iter()
+        .filter(|r| **r != t.columns && lanci(r).is_none())
+        .collect();
+    let width = t.columns.len();
+    let kinds: Vec<ColumnKind> = (0..width).map(|j| column_kind(&rows, j)).collect();
+    let labels: Vec<usize> = (0..width).filter(|&j| kinds[j] == ColumnKind::Label).collect();
+    let first = *labels.first().ok_or("表中找不到项目栏")?;
+    let second = labels
+        .iter()
+        .copied()
+        .find(|&j| j > first && (first..j).any(|k| kinds[k] == ColumnKind::Amount));
+    let income_end = second.unwrap_or(width);
+    let sides = [
+        (Side::Income, first, income_end, spec.income),
+        (Side::Expense, second.unwrap_or(width), width, spec.expense),
+    ];
+    let (mut income, mut expense) = (Vec::new(), Vec::new());
+    for (side, from, to, template) in sides {
+        if from >= width {
+            continue;
+        }
+        let number_col = (from + 1..to).find(|&j| kinds[j] == ColumnKind::LineNumber);
+        let amount_cols: Vec<usize> = (from + 1..to)
+            .filter(|&j| matches!(kinds[j], ColumnKind::Amount | ColumnKind::Empty))
+            .collect();
+        let map = side_map(&t.columns, &amount_cols, spec, template)?;
+        let mut ordinal = 0;
+        for row in &rows {
+            let label = row.get(from).map_or("", |c| c.trim());
+            let printed = number_col.and_then(|j| row.get(j)).and_then(|c| line_number(c));
+            let filled = amount_cols
+                .iter()
+                .any(|&j| row.get(j).is_some_and(|c| !c.trim().is_empty()));
+            if label.is_empty() && printed.is_none() {
+                if filled {
+                    return Err(format!("「{}」有金额但没有项目名称", row_text(row)));
+                }
+                continue;
+            }
+            ordinal += 1;
+            let mut cells = vec![None; spec.columns.len()];
+            for (&j, &c) in amount_cols.iter().zip(&map) {
+                if let (Some(slot), Some(text)) = (cells.get_mut(c), row.get(j)) {
+                    *slot = super::cells::amount(text, unit)?;
+                }
+            }
+            if let [total, parts @ ..] = template {
+                check_total(&cells, *total, parts, label)?;
+            }
+            let line = SummaryLine {
+                side,
+                line: printed.unwrap_or(ordinal),
+                name: label.to_owned(),
+                cells,
+                note: String::new(),
+            };
+            match side {
+                Side::Income => income.push(line),
+                Side::Expense => expense.push(line),
+            }
+        }
+    }
+    income.extend(expense);
+    Ok(SummaryTable {
+        columns: spec.columns.iter().map(|c| c.to_string()).collect(),
+        lines: income,
+    })
+}
+
+/// What column `j` of the rows holds.
+fn column_kind(rows: &[&Vec<String>], j: usize) -> ColumnKind {
+    let cells: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.get(j))
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.is_empty() {
+        return ColumnKind::Empty;
+    }
+    if cells.iter().all(|c| line_number(c).is_some() && !c.contains('.')) {
+        return ColumnKind::LineNumber;
+    }
+    if cells.iter().all(|c| is_amount(c)) {
+        return ColumnKind::Amount;
+    }
+    ColumnKind::Label
+}
+
+/// Which template column each figure column of a side goes to: by heading (合计/小计,
+/// 一般公共预算, 政府性基金, 国有资本经营, 决算数/金额), else in order when the numbers agree.
+fn side_map(
+    headings: &[String],
+    amount_cols: &[usize],
+    spec: &SummarySpec,
+    template: &[usize],
+) -> Result<Vec<usize>, Failure> {
+    let by_heading: Vec<Option<usize>> = amount_cols
+        .iter()
+        .map(|&j| {
+            let h = headings.get(j).map_or("", String::as_str);
+            template.iter().copied().find(|&c| {
+                let name = spec.columns.get(c).copied().unwrap_or("");
+                heading_names(h, name)
+            })
+        })
+        .collect();
+    let named: Vec<usize> = by_heading.iter().flatten().copied().collect();
+    let mut distinct = named.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if named.len() == amount_cols.len() && distinct.len() == named.len() {
+        return Ok(named);
+    }
+    let filled: Vec<usize> = amount_cols.to_vec();
+    if filled.len() == template.len() {
+        return Ok(template.to_vec());
+    }
+    Err(format!(
+        "表头有 {} 个金额栏，模板为 {} 栏，列无法对齐",
+        filled.len(),
+        template.len()
+    ))
+}
+
+/// Whether a printed heading names a template column of a summary table.
+fn heading_names(heading: &str, column: &str) -> bool {
+    let h: String = heading.chars().filter(|c| !c.is_whitespace()).collect();
+    match column {
+        "小计" => h.ends_with("合计") || h.ends_with("小计"),
+        "决算数" | "金额" => h.ends_with("决算数") || h.ends_with("金额"),
+        other => ["一般公共预算", "政府性基金", "国有资本经营"]
+            .iter()
+            .any(|k| other.starts_with(k) && h.contains(k)),
+    }
 }
 
 /// A line number cell: one to three digits.
