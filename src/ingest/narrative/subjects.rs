@@ -2,7 +2,7 @@
 //! falls back on when the clause names none.
 
 use super::chars::{at, find, len, squeeze, text};
-use super::scanner::content_start;
+use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, LABELS};
 use super::walker::{Ctx, Walker};
 
@@ -23,12 +23,14 @@ impl Walker<'_> {
         self.last.clone().or_else(|| self.topic.clone())
     }
 
-    /// The subject of the first claim of the innermost enclosing section that has one.
-    pub(super) fn enclosing_head(&self) -> Option<String> {
-        self.section
-            .ancestors()
-            .iter()
-            .find_map(|s| self.heads.get(&s.label(&self.prefix, self.depth)).cloned())
+    /// The subject of the first claim of this section, else of the innermost enclosing
+    /// section that has one, other than `part` (a share is never of its own subject).
+    pub(super) fn enclosing_head(&self, part: &str) -> Option<String> {
+        std::iter::once(self.section.clone())
+            .chain(self.section.ancestors())
+            .filter_map(|s| self.heads.get(&s.label(&self.prefix, self.depth)))
+            .find(|h| h.as_str() != part)
+            .cloned()
     }
 
     /// The subject named before `to` in the clause, else the topic (or last subject).
@@ -71,6 +73,24 @@ impl Walker<'_> {
             };
         }
         let chars = c.chars();
+        // A class name with its marker (一般公共服务支出（类）2106.66 万元).
+        let marked = ["（类）", "(类)"]
+            .iter()
+            .filter_map(|m| find(chars, from, to, m))
+            .min();
+        if let Some(k) = marked {
+            let mut start = content_start(chars, from, k);
+            if at(chars, start, "其中") {
+                start += 2;
+            }
+            let name = squeeze(&text(chars, start, k));
+            if !name.is_empty() {
+                return match self.resolve_class(&name) {
+                    Ok(s) => Named::Found(s, start),
+                    Err(why) => Named::Unresolved(why),
+                };
+            }
+        }
         if let Some(k) = find(chars, from, to, "类支出") {
             let start = content_start(chars, from, k);
             let name = squeeze(&text(chars, start, k));
@@ -86,6 +106,24 @@ impl Walker<'_> {
             .rev()
             .find(|(_, k, _)| kind(*k))
             .map_or(Named::Nothing, |(start, _, s)| Named::Found(s, start))
+    }
+
+    /// The whole a clause without figures names for the shares that follow it: an amount
+    /// label in a clause ending with 中 (“三公”经费财政拨款支出决算中，因公出国（境）费 0 万元，
+    /// 占 0%).
+    pub(super) fn whole_named(&self, c: &Ctx) -> Option<String> {
+        let chars = c.chars();
+        let ends = c.tail > c.lead && chars.get(c.tail - 1) == Some(&'中');
+        let figures = numbers(chars, c.start, c.end)
+            .iter()
+            .any(|n| n.unit != UnitKind::Other);
+        if !ends || figures {
+            return None;
+        }
+        match self.named(c, c.start, c.tail, |k| k == Kind::Amount) {
+            Named::Found(s, _) => Some(s),
+            _ => None,
+        }
     }
 
     /// The labels in `from..to`, scanned left to right, longest match first, with the
@@ -132,6 +170,8 @@ impl Walker<'_> {
                 }
             }),
             Names::Equipment => before
+                .replace("（含）", "")
+                .replace("(含)", "")
                 .ends_with("100万元以上")
                 .then(|| "assets:equipment_over_1m".to_owned()),
         }
