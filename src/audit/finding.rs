@@ -98,6 +98,8 @@ pub(crate) struct Place {
     pub code: Option<String>,
     pub name: Option<String>,
     pub column: Option<String>,
+    /// The narrative claim a finding is about: its id, section and quote (「…」).
+    pub claim: Option<String>,
 }
 
 impl Place {
@@ -113,6 +115,9 @@ impl Place {
             (Some(c), None) => parts.push(c.clone()),
             (None, Some(n)) => parts.push(n.clone()),
             (None, None) => {}
+        }
+        if let Some(c) = &self.claim {
+            parts.push(c.clone());
         }
         if let Some(c) = self.column.as_ref().filter(|c| !c.is_empty()) {
             parts.push(format!("[{c}]"));

@@ -295,6 +295,7 @@ impl<'a> Walker<'a> {
             code: None,
             name: None,
             column: None,
+            claim: None,
         };
         let text = format!("数据不足：{sentence}（{}：{why}）", self.label());
         self.problems.push(Finding::warning(RULE, place, text));
