@@ -33,23 +33,26 @@ impl Walker<'_> {
             .cloned()
     }
 
-    /// The subject named before `to` in the clause, else the topic (or last subject).
+    /// The subject named before `to` in the clause, else the topic (or last subject; the
+    /// last subject first among the parts after 其中).
     pub(super) fn subject_before(
         &self,
         c: &Ctx,
         to: usize,
         what: &str,
+        parts: bool,
     ) -> Result<(String, bool), String> {
-        match self.named(c, c.start, to, |k| k == Kind::Amount) {
-            Named::Found(s, _) => Ok((s, true)),
-            Named::Unresolved(why) => Err(why),
-            Named::Nothing => self
-                .topic
-                .clone()
-                .or_else(|| self.last.clone())
-                .map(|s| (s, false))
-                .ok_or_else(|| format!("未能确定{what}所属对象")),
-        }
+        let fallback = match self.named(c, c.start, to, |k| k == Kind::Amount) {
+            Named::Found(s, _) => return Ok((s, true)),
+            Named::Unresolved(why) => return Err(why),
+            // After 其中 the figure is about the part just named (其中：基本支出 …，比 2023
+            // 年度增加 12.00 万元), not the total the paragraph is about.
+            Named::Nothing if parts => self.last.clone().or_else(|| self.topic.clone()),
+            Named::Nothing => self.topic.clone().or_else(|| self.last.clone()),
+        };
+        fallback
+            .map(|s| (s, false))
+            .ok_or_else(|| format!("未能确定{what}所属对象"))
     }
 
     /// What the clause names in `from..to` (the last name wins): a name path (项), a class

@@ -21,7 +21,7 @@ pub(super) struct Sentence {
     /// 与 2023 年度相比 … : the base of the changes that follow.
     pub(super) base: Option<Result<&'static str, String>>,
     /// After 其中: parts, which do not change what the paragraph is about.
-    parts: bool,
+    pub(super) parts: bool,
     /// The last change stated (subject, base), for the rate that follows it.
     pub(super) change: Option<(String, String)>,
     /// The subject of the first named figure of the sentence (the total its 其中 parts).
