@@ -277,6 +277,11 @@ fn corpus_sentences_left_unbound() {
             9,
         ),
         (
+            "shanghai-putuo-caizhengju-2024-planted",
+            include_str!("fixtures/corpus/shanghai-putuo-caizhengju-2024-planted.layout.txt"),
+            5,
+        ),
+        (
             "shanghai-putuo-guihua-ziyuan-2024",
             include_str!("fixtures/corpus/shanghai-putuo-guihua-ziyuan-2024.layout.txt"),
             13,
@@ -289,7 +294,7 @@ fn corpus_sentences_left_unbound() {
         (
             "guangdong-foshan-guidao-jiaotong-2019",
             include_str!("fixtures/corpus/guangdong-foshan-guidao-jiaotong-2019.layout.txt"),
-            7,
+            6,
         ),
     ] {
         let ingested = ingest(text).expect("ingested");

@@ -168,7 +168,8 @@ impl Walker<'_> {
     fn money(&self, c: &Ctx, n: &Num, state: &Sentence) -> Result<Draft, String> {
         let chars = c.chars();
         if let Some((w, word)) = ends_with(chars, c.start, n.start, DIRECTIONS) {
-            let (subject, named) = self.subject_before(c, w, "增减额", state.parts)?;
+            let (subject, named) =
+                self.subject_before(c, w, "增减额", state.parts, state.pending.as_deref())?;
             let mut d = Self::draft(subject, Measure::Change, n, c.lead, c);
             d.word = Some(word.to_owned());
             d.of = Some(self.base(c, w, state)?.to_owned());
@@ -183,13 +184,15 @@ impl Walker<'_> {
                 .find(|(x, _)| *x == w)
                 .map(|(_, m)| (k, *m))
         }) {
-            let (subject, named) = self.subject_before(c, k, "预算数", state.parts)?;
+            let (subject, named) =
+                self.subject_before(c, k, "预算数", state.parts, state.pending.as_deref())?;
             let mut d = Self::draft(subject, measure, n, k, c);
             d.named = named;
             return Ok(d);
         }
         if let Some((k, _)) = ends_with(chars, c.start, n.start, AMOUNT_WORDS) {
-            let (subject, named) = self.subject_before(c, k, "决算数", state.parts)?;
+            let (subject, named) =
+                self.subject_before(c, k, "决算数", state.parts, state.pending.as_deref())?;
             let mut d = Self::draft(subject, Measure::Amount, n, k, c);
             d.named = named;
             return Ok(d);

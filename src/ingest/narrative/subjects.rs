@@ -33,20 +33,23 @@ impl Walker<'_> {
             .cloned()
     }
 
-    /// The subject named before `to` in the clause, else the topic (or last subject; the
-    /// last subject first among the parts after 其中).
+    /// The subject named before `to` in the clause, else the subject named by an earlier
+    /// clause of the sentence without figures (主要原因：项目支出增加，较上一度增加 1133.95 万元),
+    /// else the topic (or last subject; the last subject first among the parts after 其中).
     pub(super) fn subject_before(
         &self,
         c: &Ctx,
         to: usize,
         what: &str,
         parts: bool,
+        pending: Option<&str>,
     ) -> Result<(String, bool), String> {
         let fallback = match self.named(c, c.start, to, |k| k == Kind::Amount) {
             Named::Found(s, _) => return Ok((s, true)),
             Named::Unresolved(why) => return Err(why),
             // After 其中 the figure is about the part just named (其中：基本支出 …，比 2023
             // 年度增加 12.00 万元), not the total the paragraph is about.
+            Named::Nothing if pending.is_some() => pending.map(str::to_owned),
             Named::Nothing if parts => self.last.clone().or_else(|| self.topic.clone()),
             Named::Nothing => self.topic.clone().or_else(|| self.last.clone()),
         };
@@ -111,22 +114,27 @@ impl Walker<'_> {
             .map_or(Named::Nothing, |(start, _, s)| Named::Found(s, start))
     }
 
-    /// The whole a clause without figures names for the shares that follow it: an amount
-    /// label in a clause ending with 中 (“三公”经费财政拨款支出决算中，因公出国（境）费 0 万元，
-    /// 占 0%).
-    pub(super) fn whole_named(&self, c: &Ctx) -> Option<String> {
+    /// The amount label a clause without figures names (项目支出增加), if any.
+    pub(super) fn named_without_figures(&self, c: &Ctx) -> Option<String> {
         let chars = c.chars();
-        let ends = c.tail > c.lead && chars.get(c.tail - 1) == Some(&'中');
         let figures = numbers(chars, c.start, c.end)
             .iter()
             .any(|n| n.unit != UnitKind::Other);
-        if !ends || figures {
+        if figures {
             return None;
         }
         match self.named(c, c.start, c.tail, |k| k == Kind::Amount) {
             Named::Found(s, _) => Some(s),
             _ => None,
         }
+    }
+
+    /// The whole a clause without figures names for the shares that follow it: an amount
+    /// label in a clause ending with 中 (“三公”经费财政拨款支出决算中，因公出国（境）费 0 万元，
+    /// 占 0%).
+    pub(super) fn whole_named(&self, c: &Ctx) -> Option<String> {
+        let ends = c.tail > c.lead && c.chars().get(c.tail - 1) == Some(&'中');
+        ends.then(|| self.named_without_figures(c)).flatten()
     }
 
     /// The labels in `from..to`, scanned left to right, longest match first, with the
@@ -166,7 +174,16 @@ impl Walker<'_> {
                 Some(if about_gpb { gpb } else { dept }.to_owned())
             }
             Names::Funds => sentence.contains("绩效自评").then(|| {
-                if sentence.contains("整体") {
+                // The part of the sentence since the last ；: 「…；组织对 0 个政府性基金预算
+                // 项目开展绩效自评，共涉及资金 0 万元」 is about other projects.
+                let part: String = text(chars, c.sentence.0, i)
+                    .rsplit(['；', ';'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                if part.contains("政府性基金") {
+                    "performance:fund_funds".to_owned()
+                } else if sentence.contains("整体") {
                     "performance:overall_funds".to_owned()
                 } else {
                     "performance:funds".to_owned()

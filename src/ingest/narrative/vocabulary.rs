@@ -56,6 +56,26 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
     ("本年支出合计", Kind::Amount, Names::Fixed("expense_total")),
     ("支出合计", Kind::Amount, Names::Fixed("expense_total")),
     (
+        "政府性基金预算财政拨款收入",
+        Kind::Amount,
+        Names::Fixed("fund_income"),
+    ),
+    (
+        "政府性基金预算财政拨款支出",
+        Kind::Amount,
+        Names::Fixed("fund_expense"),
+    ),
+    (
+        "国有资本经营预算财政拨款收入",
+        Kind::Amount,
+        Names::Fixed("soe_income"),
+    ),
+    (
+        "国有资本经营预算财政拨款支出",
+        Kind::Amount,
+        Names::Fixed("soe_expense"),
+    ),
+    (
         "一般公共预算财政拨款收入",
         Kind::Amount,
         Names::Fixed("gpb_income"),

@@ -29,6 +29,8 @@ pub(super) struct Sentence {
     /// The whole of the shares that follow: the total before 其中 / 主要用于, or a subject
     /// named in a clause ending with 中 (“三公”经费财政拨款支出决算中，…占 x%).
     pub(super) whole: Option<String>,
+    /// The subject named by the last clause without figures (项目支出增加，较上一度增加 …).
+    pub(super) pending: Option<String>,
 }
 
 /// A clause being read.
@@ -214,6 +216,7 @@ impl<'a> Walker<'a> {
         if let Some(whole) = self.whole_named(c) {
             state.whole = Some(whole);
         }
+        let pending = self.named_without_figures(c);
         if let Some(base) = sentence_base(chars, c.start, c.end, self.year) {
             state.base = Some(base);
         }
@@ -227,6 +230,9 @@ impl<'a> Walker<'a> {
             events.push((pos, result));
         }
         events.sort_by_key(|(pos, _)| *pos);
+        if events.is_empty() {
+            state.pending = pending;
+        }
         for (_, result) in events {
             match result {
                 Ok(Some(d)) => self.accept(c, d, state),
