@@ -73,9 +73,11 @@ pub struct Finding {
     pub severity: Severity,
     /// The table (公开01表 …), or `None` for the narrative.
     pub table: Option<String>,
-    /// The row code or label (`2010601`, `合计`, a claim id such as `c057`).
+    /// The row code or label (`2010601`, `合计`); for a narrative claim, the code of the 类
+    /// or 项 it is about (the claim's id, section and quote are in the message), for a name
+    /// path its id (`n031`).
     pub code: Option<String>,
-    /// The row's printed name, or what a narrative claim is about.
+    /// The row's printed name, or what a narrative claim is about (行政运行, 机关运行经费 …).
     pub name: Option<String>,
     /// The column heading.
     pub column: Option<String>,
