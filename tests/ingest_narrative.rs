@@ -115,11 +115,13 @@ fn id_of(claims: &[Claim], quote: &str) -> String {
         .clone()
 }
 
-/// Whether a finding of `rule` with `severity` is on claim `id`.
+/// Whether a finding of `rule` with `severity` is on claim `id` (narrative findings carry
+/// their subject's code and name, and quote the claim with its id).
 fn flagged(findings: &[Finding], rule: &str, id: &str, severity: Severity) -> bool {
+    let quoted = format!(" {id} ");
     findings
         .iter()
-        .any(|f| f.rule == rule && f.code.as_deref() == Some(id) && f.severity == severity)
+        .any(|f| f.rule == rule && f.message.contains(&quoted) && f.severity == severity)
 }
 
 #[test]

@@ -180,6 +180,7 @@ impl CellRef {
             code: Some(code),
             name: None,
             column: Some(column),
+            claim: None,
         }
     }
 
@@ -303,8 +304,8 @@ fn functional(table: TableId, row: RowRef, column: &str) -> CellRef {
 /// - `x.t05_t06.basic`: 05 基本支出 合计 = 06 人员经费合计 + 公用经费合计.
 /// - `x.t04_t07.fund`, `x.t04_t08.soe`: the 04 fund and SOE columns = 07 and 08 (a zero
 ///   column means an empty table).
-/// - `x.t06_t09.bounds`: 06 holds only 基本支出, so 30212 ≤ 因公出国（境）费, 30217 ≤
-///   公务接待费, 30231 ≤ 公务用车运行维护费, 31013 ≤ 公务用车购置费 (决算数).
+///
+/// `x.t06_t09.bounds` depends on the rows the document prints, see [`three_costs_bounds`].
 ///
 /// ```
 /// let rules = cn_budget::audit::builtin_cross_rules();
@@ -385,33 +386,91 @@ pub fn builtin_cross_rules() -> Vec<CrossRule> {
     );
     soe.blank_is_zero = true;
     rules.extend([fund, soe]);
-    for (code, column) in [
-        ("30212", "因公出国（境）费"),
-        ("30217", "公务接待费"),
-        ("30231", "公务用车运行维护费"),
-        ("31013", "公务用车购置费"),
-    ] {
-        let code: EconomicCode = code.parse().expect("valid economic code");
-        rules.push(CrossRule {
-            id: "x.t06_t09.bounds".into(),
-            left: CellRef::Economic(code),
-            relation: Relation::LessOrEqual,
-            right: vec![(
-                1,
-                CellRef::ThreeCosts {
-                    actual: true,
-                    column: column.into(),
-                },
-            )],
-            blank_is_zero: true,
-        });
-    }
     rules
+}
+
+/// The 三公 items of 公开09表 and the 基本支出 economic row of 公开06表 each is bounded by:
+/// the 09 column, how the 06 row's printed name begins, and the row's official name (whose
+/// code the document's catalog edition gives: 30212 因公出国（境）费用 in the 2024 and 2025
+/// editions, next to 30211 差旅费).
+const THREE_COSTS_ROWS: [(&str, &str, &str, Option<&str>); 4] = [
+    (
+        "因公出国（境）费",
+        "因公出国",
+        "因公出国（境）费用",
+        Some("302"),
+    ),
+    ("公务接待费", "公务接待", "公务接待费", Some("302")),
+    (
+        "公务用车运行维护费",
+        "公务用车运行",
+        "公务用车运行维护费",
+        Some("302"),
+    ),
+    (
+        "公务用车购置费",
+        "公务用车购置",
+        "公务用车购置",
+        Some("310"),
+    ),
+];
+
+/// `x.t06_t09.bounds`: 公开06表 holds only 基本支出, so each 三公 item's economic row is at
+/// most the 决算数 of its 公开09表 column (the 09 figure also covers 项目支出): 因公出国（境）
+/// 费用 ≤ 因公出国（境）费, 公务接待费 ≤ 公务接待费, 公务用车运行维护费 ≤ 公务用车运行维护费,
+/// 公务用车购置 ≤ 公务用车购置费.
+///
+/// The 06 row is found by its printed name (templates have printed 因公出国 under other
+/// codes), else by the code the document's catalog edition gives the official name; a row
+/// that is not found is not checked. A blank on either side binds nothing (a blank is not 0).
+///
+/// ```
+/// use cn_budget::audit::three_costs_bounds;
+/// use cn_budget::disclosure::Document;
+/// let doc = Document::embedded()?;
+/// let rules = three_costs_bounds(doc, cn_budget::Catalog::edition(2024).ok());
+/// assert_eq!(rules.len(), 4);
+/// assert!(rules.iter().all(|r| r.id == "x.t06_t09.bounds" && !r.blank_is_zero));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn three_costs_bounds(doc: &Document, catalog: Option<&Catalog>) -> Vec<CrossRule> {
+    let printed = |prefix: &str| {
+        doc.t06.table.rows().iter().find_map(|r| {
+            let name: String = r.name.as_deref()?.split_whitespace().collect();
+            let name = name.replace('(', "（").replace(')', "）");
+            name.starts_with(prefix).then_some(r.code)
+        })
+    };
+    let official = |name: &str, parent: Option<&str>| {
+        let economic = catalog?.economic();
+        let parent = parent.and_then(|p| p.parse::<EconomicCode>().ok());
+        Some(economic.find_child(parent, name)?.code())
+    };
+    THREE_COSTS_ROWS
+        .iter()
+        .filter_map(|(column, prefix, name, parent)| {
+            let code = printed(prefix).or_else(|| official(name, *parent))?;
+            Some(CrossRule {
+                id: "x.t06_t09.bounds".into(),
+                left: CellRef::Economic(code),
+                relation: Relation::LessOrEqual,
+                right: vec![(
+                    1,
+                    CellRef::ThreeCosts {
+                        actual: true,
+                        column: (*column).into(),
+                    },
+                )],
+                blank_is_zero: false,
+            })
+        })
+        .collect()
 }
 
 pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
     for rule in builtin_cross_rules()
         .iter()
+        .chain(three_costs_bounds(doc, catalog).iter())
         .chain(out.options.extra.clone().iter())
     {
         rule.evaluate(doc, out);
@@ -477,6 +536,7 @@ fn class_lines(
                     code: Some(format!("支出第{}行", line.line)),
                     name: Some(line.label().into()),
                     column: None,
+                    claim: None,
                 },
                 format!(
                     "「{}」不是 {} 年版支出功能分类的类名称",
@@ -497,6 +557,7 @@ fn class_lines(
             code: Some(code.to_string()),
             name: Some(line.label().into()),
             column: Some(column.into()),
+            claim: None,
         };
         let basis = format!("{} {} 「{detail_column}」", detail_id.label(), code);
         let basis = if there.is_some() {
@@ -559,6 +620,7 @@ fn row_sets(doc: &Document, out: &mut Collector) {
                 code: Some(code.to_string()),
                 name: name.clone(),
                 column: None,
+                claim: None,
             };
             out.warn(
                 RULE,

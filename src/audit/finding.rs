@@ -73,9 +73,11 @@ pub struct Finding {
     pub severity: Severity,
     /// The table (公开01表 …), or `None` for the narrative.
     pub table: Option<String>,
-    /// The row code or label (`2010601`, `合计`, a claim id such as `c057`).
+    /// The row code or label (`2010601`, `合计`); for a narrative claim, the code of the 类
+    /// or 项 it is about (the claim's id, section and quote are in the message), for a name
+    /// path its id (`n031`).
     pub code: Option<String>,
-    /// The row's printed name, or what a narrative claim is about.
+    /// The row's printed name, or what a narrative claim is about (行政运行, 机关运行经费 …).
     pub name: Option<String>,
     /// The column heading.
     pub column: Option<String>,
@@ -98,6 +100,8 @@ pub(crate) struct Place {
     pub code: Option<String>,
     pub name: Option<String>,
     pub column: Option<String>,
+    /// The narrative claim a finding is about: its id, section and quote (「…」).
+    pub claim: Option<String>,
 }
 
 impl Place {
@@ -113,6 +117,9 @@ impl Place {
             (Some(c), None) => parts.push(c.clone()),
             (None, Some(n)) => parts.push(n.clone()),
             (None, None) => {}
+        }
+        if let Some(c) = &self.claim {
+            parts.push(c.clone());
         }
         if let Some(c) = self.column.as_ref().filter(|c| !c.is_empty()) {
             parts.push(format!("[{c}]"));

@@ -20,9 +20,10 @@ mod finding;
 mod names;
 mod narrative;
 mod report;
+mod subjects;
 mod tables;
 
-pub use cross::{builtin_cross_rules, CellRef, CrossRule, RowRef};
+pub use cross::{builtin_cross_rules, three_costs_bounds, CellRef, CrossRule, RowRef};
 pub(crate) use finding::Place;
 pub use finding::{Finding, Severity};
 pub use report::{DocumentInfo, Report};
@@ -94,9 +95,11 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "x.t05_t06.basic", tables: "公开05表、公开06表", title: "05表基本支出合计 = 06表人员经费合计 + 公用经费合计" },
     RuleInfo { id: "x.t04_t07.fund", tables: "公开04表、公开07表", title: "04表政府性基金列 = 07表本年支出（零列对应空表）" },
     RuleInfo { id: "x.t04_t08.soe", tables: "公开04表、公开08表", title: "04表国有资本经营列 = 08表合计（零列对应空表）" },
-    RuleInfo { id: "x.t06_t09.bounds", tables: "公开06表、公开09表", title: "06表 30212/30217/30231/31013 ≤ 09表对应三公经费决算数" },
+    RuleInfo { id: "x.t06_t09.bounds", tables: "公开06表、公开09表", title: "06表因公出国（境）费用/公务接待费/公务用车运行维护费/公务用车购置（按印出名称，否则按目录编码 30212/30217/30231/31013）≤ 09表对应三公经费决算数；空白不视为 0" },
     RuleInfo { id: "n.amount", tables: "情况说明", title: "情况说明所述金额 = 表中对应数" },
-    RuleInfo { id: "n.repeat", tables: "情况说明", title: "同一指标多处表述须一致" },
+    RuleInfo { id: "n.repeat", tables: "情况说明", title: "同一指标多处表述须一致（同一节内逐处核对，引出两处原文）" },
+    RuleInfo { id: "n.operating_costs", tables: "情况说明、公开06表", title: "机关运行经费 ≤ 06表公用经费合计（只含行政单位和参公事业单位）" },
+    RuleInfo { id: "n.zero_base", tables: "情况说明", title: "以零（或舍入后可能为零）为基数的增减率、完成率、占比无定义" },
     RuleInfo { id: "n.share", tables: "情况说明", title: "占比 = 部分 / 整体（按舍入区间重算）" },
     RuleInfo { id: "n.completion_rate", tables: "情况说明", title: "完成率 = 支出决算 / 年初（全年）预算" },
     RuleInfo { id: "n.growth_rate", tables: "情况说明", title: "增减率 = 增减额 / 上年数（由本年数与增减额推得）" },

@@ -12,6 +12,7 @@ fn place(n: &NamePath) -> Place {
         code: Some(n.id.clone()),
         name: Some(n.printed.clone()),
         column: Some(n.section.clone()),
+        claim: None,
     }
 }
 
@@ -118,6 +119,7 @@ fn numbering(names: &[NamePath], out: &mut Collector) {
             code: Some(section.to_owned()),
             name: None,
             column: None,
+            claim: None,
         };
         if problems.is_empty() {
             out.passed(RULE);

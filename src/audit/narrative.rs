@@ -2,6 +2,7 @@
 
 use super::cross::{CellRef, RowRef};
 use super::finding::{Finding, Place};
+use super::subjects::code_and_name;
 use super::Collector;
 use crate::check::{compare_cells, compare_sum, Blanks, Comparison, Relation, Verdict};
 use crate::disclosure::{
@@ -11,11 +12,11 @@ use crate::{Amount, Catalog, Interval, Unit};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-pub(super) fn run(doc: &Document, _catalog: Option<&Catalog>, out: &mut Collector) {
-    let claims = &Claims::new(doc, &doc.claims);
+pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
+    let claims = &Claims::new(doc, &doc.claims, catalog);
     for claim in claims.all {
         match claim.measure {
-            Measure::Amount | Measure::BudgetFull => amount(doc, claim, out),
+            Measure::Amount | Measure::BudgetFull => amount(doc, claims, claim, out),
             Measure::Share => ratio(doc, claims, claim, out, "n.share"),
             Measure::CompletionRate => ratio(doc, claims, claim, out, "n.completion_rate"),
             Measure::GrowthRate => growth(doc, claims, claim, out),
@@ -27,13 +28,22 @@ pub(super) fn run(doc: &Document, _catalog: Option<&Catalog>, out: &mut Collecto
     sums(claims, out);
 }
 
-fn place(claim: &Claim) -> Place {
+/// A claim as a finding's place: the code and name of its subject, the claim (id, section,
+/// quote) and the measure.
+fn place(claim: &Claim, catalog: Option<&Catalog>) -> Place {
+    let (code, name) = code_and_name(&claim.subject, catalog);
     Place {
         table: None,
-        code: Some(claim.id.clone()),
-        name: Some(format!("{}「{}」", claim.section, claim.quote.trim())),
+        code,
+        name,
         column: Some(claim.measure.label().into()),
+        claim: Some(quoted(claim)),
     }
+}
+
+/// c057 五(三)1(1)「完成年初预算的4.6%」.
+fn quoted(claim: &Claim) -> String {
+    format!("{} {}「{}」", claim.id, claim.section, claim.quote.trim())
 }
 
 /// The table cell a narrative amount restates, if the subject binds to one.
@@ -124,10 +134,12 @@ struct Claims<'a> {
     /// Each claim's value parsed as money in the document's unit (parallel to `all`).
     money: Vec<Option<Amount>>,
     by: HashMap<&'a str, Vec<&'a Claim>>,
+    /// The catalog of the document's edition, for the names of 类 and 项.
+    catalog: Option<&'a Catalog>,
 }
 
 impl<'a> Claims<'a> {
-    fn new(doc: &Document, all: &'a [Claim]) -> Claims<'a> {
+    fn new(doc: &Document, all: &'a [Claim], catalog: Option<&'a Catalog>) -> Claims<'a> {
         let money = all
             .iter()
             .map(|c| c.value.as_deref().and_then(|v| money(doc, v)))
@@ -136,17 +148,32 @@ impl<'a> Claims<'a> {
         for c in all {
             by.entry(c.subject.as_str()).or_default().push(c);
         }
-        Claims { all, money, by }
+        Claims {
+            all,
+            money,
+            by,
+            catalog,
+        }
+    }
+
+    /// A claim's position in document order.
+    fn index(&self, c: &Claim) -> Option<usize> {
+        let offset = (c as *const Claim as usize).wrapping_sub(self.all.as_ptr() as usize);
+        let i = offset / std::mem::size_of::<Claim>().max(1);
+        self.all
+            .get(i)
+            .filter(|same| std::ptr::eq(*same, c))
+            .map(|_| i)
+    }
+
+    /// A claim as a finding's place.
+    fn place(&self, claim: &Claim) -> Place {
+        place(claim, self.catalog)
     }
 
     /// A claim's value as money, parsed once.
     fn money(&self, c: &Claim) -> Option<Amount> {
-        let offset = (c as *const Claim as usize).wrapping_sub(self.all.as_ptr() as usize);
-        let i = offset / std::mem::size_of::<Claim>().max(1);
-        match self.all.get(i) {
-            Some(same) if std::ptr::eq(same, c) => self.money[i],
-            _ => None,
-        }
+        self.money.get(self.index(c)?).copied().flatten()
     }
 
     /// The claims of a subject and measure, in document order.
@@ -208,16 +235,25 @@ impl std::fmt::Display for Source<'_> {
 
 /// `n.amount` (narrative vs 公开01–09表): every amount the narrative states for a subject
 /// that a table carries (总计, 收入/支出合计, each source, 基本/项目支出, each 类 and 项 of
-/// 一般公共预算财政拨款支出, 人员经费/公用经费, 机关运行经费, 三公 budget and actual) equals
-/// that cell. The same quantity at the same precision must be identical.
-fn amount(doc: &Document, claim: &Claim, out: &mut Collector) {
-    const RULE: &str = "n.amount";
+/// 一般公共预算财政拨款支出, 人员经费/公用经费, 三公 budget and actual) equals that cell. The
+/// same quantity at the same precision must be identical.
+///
+/// `n.operating_costs`: 机关运行经费 is the 公用经费 of 行政单位 and 参照公务员法管理的事业单位
+/// only, so it is at most 公开06表 公用经费合计 (equal only where every unit of the department
+/// is 行政 or 参公, which the narrative does not tell: the check is ≤ and says so).
+fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let (Some(cell), Some(text)) = (bind(&claim.subject, claim.measure), claim.value.as_deref())
     else {
         return;
     };
+    let operating = claim.subject == "operating_costs";
+    let (rule, relation) = if operating {
+        ("n.operating_costs", Relation::LessOrEqual)
+    } else {
+        ("n.amount", Relation::Equal)
+    };
     let Some(stated) = money(doc, text) else {
-        out.warn(RULE, place(claim), format!("无法解析数值「{text}」"));
+        out.warn(rule, claims.place(claim), format!("无法解析数值「{text}」"));
         return;
     };
     let Some(table_value) = cell.resolve(doc) else {
@@ -229,16 +265,26 @@ fn amount(doc: &Document, claim: &Claim, out: &mut Collector) {
         Some(&stated),
         &parts,
         Blanks::Zero,
-        Relation::Equal,
+        relation,
         out.rounding(),
     ) else {
         return;
     };
     out.check_with(
-        RULE,
+        rule,
         r,
-        || place(claim),
-        || format!("{}（表中数）", cell.place().describe()),
+        || claims.place(claim),
+        || {
+            let basis = format!("{}（表中数）", cell.place().describe());
+            if operating {
+                format!(
+                    "{basis}；机关运行经费只含行政单位和参照公务员法管理的事业单位的公用经费，\
+                     情况说明未表明本部门各单位均属此类，按 ≤ 核对"
+                )
+            } else {
+                basis
+            }
+        },
     );
 }
 
@@ -335,16 +381,26 @@ fn ratio(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector, ru
             out.check_with(
                 rule,
                 Ok(c),
-                || place(claim),
+                || claims.place(claim),
                 || format!("{} ÷ {} × 100%", part.1, whole.1),
             );
         }
-        None => out.warn(
-            rule,
-            place(claim),
-            format!("基数 {} 为零，所述 {}% 无定义", whole.1, stated.value()),
-        ),
+        None => zero_base(claims, claim, out, &whole.1.to_string(), &stated),
     }
+}
+
+/// `n.zero_base`: a rate (增长 100%, 完成预算 0 万元的 0%, 占 x%) over a base that is zero, or
+/// may be zero at its printed precision, is undefined: the document states a figure that
+/// cannot be computed. Reported as a finding of its own, never as a division error.
+fn zero_base(claims: &Claims, claim: &Claim, out: &mut Collector, base: &str, stated: &Amount) {
+    out.push(Finding::warning(
+        "n.zero_base",
+        claims.place(claim),
+        format!(
+            "比较基数 {base} 为零（或在舍入范围内可能为零），所述 {}% 无定义",
+            stated.value()
+        ),
+    ));
 }
 
 fn sign(word: Option<&str>) -> Option<i32> {
@@ -358,9 +414,13 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(stated) = claim.value.as_deref().and_then(percent) else {
         return;
     };
+    // The change of its own clause: the last one stated before the rate, for the same
+    // subject and base (「A 减少 x 万元，下降 p%；其中 B 增加 y 万元，增长 q%」 binds q to y).
+    let before = claims.index(claim);
     let Some(change) = claims
         .of(&claim.subject, Measure::Change)
-        .find(|c| c.section == claim.section && c.of == claim.of)
+        .filter(|c| c.section == claim.section && c.of == claim.of && claims.index(c) < before)
+        .last()
     else {
         return;
     };
@@ -373,7 +433,7 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
         if rate_sign != change_sign {
             out.push(Finding::warning(
                 "n.direction",
-                place(claim),
+                claims.place(claim),
                 format!(
                     "增减额用「{}」而增减率用「{}」，方向不一致",
                     change.word.as_deref().unwrap_or(""),
@@ -419,11 +479,14 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
         .checked_div(&base)
         .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED).ok())
     else {
-        out.warn(
-            "n.growth_rate",
-            place(claim),
-            format!("推得的{base_text}可能为零，增减率无定义"),
+        let base = format!(
+            "{base_text} {}（{} {} {}）",
+            (exact_base / doc.meta.unit.in_yuan()).normalize(),
+            current.1,
+            if change_sign < 0 { "+" } else { "−" },
+            change_amount.value()
         );
+        zero_base(claims, claim, out, &base, &stated);
         return;
     };
     let exact = (change_amount.value() * change_amount.unit().in_yuan())
@@ -443,7 +506,7 @@ fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
             change_amount.value()
         )
     };
-    out.check_with("n.growth_rate", Ok(c), || place(claim), basis);
+    out.check_with("n.growth_rate", Ok(c), || claims.place(claim), basis);
 }
 
 /// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match
@@ -453,7 +516,7 @@ fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collecto
     let Some(s) = sign(claim.word.as_deref()) else {
         out.warn(
             "n.direction",
-            place(claim),
+            claims.place(claim),
             format!(
                 "无法识别比较用词「{}」，未校验",
                 claim.word.as_deref().unwrap_or("")
@@ -488,7 +551,7 @@ fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collecto
     } else {
         out.push(Finding::error(
             "n.direction",
-            place(claim),
+            claims.place(claim),
             format!(
                 "称「{}」，但支出决算 {} 与预算 {} 不符",
                 claim.word.as_deref().unwrap_or(""),
@@ -499,9 +562,12 @@ fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collecto
     }
 }
 
-/// `n.repeat`: the same indicator (subject, measure, base) stated more than once in the
-/// narrative must carry one value: identical at the same precision, intersecting intervals
-/// otherwise. Indicators that restate a table cell are checked by `n.amount` instead.
+/// `n.repeat`: the same indicator (subject, measure, base) stated more than once must carry
+/// one value: identical at the same precision, intersecting intervals otherwise. Within one
+/// section (the same paragraph or its heading's paragraphs: 「…支出 12.34 万元…其中…支出为
+/// 12.43 万元」) every restatement is checked against the one before it, whether or not a
+/// table carries the indicator (the table may be unread); across sections, indicators that
+/// restate a table cell are left to `n.amount`. The evidence quotes both statements.
 fn repeats(claims: &Claims, out: &mut Collector) {
     const RULE: &str = "n.repeat";
     for c in claims.all {
@@ -510,14 +576,16 @@ fn repeats(claims: &Claims, out: &mut Collector) {
                 c.measure,
                 Measure::Flat | Measure::Comparison | Measure::Count
             )
-            || bind(&c.subject, c.measure).is_some()
         {
             continue;
         }
+        let bound = bind(&c.subject, c.measure).is_some();
         let Some(first) = claims
             .of(&c.subject, c.measure)
             .take_while(|p| !std::ptr::eq(*p, c))
-            .find(|p| p.of == c.of && p.value.is_some())
+            .filter(|p| p.of == c.of && p.value.is_some())
+            .filter(|p| !bound || p.section == c.section)
+            .last()
         else {
             continue;
         };
@@ -527,9 +595,9 @@ fn repeats(claims: &Claims, out: &mut Collector) {
         let r = compare_sum(&a, [(1, &b)], out.rounding());
         out.check(
             RULE,
-            place(c),
+            claims.place(c),
             r,
-            &format!("{} 所述 {}", first.id, b.value()),
+            &format!("{} 所述 {}", quoted(first), b.value()),
         );
     }
 }
@@ -587,6 +655,6 @@ fn sums(claims: &Claims, out: &mut Collector) {
             .map(|c| format!("{} {}", c.id, c.value.as_deref().unwrap_or("")))
             .collect::<Vec<_>>()
             .join(" + ");
-        out.check(RULE, place(t), r, &basis);
+        out.check(RULE, claims.place(t), r, &basis);
     }
 }

@@ -40,6 +40,7 @@ fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option
         code,
         name,
         column,
+        claim: None,
     }
 }
 

@@ -9,9 +9,14 @@ fn code(s: &str) -> Option<FunctionCode> {
     Some(s.parse().unwrap())
 }
 
+/// The findings at a table row's code, or about a narrative claim (by its id, quoted in the
+/// message: narrative findings carry their subject's code and name).
 fn at<'a>(fs: &'a [super::Finding], code: &str) -> Vec<&'a super::Finding> {
     fs.iter()
-        .filter(|f| f.code.as_deref() == Some(code))
+        .filter(|f| {
+            f.code.as_deref() == Some(code)
+                || (f.table.is_none() && f.message.contains(&format!(" {code} ")))
+        })
         .collect()
 }
 
@@ -325,7 +330,7 @@ fn narrative_shares_and_rates() {
     );
     assert!(at(&errors(&d, "n.completion_rate"), "c061").is_empty());
     assert_eq!(
-        warnings(&d, "n.completion_rate").len(),
+        warnings(&d, "n.zero_base").len(),
         2,
         "0.00% of a zero budget is undefined"
     );
@@ -476,11 +481,108 @@ fn unread_tables_are_skipped_not_zero() {
     );
     let mut blank = doc();
     blank.t09.actual = vec![None; 6];
-    assert_eq!(
-        errors(&blank, "x.t06_t09.bounds").len(),
-        1,
-        "30231 0.61 against a printed blank"
+    assert!(
+        errors(&blank, "x.t06_t09.bounds").is_empty(),
+        "a printed blank binds nothing: 30231 0.61 is not checked against it"
     );
+}
+
+#[test]
+fn three_costs_rows_are_found_by_printed_name() {
+    use crate::check::Table;
+    use crate::EconomicCode;
+    let catalog = crate::Catalog::edition(2024).ok();
+    let left = |d: &Document, column: &str| {
+        super::three_costs_bounds(d, catalog)
+            .into_iter()
+            .find(|r| matches!(&r.right[0].1, super::CellRef::ThreeCosts { column: c, .. } if c == column))
+            .map(|r| r.left)
+    };
+    let economic = |s: &str| super::CellRef::Economic(s.parse::<EconomicCode>().unwrap());
+    let d = doc();
+    // The seed prints 30212 因公出国（境）费用, as the 2024 catalog has it (30211 is 差旅费).
+    assert_eq!(left(&d, "因公出国（境）费"), Some(economic("30212")));
+    assert_eq!(left(&d, "公务用车购置费"), Some(economic("31013")));
+    // A template that prints 因公出国 under 30211 is read by the name it prints.
+    let mut older = doc();
+    let mut t = Table::new("公开06表", d.t06.table.columns().to_vec());
+    for r in d.t06.table.rows() {
+        let name = match r.code.to_string().as_str() {
+            "30211" => Some("因公出国（境）费"),
+            "30212" => Some("其他"),
+            _ => r.name.as_deref(),
+        };
+        t.push(r.code, name, r.cells.clone()).unwrap();
+    }
+    older.t06.table = t;
+    assert_eq!(left(&older, "因公出国（境）费"), Some(economic("30211")));
+    // 30211 prints 3.02 against a 09 因公出国（境）费 of 0: the bound fails there.
+    older.t09.actual[1] = wan("0.00");
+    let fs = errors(&older, "x.t06_t09.bounds");
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert_eq!(fs[0].code.as_deref(), Some("30211"));
+}
+
+#[test]
+fn operating_costs_are_at_most_public_funds() {
+    let mut d = doc();
+    // 机关运行经费 555.23 = 公用经费合计 555.23: holds.
+    assert!(errors(&d, "n.operating_costs").is_empty());
+    // Smaller, as in a department with 事业单位 that are not 参公: holds too.
+    claim(&mut d, "c148").value = Some("500.00".into());
+    assert!(errors(&d, "n.operating_costs").is_empty());
+    assert!(at(&errors(&d, "n.amount"), "c148").is_empty());
+    // Larger than all 公用经费: an error that says how it was checked.
+    claim(&mut d, "c148").value = Some("555.50".into());
+    let fs = errors(&d, "n.operating_costs");
+    assert_eq!(fs.len(), 1);
+    assert_eq!(fs[0].name.as_deref(), Some("机关运行经费"));
+    assert!(fs[0].message.contains("按 ≤ 核对"), "{}", fs[0].message);
+}
+
+#[test]
+fn zero_bases_are_findings_not_errors() {
+    let mut d = doc();
+    // c130 and c145: 完成全年预算的 0.00% of a budget of 0.00.
+    assert_eq!(warnings(&d, "n.zero_base").len(), 2);
+    claim(&mut d, "c128").value = Some("1.00".into());
+    assert_eq!(
+        warnings(&d, "n.zero_base").len(),
+        1,
+        "a budget of 1.00 is a base"
+    );
+    // A growth rate whose derived prior-year base is 0 (收、支总计 4789.78 增加 4789.78).
+    let mut g = doc();
+    claim(&mut g, "c002").value = Some("4789.78".into());
+    claim(&mut g, "c002").word = Some("增加".into());
+    claim(&mut g, "c003").word = Some("增长".into());
+    let fs = warnings(&g, "n.zero_base");
+    assert_eq!(at(&fs, "c003").len(), 1, "{fs:?}");
+    assert!(errors(&g, "n.growth_rate").is_empty(), "no division error");
+}
+
+#[test]
+fn restatements_within_a_section_are_checked_with_both_quotes() {
+    // 五(二)1 states 一般公共服务支出 3613.56; a second statement 3613.65 in the same section
+    // is caught even though a table carries the indicator.
+    let mut d = doc();
+    let mut again = claim(&mut d, "c042").clone();
+    again.id = "c999".into();
+    again.value = Some("3613.65".into());
+    again.quote = "其中一般公共服务支出为 3613.65 万元".into();
+    d.claims.push(again);
+    let fs = errors(&d, "n.repeat");
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert!(fs[0].message.contains("c999"), "{}", fs[0].message);
+    assert!(
+        fs[0].message.contains("c042 五(二)1「"),
+        "{}",
+        fs[0].message
+    );
+    assert_eq!(fs[0].code.as_deref(), Some("201"));
+    // The same figure restated is consistent.
+    claim(&mut d, "c999").value = Some("3613.56".into());
+    assert!(errors(&d, "n.repeat").is_empty());
 }
 
 #[test]

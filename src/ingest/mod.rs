@@ -320,7 +320,8 @@ pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
     let meta = tables::meta(raw)?;
     let catalog = crate::Catalog::edition(meta.edition).ok();
     let tables = tables::assemble(raw, &meta, catalog, &mut problems)?;
-    let (claims, names) = narrative::extract(&raw.narrative, catalog, &mut problems);
+    let year = Some(u32::from(meta.year));
+    let (claims, names) = narrative::extract(&raw.narrative, year, catalog, &mut problems);
     Ok(Ingested {
         document: tables.into_document(meta, claims, names),
         problems,

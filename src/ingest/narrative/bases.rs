@@ -14,7 +14,8 @@ pub(super) fn parse_base(base: &str, year: Option<u32>) -> Result<&'static str, 
     if b.contains("预算") {
         return Ok("budget_full");
     }
-    if b.contains("上年") || b.contains("上一年") || b.contains("去年") || b == "同期" {
+    // 上一年度, and 上一度 as some documents print it.
+    if b.contains("上年") || b.contains("上一") || b.contains("去年") || b == "同期" {
         return Ok("prior_year");
     }
     let chars: Vec<char> = b.chars().collect();
@@ -43,7 +44,7 @@ pub(super) fn clause_base(
     Some(parse_base(&text(chars, k + 1, to), year))
 }
 
-/// The base a clause sets for its sentence: 与 2023 年度相比 / 同比.
+/// The base a clause sets for its sentence: 与 2023 年度相比 / 与 2023 年度持平 / 同比.
 pub(super) fn sentence_base(
     chars: &[char],
     from: usize,
@@ -53,7 +54,7 @@ pub(super) fn sentence_base(
     if find(chars, from, to, "同比").is_some() {
         return Some(Ok("prior_year"));
     }
-    let end = find(chars, from, to, "相比")?;
+    let end = find(chars, from, to, "相比").or_else(|| find(chars, from, to, "持平"))?;
     let start = rfind(chars, from, end, "与")?;
     Some(parse_base(&text(chars, start + 1, end), year))
 }

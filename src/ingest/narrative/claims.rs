@@ -2,10 +2,12 @@
 //! measure and a base.
 
 use super::bases::{budget_words, clause_base, completion_base};
-use super::chars::{at, ch, ends_with, find, rfind, squeeze, text};
+use super::chars::{at, ch, ends_with, find, len, rfind, squeeze, text};
 use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
-use super::vocabulary::{Kind, AMOUNT_WORDS, COMPARISONS, DIRECTIONS, LABELS, WHOLES};
+use super::vocabulary::{
+    Kind, AMOUNT_WORDS, COMPARISONS, COMPLETION_BUDGETS, DIRECTIONS, LABELS, WHOLES,
+};
 use super::walker::{Ctx, Sentence, Walker};
 use crate::disclosure::Measure;
 
@@ -63,7 +65,7 @@ impl Walker<'_> {
     fn percent(&self, c: &Ctx, n: &Num, state: &Sentence) -> Result<Option<Draft>, String> {
         let chars = c.chars();
         if let Some(z) = rfind(chars, c.start, n.start, "占") {
-            return self.share(c, n, z).map(Some);
+            return self.share(c, n, z, state).map(Some);
         }
         if let Some(of) = completion_base(chars, c.start, n.start) {
             let subject = self.current().ok_or("未能确定完成率所属对象")?;
@@ -91,9 +93,11 @@ impl Walker<'_> {
         }
     }
 
-    /// 占 x%: the part is named before 占 or is the last subject; the whole is named after 占
-    /// or is the subject of the enclosing section (五(二) 一般公共预算财政拨款支出 … 占 75.45%).
-    fn share(&self, c: &Ctx, n: &Num, z: usize) -> Result<Draft, String> {
+    /// 占 x%: the part is named before 占 or is the last subject; the whole is named after 占,
+    /// else is the total the sentence's 其中 parts belong to (本年收入合计 …，其中：财政拨款收入
+    /// … 占 99.79%), else the subject of the enclosing section (五(二) 一般公共预算财政拨款支出
+    /// … 占 75.45%).
+    fn share(&self, c: &Ctx, n: &Num, z: usize, state: &Sentence) -> Result<Draft, String> {
         let chars = c.chars();
         let (subject, named) = match self.named(c, c.start, z, |k| k == Kind::Amount) {
             Named::Found(s, _) => (s, true),
@@ -103,7 +107,11 @@ impl Walker<'_> {
         let whole = squeeze(&text(chars, z + 1, n.start));
         let whole = whole.strip_suffix('的').unwrap_or(&whole);
         let of = if whole.is_empty() {
-            self.enclosing_head().ok_or("未能确定占比的整体")?
+            state
+                .whole
+                .clone()
+                .or_else(|| self.enclosing_head(&subject))
+                .ok_or("未能确定占比的整体")?
         } else {
             WHOLES
                 .iter()
@@ -160,21 +168,31 @@ impl Walker<'_> {
     fn money(&self, c: &Ctx, n: &Num, state: &Sentence) -> Result<Draft, String> {
         let chars = c.chars();
         if let Some((w, word)) = ends_with(chars, c.start, n.start, DIRECTIONS) {
-            let (subject, named) = self.subject_before(c, w, "增减额")?;
+            let (subject, named) =
+                self.subject_before(c, w, "增减额", state.parts, state.pending.as_deref())?;
             let mut d = Self::draft(subject, Measure::Change, n, c.lead, c);
             d.word = Some(word.to_owned());
             d.of = Some(self.base(c, w, state)?.to_owned());
             d.named = named;
             return Ok(d);
         }
-        if let Some((k, measure)) = budget_words(chars, c.start, n.start) {
-            let (subject, named) = self.subject_before(c, k, "预算数")?;
+        if let Some((k, measure)) = budget_words(chars, c.start, n.start).or_else(|| {
+            let words: Vec<&str> = COMPLETION_BUDGETS.iter().map(|(w, _)| *w).collect();
+            let (k, w) = ends_with(chars, c.start, n.start, &words)?;
+            COMPLETION_BUDGETS
+                .iter()
+                .find(|(x, _)| *x == w)
+                .map(|(_, m)| (k, *m))
+        }) {
+            let (subject, named) =
+                self.subject_before(c, k, "预算数", state.parts, state.pending.as_deref())?;
             let mut d = Self::draft(subject, measure, n, k, c);
             d.named = named;
             return Ok(d);
         }
         if let Some((k, _)) = ends_with(chars, c.start, n.start, AMOUNT_WORDS) {
-            let (subject, named) = self.subject_before(c, k, "决算数")?;
+            let (subject, named) =
+                self.subject_before(c, k, "决算数", state.parts, state.pending.as_deref())?;
             let mut d = Self::draft(subject, Measure::Amount, n, k, c);
             d.named = named;
             return Ok(d);
@@ -222,38 +240,40 @@ impl Walker<'_> {
         })
     }
 
-    /// 支出决算数大于年初预算数 / 决算数持平全年预算数: a comparison claim.
+    /// A comparison claim: 支出决算数大于年初预算数, 决算大于 预算数, 决算数持平全年预算数, or
+    /// the word after the budget (决算数与预算数基本持平, 决算数同预算数持平, 决算数小于全年预算数).
+    /// Its subject is named before 决算 in the clause, else the topic (or last subject).
     pub(super) fn comparison(&self, c: &Ctx) -> Option<(usize, Result<Option<Draft>, String>)> {
         let chars = c.chars();
-        let k = find(chars, c.start, c.end, "决算数")?;
-        let mut w = k + 3;
-        while ch(chars, w).is_whitespace() {
-            w += 1;
-        }
-        let word = COMPARISONS.iter().find(|p| at(chars, w, p))?;
-        let b = find(chars, w, c.end, "预算数")?;
+        let (k, w, word, b, end) = (c.start..c.end)
+            .filter(|&k| at(chars, k, "决算"))
+            .find_map(|k| {
+                comparison_at(chars, k, c.end).map(|(w, word, b, e)| (k, w, word, b, e))
+            })?;
         let base = if find(chars, w, b, "年初").is_some() {
             "budget_initial"
         } else {
             "budget_full"
         };
-        let result = self
-            .topic
-            .clone()
-            .or_else(|| self.last.clone())
-            .map(|subject| {
-                Some(Draft {
-                    subject,
-                    measure: Measure::Comparison,
-                    value: None,
-                    word: Some((*word).to_owned()),
-                    of: Some(base.to_owned()),
-                    quote: (c.lead, b + 3),
-                    anchor: k,
-                    named: false,
-                })
+        let result = match self.named(c, c.start, k, |x| x == Kind::Amount) {
+            Named::Found(s, _) => Some(s),
+            _ => None,
+        }
+        .or_else(|| self.topic.clone())
+        .or_else(|| self.last.clone())
+        .map(|subject| {
+            Some(Draft {
+                subject,
+                measure: Measure::Comparison,
+                value: None,
+                word: Some(word.to_owned()),
+                of: Some(base.to_owned()),
+                quote: (c.lead, end),
+                anchor: k,
+                named: false,
             })
-            .ok_or_else(|| "未能确定比较所属对象".to_owned());
+        })
+        .ok_or_else(|| "未能确定比较所属对象".to_owned());
         Some((k, result))
     }
 
@@ -266,7 +286,11 @@ impl Walker<'_> {
         let chars = c.chars();
         let k = find(chars, c.start, c.end, "持平")?;
         let result = (|| {
-            let subject = self.current().ok_or("未能确定持平所属对象")?;
+            let subject = match self.named(c, c.start, k, |x| x == Kind::Amount) {
+                Named::Found(s, _) => s,
+                Named::Unresolved(why) => return Err(why),
+                Named::Nothing => self.current().ok_or("未能确定持平所属对象")?,
+            };
             let of = self.base(c, k, state)?;
             Ok(Some(Draft {
                 subject,
@@ -281,4 +305,42 @@ impl Walker<'_> {
         })();
         Some((k, result))
     }
+}
+
+/// The comparison printed after 决算 at `k`: where its words start, the comparison word, where
+/// 预算数 starts and where the comparison ends.
+fn comparison_at(
+    chars: &[char],
+    k: usize,
+    to: usize,
+) -> Option<(usize, &'static str, usize, usize)> {
+    let skip = |mut i: usize| {
+        while ch(chars, i).is_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    let mut w = k + 2;
+    if ch(chars, w) == '数' {
+        w += 1;
+    }
+    let w = skip(w);
+    if let Some(word) = COMPARISONS.iter().find(|p| at(chars, w, p)) {
+        let b = find(chars, w, to, "预算数")?;
+        return Some((w, word, b, b + 3));
+    }
+    if !["与", "同", "和"].iter().any(|p| at(chars, w, p)) {
+        return None;
+    }
+    let b = find(chars, w, to, "预算数")?;
+    let between = squeeze(&text(chars, w + 1, b));
+    if !["", "年初", "全年", "调整后"].contains(&between.as_str()) {
+        return None;
+    }
+    let mut v = skip(b + 3);
+    if at(chars, v, "基本") {
+        v = skip(v + 2);
+    }
+    let word = COMPARISONS.iter().find(|p| at(chars, v, p))?;
+    Some((w, word, b, v + len(word)))
 }

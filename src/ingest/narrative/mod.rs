@@ -50,13 +50,16 @@ use walker::Walker;
 const RULE: &str = "ingest.claim";
 
 /// Extracts the claims (c001 …) and name paths (n001 …) of the narrative lines, in document
-/// order; numbers that cannot be bound are reported in `problems`.
+/// order; numbers that cannot be bound are reported in `problems`. `year` is the document's
+/// fiscal year as its tables print it (the base of 与 2023 年度相比 is checked against it);
+/// without it, the first year the narrative prints is taken.
 pub(super) fn extract(
     lines: &[String],
+    year: Option<u32>,
     catalog: Option<&Catalog>,
     problems: &mut Vec<Finding>,
 ) -> (Vec<Claim>, Vec<NamePath>) {
-    let mut walker = Walker::new(catalog, document_year(lines));
+    let mut walker = Walker::new(catalog, year.or_else(|| document_year(lines)));
     for block in blocks(lines) {
         walker.block(&block);
     }

@@ -190,6 +190,10 @@ fn with_unit(chars: &[char], start: usize, value: String, digits_end: usize, to:
     while k < to && ch(chars, k) == ' ' {
         k += 1;
     }
+    // 100 万元（含）以上
+    if ["（含）", "(含)"].iter().any(|w| at(chars, k, w)) {
+        k += 3;
+    }
     let mut p = start;
     while p > 0 && ch(chars, p - 1).is_whitespace() {
         p -= 1;

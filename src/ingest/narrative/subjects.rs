@@ -2,7 +2,7 @@
 //! falls back on when the clause names none.
 
 use super::chars::{at, find, len, squeeze, text};
-use super::scanner::content_start;
+use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, LABELS};
 use super::walker::{Ctx, Walker};
 
@@ -23,31 +23,39 @@ impl Walker<'_> {
         self.last.clone().or_else(|| self.topic.clone())
     }
 
-    /// The subject of the first claim of the innermost enclosing section that has one.
-    pub(super) fn enclosing_head(&self) -> Option<String> {
-        self.section
-            .ancestors()
-            .iter()
-            .find_map(|s| self.heads.get(&s.label(&self.prefix, self.depth)).cloned())
+    /// The subject of the first claim of this section, else of the innermost enclosing
+    /// section that has one, other than `part` (a share is never of its own subject).
+    pub(super) fn enclosing_head(&self, part: &str) -> Option<String> {
+        std::iter::once(self.section.clone())
+            .chain(self.section.ancestors())
+            .filter_map(|s| self.heads.get(&s.label(&self.prefix, self.depth)))
+            .find(|h| h.as_str() != part)
+            .cloned()
     }
 
-    /// The subject named before `to` in the clause, else the topic (or last subject).
+    /// The subject named before `to` in the clause, else the subject named by an earlier
+    /// clause of the sentence without figures (主要原因：项目支出增加，较上一度增加 1133.95 万元),
+    /// else the topic (or last subject; the last subject first among the parts after 其中).
     pub(super) fn subject_before(
         &self,
         c: &Ctx,
         to: usize,
         what: &str,
+        parts: bool,
+        pending: Option<&str>,
     ) -> Result<(String, bool), String> {
-        match self.named(c, c.start, to, |k| k == Kind::Amount) {
-            Named::Found(s, _) => Ok((s, true)),
-            Named::Unresolved(why) => Err(why),
-            Named::Nothing => self
-                .topic
-                .clone()
-                .or_else(|| self.last.clone())
-                .map(|s| (s, false))
-                .ok_or_else(|| format!("未能确定{what}所属对象")),
-        }
+        let fallback = match self.named(c, c.start, to, |k| k == Kind::Amount) {
+            Named::Found(s, _) => return Ok((s, true)),
+            Named::Unresolved(why) => return Err(why),
+            // After 其中 the figure is about the part just named (其中：基本支出 …，比 2023
+            // 年度增加 12.00 万元), not the total the paragraph is about.
+            Named::Nothing if pending.is_some() => pending.map(str::to_owned),
+            Named::Nothing if parts => self.last.clone().or_else(|| self.topic.clone()),
+            Named::Nothing => self.topic.clone().or_else(|| self.last.clone()),
+        };
+        fallback
+            .map(|s| (s, false))
+            .ok_or_else(|| format!("未能确定{what}所属对象"))
     }
 
     /// What the clause names in `from..to` (the last name wins): a name path (项), a class
@@ -71,6 +79,24 @@ impl Walker<'_> {
             };
         }
         let chars = c.chars();
+        // A class name with its marker (一般公共服务支出（类）2106.66 万元).
+        let marked = ["（类）", "(类)"]
+            .iter()
+            .filter_map(|m| find(chars, from, to, m))
+            .min();
+        if let Some(k) = marked {
+            let mut start = content_start(chars, from, k);
+            if at(chars, start, "其中") {
+                start += 2;
+            }
+            let name = squeeze(&text(chars, start, k));
+            if !name.is_empty() {
+                return match self.resolve_class(&name) {
+                    Ok(s) => Named::Found(s, start),
+                    Err(why) => Named::Unresolved(why),
+                };
+            }
+        }
         if let Some(k) = find(chars, from, to, "类支出") {
             let start = content_start(chars, from, k);
             let name = squeeze(&text(chars, start, k));
@@ -86,6 +112,29 @@ impl Walker<'_> {
             .rev()
             .find(|(_, k, _)| kind(*k))
             .map_or(Named::Nothing, |(start, _, s)| Named::Found(s, start))
+    }
+
+    /// The amount label a clause without figures names (项目支出增加), if any.
+    pub(super) fn named_without_figures(&self, c: &Ctx) -> Option<String> {
+        let chars = c.chars();
+        let figures = numbers(chars, c.start, c.end)
+            .iter()
+            .any(|n| n.unit != UnitKind::Other);
+        if figures {
+            return None;
+        }
+        match self.named(c, c.start, c.tail, |k| k == Kind::Amount) {
+            Named::Found(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The whole a clause without figures names for the shares that follow it: an amount
+    /// label in a clause ending with 中 (“三公”经费财政拨款支出决算中，因公出国（境）费 0 万元，
+    /// 占 0%).
+    pub(super) fn whole_named(&self, c: &Ctx) -> Option<String> {
+        let ends = c.tail > c.lead && c.chars().get(c.tail - 1) == Some(&'中');
+        ends.then(|| self.named_without_figures(c)).flatten()
     }
 
     /// The labels in `from..to`, scanned left to right, longest match first, with the
@@ -125,13 +174,24 @@ impl Walker<'_> {
                 Some(if about_gpb { gpb } else { dept }.to_owned())
             }
             Names::Funds => sentence.contains("绩效自评").then(|| {
-                if sentence.contains("整体") {
+                // The part of the sentence since the last ；: 「…；组织对 0 个政府性基金预算
+                // 项目开展绩效自评，共涉及资金 0 万元」 is about other projects.
+                let part: String = text(chars, c.sentence.0, i)
+                    .rsplit(['；', ';'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                if part.contains("政府性基金") {
+                    "performance:fund_funds".to_owned()
+                } else if sentence.contains("整体") {
                     "performance:overall_funds".to_owned()
                 } else {
                     "performance:funds".to_owned()
                 }
             }),
             Names::Equipment => before
+                .replace("（含）", "")
+                .replace("(含)", "")
                 .ends_with("100万元以上")
                 .then(|| "assets:equipment_over_1m".to_owned()),
         }

@@ -39,12 +39,42 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         Kind::Amount,
         Names::Fixed("fiscal_total"),
     ),
+    (
+        "财政拨款收入支出总计",
+        Kind::Amount,
+        Names::Fixed("fiscal_total"),
+    ),
+    ("收入支出总计", Kind::Amount, Names::Fixed("total")),
     ("收、支总计", Kind::Amount, Names::Fixed("total")),
+    ("总收入", Kind::Amount, Names::Fixed("total")),
+    ("总支出", Kind::Amount, Names::Fixed("total")),
+    ("本年收入", Kind::Amount, Names::Fixed("income_total")),
+    ("本年支出", Kind::Amount, Names::Fixed("expense_total")),
     ("收支总计", Kind::Amount, Names::Fixed("total")),
     ("本年收入合计", Kind::Amount, Names::Fixed("income_total")),
     ("收入合计", Kind::Amount, Names::Fixed("income_total")),
     ("本年支出合计", Kind::Amount, Names::Fixed("expense_total")),
     ("支出合计", Kind::Amount, Names::Fixed("expense_total")),
+    (
+        "政府性基金预算财政拨款收入",
+        Kind::Amount,
+        Names::Fixed("fund_income"),
+    ),
+    (
+        "政府性基金预算财政拨款支出",
+        Kind::Amount,
+        Names::Fixed("fund_expense"),
+    ),
+    (
+        "国有资本经营预算财政拨款收入",
+        Kind::Amount,
+        Names::Fixed("soe_income"),
+    ),
+    (
+        "国有资本经营预算财政拨款支出",
+        Kind::Amount,
+        Names::Fixed("soe_expense"),
+    ),
     (
         "一般公共预算财政拨款收入",
         Kind::Amount,
@@ -135,6 +165,21 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         Names::Fixed("sangong:vehicle_operation"),
     ),
     (
+        "公务用车购置支出",
+        Kind::Amount,
+        Names::Fixed("sangong:vehicle_purchase"),
+    ),
+    (
+        "公务用车运行维护支出",
+        Kind::Amount,
+        Names::Fixed("sangong:vehicle_operation"),
+    ),
+    (
+        "公务用车运行及维护支出",
+        Kind::Amount,
+        Names::Fixed("sangong:vehicle_operation"),
+    ),
+    (
         "公务接待费",
         Kind::Amount,
         Names::Fixed("sangong:reception"),
@@ -148,6 +193,26 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         "政府采购支出总额",
         Kind::Amount,
         Names::Fixed("procurement:total"),
+    ),
+    (
+        "政府采购金额",
+        Kind::Amount,
+        Names::Fixed("procurement:total"),
+    ),
+    (
+        "货物采购金额",
+        Kind::Amount,
+        Names::Fixed("procurement:goods"),
+    ),
+    (
+        "工程采购金额",
+        Kind::Amount,
+        Names::Fixed("procurement:works"),
+    ),
+    (
+        "服务采购金额",
+        Kind::Amount,
+        Names::Fixed("procurement:services"),
     ),
     (
         "政府采购货物支出",
@@ -236,6 +301,14 @@ pub(super) const WHOLES: &[(&str, &str)] = &[
     ("一般公共预算财政拨款基本支出", "gpb_basic"),
     ("一般公共预算财政拨款项目支出", "gpb_project"),
     ("一般公共预算项目支出总额", "gpb_project"),
+];
+
+/// Words after which an amount is the budget a completion rate is computed on (完成预算
+/// 0 万元的 0%), with the measure of that budget.
+pub(super) const COMPLETION_BUDGETS: &[(&str, Measure)] = &[
+    ("完成年初预算", Measure::BudgetInitial),
+    ("完成全年预算", Measure::BudgetFull),
+    ("完成预算", Measure::BudgetFull),
 ];
 
 /// Direction words printed before a change or a rate.

@@ -4,7 +4,7 @@
 use super::attachments::Table;
 use super::bases::sentence_base;
 use super::blocks::{Block, Para};
-use super::chars::{at, text, trim};
+use super::chars::{at, find, text, trim};
 use super::claims::Draft;
 use super::names::PathSpan;
 use super::scanner::{clauses, content_start, numbers, sentences};
@@ -21,9 +21,16 @@ pub(super) struct Sentence {
     /// 与 2023 年度相比 … : the base of the changes that follow.
     pub(super) base: Option<Result<&'static str, String>>,
     /// After 其中: parts, which do not change what the paragraph is about.
-    parts: bool,
+    pub(super) parts: bool,
     /// The last change stated (subject, base), for the rate that follows it.
     pub(super) change: Option<(String, String)>,
+    /// The subject of the first named figure of the sentence (the total its 其中 parts).
+    first: Option<String>,
+    /// The whole of the shares that follow: the total before 其中 / 主要用于, or a subject
+    /// named in a clause ending with 中 (“三公”经费财政拨款支出决算中，…占 x%).
+    pub(super) whole: Option<String>,
+    /// The subject named by the last clause without figures (项目支出增加，较上一度增加 …).
+    pub(super) pending: Option<String>,
 }
 
 /// A clause being read.
@@ -56,6 +63,9 @@ pub(super) struct Walker<'a> {
     pub(super) prefix: String,
     pub(super) depth: usize,
     seen_statement: bool,
+    /// The state at the end of the last sentence, continued by a sentence that starts with
+    /// 其中 (「…与 2023 年度持平。其中：因公出国（境）费支出决算持平；…」).
+    previous: Sentence,
     pub(super) section: Section,
     pub(super) table: Option<Table>,
     /// What the paragraph is about (set by a named subject outside 其中).
@@ -84,6 +94,7 @@ impl<'a> Walker<'a> {
             prefix: String::new(),
             depth: 4,
             seen_statement: false,
+            previous: Sentence::default(),
             section: Section::default(),
             table: None,
             topic: None,
@@ -154,6 +165,16 @@ impl<'a> Walker<'a> {
             return;
         }
         self.project(para, body);
+        // An item that opens with its name path (1、一般公共服务支出（类）财政事务（款）行政运行
+        // （项）。主要用于：…。年初预算为 …) is what the paragraph's figures are about.
+        if let Some(PathSpan {
+            subject: Ok(subject),
+            ..
+        }) = paths.first().filter(|p| p.start == body)
+        {
+            self.topic = Some(subject.clone());
+        }
+        self.previous = Sentence::default();
         for (s, e) in sentences(&para.chars, body) {
             self.sentence(para, &paths, (s, e));
         }
@@ -162,7 +183,12 @@ impl<'a> Walker<'a> {
     /// Reads the clauses of a sentence.
     fn sentence(&mut self, para: &Para, paths: &[PathSpan], (s, e): (usize, usize)) {
         self.sentence_no += 1;
-        let mut state = Sentence::default();
+        let lead = content_start(&para.chars, s, e);
+        let mut state = if at(&para.chars, lead, "其中") {
+            std::mem::take(&mut self.previous)
+        } else {
+            Sentence::default()
+        };
         for (cs, ce) in clauses(&para.chars, s, e) {
             let (_, tail) = trim(&para.chars, cs, ce);
             let ctx = Ctx {
@@ -176,14 +202,21 @@ impl<'a> Walker<'a> {
             };
             self.clause(&ctx, &mut state);
         }
+        self.previous = state;
     }
 
     /// Reads one clause: its 其中 and base words, then its numbers and keywords in order.
     fn clause(&mut self, c: &Ctx, state: &mut Sentence) {
         let chars = c.chars();
-        if at(chars, c.lead, "其中") {
+        if at(chars, c.lead, "其中") || find(chars, c.start, c.end, "主要用于以下方面").is_some()
+        {
             state.parts = true;
+            state.whole = state.first.clone().or_else(|| state.whole.take());
         }
+        if let Some(whole) = self.whole_named(c) {
+            state.whole = Some(whole);
+        }
+        let pending = self.named_without_figures(c);
         if let Some(base) = sentence_base(chars, c.start, c.end, self.year) {
             state.base = Some(base);
         }
@@ -197,6 +230,9 @@ impl<'a> Walker<'a> {
             events.push((pos, result));
         }
         events.sort_by_key(|(pos, _)| *pos);
+        if events.is_empty() {
+            state.pending = pending;
+        }
         for (_, result) in events {
             match result {
                 Ok(Some(d)) => self.accept(c, d, state),
@@ -217,6 +253,7 @@ impl<'a> Walker<'a> {
     fn accept(&mut self, c: &Ctx, d: Draft, state: &mut Sentence) {
         if d.named && !state.parts {
             self.topic = Some(d.subject.clone());
+            state.first.get_or_insert_with(|| d.subject.clone());
         }
         self.last = Some(d.subject.clone());
         if d.measure == Measure::Change {
@@ -264,6 +301,7 @@ impl<'a> Walker<'a> {
             code: None,
             name: None,
             column: None,
+            claim: None,
         };
         let text = format!("数据不足：{sentence}（{}：{why}）", self.label());
         self.problems.push(Finding::warning(RULE, place, text));

@@ -27,7 +27,7 @@ fn seed_lines() -> Vec<String> {
 
 fn run(lines: &[String], catalog: Option<&Catalog>) -> (Vec<Claim>, Vec<NamePath>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let (c, n) = extract(lines, catalog, &mut problems);
+    let (c, n) = extract(lines, None, catalog, &mut problems);
     (c, n, problems)
 }
 
