@@ -420,7 +420,7 @@ impl<C: Code> CodeList<C> {
     /// use cn_budget::Catalog;
     /// let functional = Catalog::edition(2024)?.functional();
     /// let found = functional.find_all("行政运行");
-    /// assert_eq!(found.len(), 77);
+    /// assert_eq!(found.len(), 78);
     /// assert_eq!(found[0].code().to_string(), "2010101");
     /// assert_eq!(functional.find_all("提租补贴").len(), 1);
     /// assert!(functional.find_all("不存在").is_empty());

@@ -357,7 +357,7 @@ impl ListDiff<FunctionCode> {
     /// Changes at one level only.
     ///
     /// ```
-    /// use cn_budget::Level;
+    /// use cn_budget::{Code, Level};
     /// let diff = cn_budget::Catalog::edition(2024)?.diff(cn_budget::Catalog::edition(2025)?);
     /// // The only 类 that changed is the removed 234.
     /// assert_eq!(diff.functional.at_level(Level::Class).removed.len(), 1);
