@@ -1,7 +1,7 @@
 //! The embedded catalogs agree with the public fragments and the seed document, and are
 //! well-formed.
 
-use cn_budget::catalog::{UnitType, EDITIONS};
+use cn_budget::catalog::{CodeList, UnitType, EDITIONS};
 use cn_budget::codes::normalize_name;
 use cn_budget::{Catalog, Code, EconomicCode, FunctionCode, Level};
 use std::collections::HashMap;
@@ -31,8 +31,9 @@ fn csv_rows(file: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-fn tsv_rows(file: &str) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(format!("{SEED}/{file}")).expect("transcription");
+/// The rows of a tab-separated file with a header line, as header → value maps.
+fn read_tsv(path: &str) -> Vec<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
     lines
@@ -44,6 +45,10 @@ fn tsv_rows(file: &str) -> Vec<HashMap<String, String>> {
                 .collect()
         })
         .collect()
+}
+
+fn tsv_rows(file: &str) -> Vec<HashMap<String, String>> {
+    read_tsv(&format!("{SEED}/{file}"))
 }
 
 /// Fragment rows known to differ from the 2024/2025 editions, with the reason.
@@ -310,18 +315,7 @@ const COMPILATION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/compilation
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
 
 fn compilation_rows(file: &str) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(format!("{COMPILATION}/{file}")).expect("compilation file");
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
-    lines
-        .map(|l| {
-            header
-                .iter()
-                .map(|h| h.to_string())
-                .zip(l.split('\t').map(str::to_owned))
-                .collect()
-        })
-        .collect()
+    read_tsv(&format!("{COMPILATION}/{file}"))
 }
 
 /// One row of data/compilation/attested.tsv: a code and name printed by a published document.
@@ -474,35 +468,32 @@ fn readme_counts(readme: &str, file: &str) -> Vec<usize> {
         .collect()
 }
 
+/// 类, 款 and 项 counts and the number of flagged entries of a list (the README's columns).
+fn file_counts<C: Code>(list: &CodeList<C>) -> Vec<usize> {
+    let mut counts: Vec<usize> = [Level::Class, Level::Section, Level::Item]
+        .into_iter()
+        .map(|l| list.count(l))
+        .collect();
+    counts.push(list.iter().filter(|e| e.is_uncertain()).count());
+    counts
+}
+
 #[test]
 fn data_readme_counts_match_the_files() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
     for year in EDITIONS {
         let catalog = Catalog::edition(*year).unwrap();
-        let f = catalog.functional();
-        let flagged = f.iter().filter(|e| e.is_uncertain()).count();
+        // Columns 类, 款, 项 (— for none), flagged.
         assert_eq!(
             readme_counts(&readme, &format!("functional/{year}.tsv")),
-            vec![
-                f.count(Level::Class),
-                f.count(Level::Section),
-                f.count(Level::Item),
-                flagged
-            ],
-            "functional/{year}.tsv: 类, 款, 项, flagged"
+            file_counts(catalog.functional()),
+            "functional/{year}.tsv"
         );
-        let e = catalog.economic();
-        let flagged = e.iter().filter(|e| e.is_uncertain()).count();
         assert_eq!(
             readme_counts(&readme, &format!("economic/{year}.tsv")),
-            vec![
-                e.count(Level::Class),
-                e.count(Level::Section),
-                e.count(Level::Item),
-                flagged
-            ],
-            "economic/{year}.tsv: 类, 款, 项 (— for none), flagged"
+            file_counts(catalog.economic()),
+            "economic/{year}.tsv"
         );
     }
 }
