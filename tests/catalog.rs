@@ -1,7 +1,7 @@
 //! The embedded catalogs agree with the public fragments and the seed document, and are
 //! well-formed.
 
-use cn_budget::catalog::{UnitType, EDITIONS};
+use cn_budget::catalog::{CodeList, UnitType, EDITIONS};
 use cn_budget::codes::normalize_name;
 use cn_budget::{Catalog, Code, EconomicCode, FunctionCode, Level};
 use std::collections::HashMap;
@@ -31,8 +31,9 @@ fn csv_rows(file: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-fn tsv_rows(file: &str) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(format!("{SEED}/{file}")).expect("transcription");
+/// The rows of a tab-separated file with a header line, as header → value maps.
+fn read_tsv(path: &str) -> Vec<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
     lines
@@ -44,6 +45,10 @@ fn tsv_rows(file: &str) -> Vec<HashMap<String, String>> {
                 .collect()
         })
         .collect()
+}
+
+fn tsv_rows(file: &str) -> Vec<HashMap<String, String>> {
+    read_tsv(&format!("{SEED}/{file}"))
 }
 
 /// Fragment rows known to differ from the 2024/2025 editions, with the reason.
@@ -269,17 +274,228 @@ fn every_function_class_variant_is_a_class_of_2024() {
 }
 
 #[test]
-fn edition_diff_reports_class_234() {
+fn edition_diff_is_234_plus_differences_in_the_evidence() {
     let old = Catalog::edition(2024).unwrap();
     let new = Catalog::edition(2025).unwrap();
     let diff = old.diff(new);
-    assert_eq!(
-        diff.functional.removed,
-        vec!["234".parse::<FunctionCode>().unwrap()]
-    );
-    assert!(diff.functional.added.is_empty());
+    let class_234: FunctionCode = "234".parse().unwrap();
+    assert!(diff.functional.removed.contains(&class_234));
+    // Every other difference comes from a code attested for one edition only, or from a
+    // recorded decision on an attestation (data/compilation/decisions.tsv, scope `attested`).
+    let explained: Vec<String> = attested_rows()
+        .into_iter()
+        .map(|r| r.code)
+        .chain(
+            compilation_rows("decisions.tsv")
+                .into_iter()
+                .filter(|r| r["scope"] == "attested")
+                .map(|r| r["code"].clone()),
+        )
+        .collect();
+    let renamed = diff.functional.renamed.iter().map(|r| r.code);
+    for code in diff
+        .functional
+        .added
+        .iter()
+        .chain(&diff.functional.removed)
+        .copied()
+        .chain(renamed)
+        .filter(|c| *c != class_234)
+    {
+        assert!(
+            explained.contains(&code.to_string()),
+            "{code} differs between the bundled editions without an attestation"
+        );
+    }
     assert!(diff.economic.is_empty());
     assert!(new.diff(new).functional.is_empty());
+}
+
+const COMPILATION: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/compilation");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+
+fn compilation_rows(file: &str) -> Vec<HashMap<String, String>> {
+    read_tsv(&format!("{COMPILATION}/{file}"))
+}
+
+/// One row of data/compilation/attested.tsv: a code and name printed by a published document.
+struct Attested {
+    code: String,
+    name: String,
+    edition: u16,
+    issuer: String,
+    document: String,
+    pages: Vec<usize>,
+}
+
+fn attested_rows() -> Vec<Attested> {
+    compilation_rows("attested.tsv")
+        .into_iter()
+        .map(|r| Attested {
+            code: r["code"].clone(),
+            name: r["name"].clone(),
+            edition: r["edition"].parse().expect("edition"),
+            issuer: r["issuer"].clone(),
+            document: r["document"].clone(),
+            pages: r["pages"]
+                .split(',')
+                .map(|p| p.trim().parse().expect("page"))
+                .collect(),
+        })
+        .collect()
+}
+
+#[test]
+fn attested_codes_resolve_in_their_edition_with_the_printed_name_and_parents() {
+    let rows = attested_rows();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        // A document of year Y is evidence for edition Y only.
+        assert!(
+            row.document.ends_with(&format!("-{}.pdf", row.edition)),
+            "{} is not a document of {}",
+            row.document,
+            row.edition
+        );
+        let list = Catalog::edition(row.edition).unwrap().functional();
+        let code: FunctionCode = row.code.parse().unwrap();
+        let entry = list
+            .get(code)
+            .unwrap_or_else(|| panic!("{code} missing from {}", row.edition));
+        assert_eq!(entry.name(), row.name, "{code} in {}", row.edition);
+        assert!(
+            !entry.is_uncertain(),
+            "{code}: attested, so not flagged uncertain"
+        );
+        let mut chain = vec![code];
+        while let Some(parent) = chain.last().and_then(|c| c.parent()) {
+            assert!(
+                list.contains(parent),
+                "{code}: parent {parent} missing in {}",
+                row.edition
+            );
+            chain.push(parent);
+        }
+        assert_eq!(
+            chain.last().map(|c| c.level()),
+            Some(Level::Class),
+            "{code}"
+        );
+    }
+}
+
+/// The code as some documents print it: 类, 款 and 项 in separate columns.
+fn split_code(code: &str) -> String {
+    let mut parts = vec![&code[..3]];
+    parts.extend((3..code.len()).step_by(2).map(|i| &code[i..i + 2]));
+    parts.join(" ")
+}
+
+fn squeeze(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the layout text of a page prints `code` with `name` in the same table row; a name
+/// wrapped in a narrow column continues on the lines just above and below the code.
+fn page_prints(page: &str, code: &str, name: &str) -> bool {
+    let lines: Vec<&str> = page.lines().collect();
+    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(l)).collect();
+    let split = split_code(code);
+    (0..lines.len()).any(|i| {
+        let tokens: Vec<&str> = squeezed[i].split(' ').collect();
+        let has_code = tokens.contains(&code) || squeezed[i].contains(&split);
+        if !has_code {
+            return false;
+        }
+        let text: String = lines[i.saturating_sub(1)..(i + 2).min(lines.len())]
+            .iter()
+            .flat_map(|l| l.chars())
+            .filter(|c| !c.is_whitespace() && !c.is_ascii_digit() && !",.%-".contains(*c))
+            .collect();
+        text.contains(name)
+    })
+}
+
+#[test]
+fn attested_rows_of_corpus_documents_are_printed_on_the_cited_pages() {
+    let sources = std::fs::read_to_string(format!("{CORPUS}/SOURCES.tsv")).unwrap();
+    let mut checked = 0;
+    for row in attested_rows() {
+        let Some(file) = row.document.strip_prefix("juesuan/") else {
+            continue; // only the 决算 documents are fixtures of the repository
+        };
+        let source = sources
+            .lines()
+            .find(|l| l.split('\t').next() == Some(file))
+            .unwrap_or_else(|| panic!("{file} not in SOURCES.tsv"));
+        let fields: Vec<&str> = source.split('\t').collect();
+        // SOURCES.tsv may annotate the issuer, e.g. 西南大学(教育部直属高校,重庆).
+        assert!(fields[1].starts_with(&row.issuer), "{file}: {}", fields[1]);
+        assert_eq!(fields[2], row.edition.to_string(), "{file}");
+        let stem = file.trim_end_matches(".pdf");
+        let text = std::fs::read_to_string(format!("{CORPUS}/{stem}.layout.txt")).unwrap();
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        for page in &row.pages {
+            assert!(
+                page_prints(pages[page - 1], &row.code, &row.name),
+                "{file} page {page} does not print {} {}",
+                row.code,
+                row.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+}
+
+/// The counts `data/README.md` states for a file: the table row naming it, cells after the
+/// file and source columns, each the sum of the numbers it holds (e.g. `10 部门 + 15 政府`).
+fn readme_counts(readme: &str, file: &str) -> Vec<usize> {
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with(&format!("| {file} |")))
+        .unwrap_or_else(|| panic!("no row for {file} in data/README.md"));
+    row.split('|')
+        .skip(3)
+        .filter(|c| !c.trim().is_empty())
+        .map(|cell| {
+            cell.replace(',', "")
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse::<usize>().unwrap())
+                .sum()
+        })
+        .collect()
+}
+
+/// 类, 款 and 项 counts and the number of flagged entries of a list (the README's columns).
+fn file_counts<C: Code>(list: &CodeList<C>) -> Vec<usize> {
+    let mut counts: Vec<usize> = [Level::Class, Level::Section, Level::Item]
+        .into_iter()
+        .map(|l| list.count(l))
+        .collect();
+    counts.push(list.iter().filter(|e| e.is_uncertain()).count());
+    counts
+}
+
+#[test]
+fn data_readme_counts_match_the_files() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/README.md")).unwrap();
+    for year in EDITIONS {
+        let catalog = Catalog::edition(*year).unwrap();
+        // Columns 类, 款, 项 (— for none), flagged.
+        assert_eq!(
+            readme_counts(&readme, &format!("functional/{year}.tsv")),
+            file_counts(catalog.functional()),
+            "functional/{year}.tsv"
+        );
+        assert_eq!(
+            readme_counts(&readme, &format!("economic/{year}.tsv")),
+            file_counts(catalog.economic()),
+            "economic/{year}.tsv"
+        );
+    }
 }
 
 #[test]

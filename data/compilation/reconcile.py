@@ -6,6 +6,8 @@ Inputs (all read-only):
   econ-dept.tsv econ-gov.tsv  economic lists (compiled once)
   econ-mapping.tsv            部门 -> 政府 economic mapping (compiled once)
   decisions.tsv               the reviewer's recorded decisions (this run's only judgement input)
+  attested.tsv                codes and names printed by published 预算/决算 documents of an edition
+                              (verified by hand against the printed page; see rule 6 below)
   /work/shared/reference/classification-fragments/*.csv   public spot-check fragments
   /work/shared/seeds/000_92d23fa57c21e897.txt             real 2024 部门决算 (prints codes/names)
 
@@ -25,6 +27,14 @@ Rules implemented (from the brief):
 Economic lists were compiled once, so for them: high -> include, medium -> include `uncertain`,
 low -> leave out unless attested (same treatment as rule 1 with a single compiler).
 Mapping rows: kept when both codes survive; `uncertain` for medium/low rows (brief).
+ 6. Attested rows (attested.tsv): a code and name a government prints in its own published
+    预算/决算 of year Y is evidence for edition Y. Applied after rules 1-5: a code missing from
+    that edition is added (unflagged; budget from its parent, whose budget must not be `mixed`;
+    its parent must already be in the edition, else the run fails); a code present with the same
+    name is confirmed (an `uncertain` flag is cleared); a code present with another name needs a
+    `rename` decision (scope `attested`). Decisions of scope `attested` may also `drop` a row the
+    evidence displaces or `flag` one it casts doubt on. Nothing attested for one edition is
+    copied into the other.
 
 Run:  python3 data/compilation/reconcile.py   (exits non-zero if any check fails)
 """
@@ -280,6 +290,76 @@ def prune(store, kind):
 prune(FUNC, 'functional')
 prune(ECON, 'economic')
 
+
+# ---------------------------------------------------------------- attested (rule 6)
+ATTESTED = read_tsv(os.path.join(HERE, 'attested.tsv'))
+ATT_REPORT = []   # dict(code, edition, name, action, source)
+SUPERSEDED = []   # left-out rows that an attestation added back
+for r in sorted(ATTESTED, key=lambda r: (r['edition'], len(r['code']), r['code'])):
+    ed, code, name = r['edition'], r['code'], norm(r['name'])
+    if ed not in EDITIONS or len(code) not in LEVEL or not code.isdigit():
+        err(f'attested {code} {ed}: bad edition or code')
+        continue
+    kind = 'functional' if code[0] == '2' else 'economic'
+    store = FUNC if kind == 'functional' else ECON
+    pages = ', '.join(r['pages'].split(','))
+    source = f"{r['issuer']} {ed} {r['kind']} ({r['document']}), PDF page{'s' if ',' in pages else ''} {pages}"
+    dec = decision('attested', code, ed)
+    if dec:
+        USED_DEC.add((dec['scope'], dec['code'], dec['edition']))
+    cur = store[ed].get(code)
+    if cur and cur['name'] == name:
+        action = 'confirmed, `uncertain` flag cleared' if cur['flag'] else 'confirmed'
+        cur.update(flag='', how='attested')
+    elif cur:
+        if not dec or dec['action'] != 'rename' or norm(dec['name']) != name:
+            err(f'attested {code} {name} ({ed}) differs from {cur["name"]}: needs a rename decision')
+            continue
+        action = f"renamed from {cur['name']}: {dec['reason']}"
+        cur.update(name=name, flag=dec['flag'], how='attested')
+    else:
+        parent = parent_of(code)
+        if kind == 'economic' and len(code) == 5:
+            parent = code[:3]
+        if not parent or parent not in store[ed]:
+            err(f'attested {code} {name} ({ed}): parent {parent or "(a 类)"} is not in the edition')
+            continue
+        budget = store[ed][parent]['budget']
+        if budget == 'mixed':
+            err(f'attested {code} ({ed}): parent {parent} is mixed; the budget cannot be inherited')
+            continue
+        store[ed][code] = dict(name=name, level=LEVEL[len(code)], parent=parent, budget=budget,
+                               flag='', how='attested')
+        action = 'added'
+        for x in LEFT:
+            if x['kind'] == kind and x['code'] == code and x['edition'] == ed:
+                SUPERSEDED.append(x)
+        LEFT[:] = [x for x in LEFT if x not in SUPERSEDED]
+    ATT_REPORT.append(dict(code=code, edition=ed, name=name, action=action, source=source))
+ATTESTED_KEYS = {(r['code'], r['edition']) for r in ATTESTED}
+for (scope, code, ed), dec in sorted(DEC.items()):
+    if scope != 'attested' or dec['action'] in ('rename',):
+        continue
+    kind = 'functional' if code[0] == '2' else 'economic'
+    store = FUNC if kind == 'functional' else ECON
+    USED_DEC.add((scope, code, ed))
+    if ed not in EDITIONS or code not in store[ed] or (code, ed) in ATTESTED_KEYS:
+        err(f'attested decision {scope} {code} {ed}: no such unattested row')
+        continue
+    cur = store[ed][code]
+    if dec['action'] == 'drop':
+        if any(c != code and c.startswith(code) for c in store[ed]):
+            err(f'attested decision: dropping {code} ({ed}) would orphan its children')
+        LEFT.append(dict(kind=kind, edition=ed, code=code, name=cur['name'],
+                         reason='displaced by a published document: ' + dec['reason']))
+        del store[ed][code]
+        ATT_REPORT.append(dict(code=code, edition=ed, name=cur['name'], action='left out: ' + dec['reason'], source='decisions.tsv'))
+    elif dec['action'] == 'flag':
+        cur['flag'] = 'uncertain'
+        ATT_REPORT.append(dict(code=code, edition=ed, name=cur['name'], action='flagged `uncertain`: ' + dec['reason'], source='decisions.tsv'))
+    else:
+        err(f'attested decision {code} {ed}: bad action {dec["action"]}')
+
 # ---------------------------------------------------------------- mapping
 MAP = {ed: [] for ed in EDITIONS}
 for r in read_tsv(os.path.join(HERE, 'econ-mapping.tsv')):
@@ -321,7 +401,7 @@ for ed in EDITIONS:
             err(f'duplicate mapping {k}')
         seen.add(k)
 for k in DEC:
-    if k[0] in ('func', 'econ') and k not in USED_DEC:
+    if k[0] in ('func', 'econ', 'attested') and k not in USED_DEC:
         err(f'decision never used: {k}')
 
 # seed / fragment agreement
@@ -464,7 +544,13 @@ w('- Economic lists were compiled once, so there is no second compiler to agree 
 w('- Mapping: a row is kept when both codes are in that edition\'s economic list; `uncertain` when the '
   'compiler rated it medium or low (per the brief; low rows are kept flagged, their alternatives are listed '
   'below). Mapping is at 款 level; the fragment\'s two 类-level pairs (301→501, 302→502) are not rows of it.')
-w('- `budget` for functional rows is taken from the compilers (they agreed on it for every shared row).\n')
+w('- `budget` for functional rows is taken from the compilers (they agreed on it for every shared row).')
+w('- Rule 6 (attested): a code and name a government prints in its own published 预算/决算 of year Y '
+  '(`attested.tsv`, each checked by hand against the printed page) is evidence for edition Y: a missing '
+  'code is added unflagged (budget inherited from its parent; the parent must already be in the edition), '
+  'a flagged row printed with the same name is confirmed and loses its flag, a different name needs a '
+  'recorded `rename` decision. Evidence for one edition is never copied into the other, so the two lists '
+  'now differ where only one edition is attested (see "2024 vs 2025").\n')
 
 w('## Counts\n')
 w('| file | 类 | 款 | 项 | total | of which `uncertain` |')
@@ -492,7 +578,11 @@ w(f"- agreed by both, at least one low, not attested (left out): {S('agreed_low_
 w(f"- name disagreements decided and included: {S('decided_included')}; left out: {S('decided_left_out')}")
 w(f"- single-compiler rows included: {S('single_included')}; left out: {S('single_left_out')}")
 w(f"- left out because the parent was left out: {LF(lambda x: x['reason'].startswith('parent'))}")
-w(f"- total functional rows left out: {LF(lambda x: True)}\n")
+w(f"- total functional rows left out: {LF(lambda x: True)}")
+SUP = lambda e: sum(1 for x in SUPERSEDED if x['kind'] == 'functional' and x['edition'] == e)
+ADDED = lambda e: sum(1 for a in ATT_REPORT if a['edition'] == e and a['action'] == 'added')
+w(f"- added from published documents (rule 6): {' / '.join(str(ADDED(e)) for e in EDITIONS)} "
+  f"(of which left out at compilation and so no longer counted above as left out: {' / '.join(str(SUP(e)) for e in EDITIONS)})\n")
 
 w('## 2024 vs 2025 (as the inputs state them)\n')
 for a_, b_ in (('2024', '2025'), ('2025', '2024')):
@@ -506,7 +596,11 @@ w('- Input statements: every compiler marked every row `2024,2025` except 类 23
   'and both rate 234 for 2025 low, so 234 is in functional-2024 (flagged, with **no** 款: 23401/23402 and their '
   '项 were rated low by A) and left out of functional-2025. Several compiler notes say the 2024 超长期特别国债安排的支出 '
   '款 and 2024-added 款 (e.g. 20139 社会工作事务, 20140 信访事务, rated low) are missing or unverified; real '
-  '2024→2025 changes are therefore **not** captured by these lists.\n')
+  '2024→2025 changes are therefore **not** captured by these lists.')
+w('- Rule 6 adds codes only to the edition a document attests, so every other difference listed above '
+  '(a code in one list only, a rename, except 234) is a difference in the evidence at hand, not a known '
+  'change between the editions. The 2024 list holds 20139 and 20598 because a 2024 document prints them; '
+  'the 2025 list holds 20140 because a 2025 document prints it.\n')
 
 w('## Name disagreements (rule 2)\n')
 w('| code | editions | A (conf.) | B (conf.) | chosen | flag | why |')
@@ -518,6 +612,17 @@ for d in NAME_DECISIONS:
 for (code, a_, b_, ch, fl, why), eds in grp.items():
     w(f"| {code} | {','.join(eds)} | {a_} | {b_} | {ch} | {fl} | {why} |")
 w('')
+w('## Attested in published documents (rule 6)\n')
+w('Rows of `attested.tsv` and the `attested` decisions, in the order applied. Pages are PDF pages of the '
+  'document (as listed in tests/fixtures/corpus/SOURCES.tsv and the project\'s corpus sources).\n')
+w('| code | edition | name | what happened | source |')
+w('|---|---|---|---|---|')
+for a in ATT_REPORT:
+    w(f"| {a['code']} | {a['edition']} | {a['name']} | {a['action'].replace('|', '/')} | {a['source']} |")
+w('')
+if SUPERSEDED:
+    w('Left out at compilation, added back by an attestation: ' + ', '.join(
+        f"{x['code']} ({x['edition']})" for x in SUPERSEDED) + '.\n')
 w('## Single-compiler rows included (rule 3, all `uncertain`)\n')
 w('| code | editions | name | from | why |')
 w('|---|---|---|---|---|')

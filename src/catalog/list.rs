@@ -308,8 +308,8 @@ impl<C: Code> CodeList<C> {
     ///
     /// ```
     /// use cn_budget::Catalog;
-    /// assert_eq!(Catalog::edition(2024)?.functional().len(), 1530);
-    /// assert_eq!(Catalog::edition(2025)?.functional().len(), 1529);
+    /// assert_eq!(Catalog::edition(2024)?.functional().len(), 1535);
+    /// assert_eq!(Catalog::edition(2025)?.functional().len(), 1534);
     /// assert_eq!(Catalog::edition(2024)?.economic().len(), 185);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -339,7 +339,7 @@ impl<C: Code> CodeList<C> {
     /// let functional = Catalog::edition(2024)?.functional();
     /// assert_eq!(
     ///     [Level::Class, Level::Section, Level::Item].map(|l| functional.count(l)),
-    ///     [29, 242, 1259]
+    ///     [29, 244, 1262]
     /// );
     /// assert_eq!(Catalog::edition(2024)?.economic().count(Level::Item), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -420,7 +420,7 @@ impl<C: Code> CodeList<C> {
     /// use cn_budget::Catalog;
     /// let functional = Catalog::edition(2024)?.functional();
     /// let found = functional.find_all("行政运行");
-    /// assert_eq!(found.len(), 77);
+    /// assert_eq!(found.len(), 78);
     /// assert_eq!(found[0].code().to_string(), "2010101");
     /// assert_eq!(functional.find_all("提租补贴").len(), 1);
     /// assert!(functional.find_all("不存在").is_empty());

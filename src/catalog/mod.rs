@@ -59,8 +59,10 @@ pub struct Catalog {
 /// ```
 /// use cn_budget::{Catalog, FunctionCode};
 /// let diff = Catalog::edition(2024)?.diff(Catalog::edition(2025)?);
-/// // The 2025 edition drops 234 抗疫特别国债安排的支出 and changes no economic code.
-/// assert_eq!(diff.functional.removed, ["234".parse::<FunctionCode>()?]);
+/// // The 2025 edition drops 234 抗疫特别国债安排的支出 and changes no economic code. (The
+/// // bundled lists also differ where a published document attests a code for one edition
+/// // only; data/README.md lists those.)
+/// assert!(diff.functional.removed.contains(&"234".parse::<FunctionCode>()?));
 /// assert!(diff.economic.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -329,13 +331,17 @@ impl Catalog {
 
     /// What changed from `self` (older) to `newer`: added, removed and renamed codes.
     ///
+    /// The answer compares the two lists as loaded: with the bundled lists, a code that a
+    /// published document attests for one edition only shows up as added or removed too
+    /// (data/README.md says which).
+    ///
     /// ```
     /// use cn_budget::{Catalog, FunctionCode};
     /// let (older, newer) = (Catalog::edition(2024)?, Catalog::edition(2025)?);
     /// let forward = older.diff(newer);
-    /// assert_eq!(forward.functional.removed, ["234".parse::<FunctionCode>()?]);
-    /// assert!(forward.functional.added.is_empty());
-    /// // Backwards, the same code is added.
+    /// assert!(forward.functional.removed.contains(&"234".parse::<FunctionCode>()?));
+    /// assert!(!forward.functional.added.contains(&"234".parse::<FunctionCode>()?));
+    /// // Backwards, the same codes are added.
     /// assert_eq!(newer.diff(older).functional.added, forward.functional.removed);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -351,11 +357,13 @@ impl ListDiff<FunctionCode> {
     /// Changes at one level only.
     ///
     /// ```
-    /// use cn_budget::Level;
+    /// use cn_budget::{Code, Level};
     /// let diff = cn_budget::Catalog::edition(2024)?.diff(cn_budget::Catalog::edition(2025)?);
-    /// // The only change, the removal of 234, is a 类: nothing changed among the 项.
+    /// // The only 类 that changed is the removed 234.
     /// assert_eq!(diff.functional.at_level(Level::Class).removed.len(), 1);
-    /// assert!(diff.functional.at_level(Level::Item).is_empty());
+    /// assert!(diff.functional.at_level(Level::Class).added.is_empty());
+    /// let items = diff.functional.at_level(Level::Item);
+    /// assert!(items.added.iter().chain(&items.removed).all(|c| c.level() == Level::Item));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn at_level(&self, level: Level) -> ListDiff<FunctionCode> {
