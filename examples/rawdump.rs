@@ -1,7 +1,7 @@
 fn main() {
     let path = std::env::args().nth(1).unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let raw = cn_budget::ingest::split(&text).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let (raw, _) = cn_budget::ingest::split_bytes(&bytes).unwrap();
     for t in &raw.tables {
         println!(
             "=== {:?} {} p{} heading={:?}",

@@ -232,17 +232,37 @@ pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
 /// # Ok::<(), IngestError>(())
 /// ```
 pub fn ingest_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
+    let (raw, problems) = split_bytes(bytes)?;
+    let mut ingested = assemble(&raw)?;
+    ingested.problems.extend(problems);
+    Ok(ingested)
+}
+
+/// Cuts the bytes of a file (a PDF, or text as [`split`] reads it) into a [`RawDocument`],
+/// with the `ingest.pdf` warnings of a PDF read.
+///
+/// ```
+/// let text = "收入决算表\n单位：万元\n科目编码   科目名称   本年收入合计\n201   一般公共服务支出   10.00\n";
+/// let (raw, problems) = cn_budget::ingest::split_bytes(text.as_bytes())?;
+/// assert_eq!(raw.tables[0].rows[1][0], "201");
+/// assert!(problems.is_empty());
+/// # Ok::<(), cn_budget::ingest::IngestError>(())
+/// ```
+pub fn split_bytes(bytes: &[u8]) -> Result<(RawDocument, Vec<Finding>), IngestError> {
     #[cfg(feature = "pdf")]
-    if bytes.get(..1024).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") {
+    if bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
         let read = pdf::read(bytes)?;
-        let mut ingested = assemble(&layout::split(&read.pages))?;
-        ingested.problems.extend(pdf_problems(&read));
-        return Ok(ingested);
+        return Ok((layout::split(&read.pages), pdf_problems(&read)));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| IngestError::NotText {
         offset: e.valid_up_to(),
     })?;
-    ingest(text)
+    Ok((split(text)?, Vec::new()))
 }
 
 /// The `ingest.pdf` warnings of a PDF read: scanned pages and undecodable content.

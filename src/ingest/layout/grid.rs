@@ -210,11 +210,20 @@ fn assign(spans: &[Span], anchors: &[f32]) -> Vec<usize> {
     out
 }
 
-/// The spans of a line with a code printed over the 类/款/项 columns (「201」「06」「01」)
-/// joined into one span.
-pub(super) fn join_split_codes(line: &Line) -> Line {
+/// A line cleaned for reading: a code printed over the 类/款/项 columns (「201」「06」「01」)
+/// joined into one span, and the 类 款 项 headings of those columns dropped when they share
+/// a baseline with figures aligned to the top of their cells.
+pub(super) fn clean_line(line: &Line) -> Line {
+    let levels = line
+        .spans
+        .iter()
+        .filter(|s| matches!(compact(&s.text).as_str(), "类" | "款" | "项"))
+        .count();
     let mut spans: Vec<Span> = Vec::with_capacity(line.spans.len());
     for s in &line.spans {
+        if levels >= 2 && matches!(compact(&s.text).as_str(), "类" | "款" | "项") {
+            continue;
+        }
         let digits = compact(&s.text);
         let two = digits.len() == 2 && digits.chars().all(|c| c.is_ascii_digit());
         if let Some(last) = spans.last_mut() {
@@ -234,18 +243,27 @@ pub(super) fn join_split_codes(line: &Line) -> Line {
 
 /// Reads a table body: `header` lines give the columns (or `previous` ones when the page
 /// repeats none), `body` lines are assigned to them.
-pub(super) fn read(header: &[&Line], body: &[BodyLine], previous: Option<&[f32]>) -> Grid {
+pub(super) fn read(
+    header: &[&Line],
+    body: &[BodyLine],
+    previous: Option<(&[f32], &[String])>,
+    blocks: bool,
+) -> Grid {
     let mut columns = header_columns(header);
     if columns.is_empty() {
         match previous {
-            Some(anchors) => {
+            Some((anchors, labels)) => {
                 columns = anchors
                     .iter()
-                    .map(|&a| Column {
+                    .enumerate()
+                    .map(|(j, &a)| Column {
                         x0: a,
                         x1: a,
                         anchor: a,
-                        label: Vec::new(),
+                        label: labels
+                            .get(j)
+                            .map(|l| vec![(0.0, a, l.clone())])
+                            .unwrap_or_default(),
                     })
                     .collect()
             }
@@ -276,7 +294,7 @@ pub(super) fn read(header: &[&Line], body: &[BodyLine], previous: Option<&[f32]>
         anchors: Vec::new(),
     };
     grid.columns.resize(width, String::new());
-    let placed: Vec<(Vec<String>, &BodyLine)> = body
+    let placed: Vec<Placed> = body
         .iter()
         .map(|b| {
             let mut cells = vec![String::new(); width];
@@ -288,10 +306,21 @@ pub(super) fn read(header: &[&Line], body: &[BodyLine], previous: Option<&[f32]>
                     c.push_str(s.text.trim());
                 }
             }
-            (cells, b)
+            Placed {
+                cells,
+                at: b.at,
+                y: b.line.y,
+                row: b.row,
+            }
         })
         .collect();
-    grid.rows = join_rows(placed);
+    grid.rows = match period(&grid.columns).filter(|_| blocks) {
+        Some(p) => (0..width)
+            .step_by(p)
+            .flat_map(|start| join_rows(block(&placed, start..start + p)))
+            .collect(),
+        None => join_rows(placed),
+    };
     grid.anchors = anchors;
     merge_text_columns(&mut grid);
     grid
@@ -346,6 +375,52 @@ fn merge_text_columns(grid: &mut Grid) {
     }
 }
 
+/// A line placed in the columns.
+#[derive(Clone)]
+struct Placed {
+    cells: Vec<String>,
+    at: Position,
+    y: f32,
+    row: bool,
+}
+
+/// The period of a header that repeats its columns side by side (经济分类科目编码, 科目名称,
+/// 决算数 twice or three times, as 公开06表 prints them): the smallest `p` such that every
+/// label ends like the label `p` columns before it.
+fn period(labels: &[String]) -> Option<usize> {
+    let n = labels.len();
+    let ends_alike = |a: &str, b: &str| {
+        let tail = |s: &str| s.chars().rev().take(2).collect::<String>();
+        !a.is_empty() && tail(a) == tail(b)
+    };
+    (2..=n / 2)
+        .filter(|p| n % p == 0)
+        .find(|&p| (p..n).all(|j| ends_alike(&labels[j], &labels[j - p])))
+}
+
+/// The lines restricted to the columns of one block, each a row when the block holds a
+/// figure or a code there; lines with nothing in the block are left out.
+fn block(placed: &[Placed], columns: std::ops::Range<usize>) -> Vec<Placed> {
+    placed
+        .iter()
+        .filter_map(|p| {
+            let mut cells = vec![String::new(); p.cells.len()];
+            for j in columns.clone() {
+                if let (Some(c), Some(v)) = (cells.get_mut(j), p.cells.get(j)) {
+                    c.clone_from(v);
+                }
+            }
+            let filled = cells.iter().any(|c| !c.is_empty());
+            filled.then(|| Placed {
+                row: cells.iter().any(|c| is_numeric(c)),
+                cells,
+                at: p.at,
+                y: p.y,
+            })
+        })
+        .collect()
+}
+
 /// Columns from the data alone (a continuation page without a header, with no earlier
 /// page to follow): one per span position of the line with the most spans.
 fn data_columns(body: &[BodyLine]) -> Vec<Column> {
@@ -367,111 +442,146 @@ fn data_columns(body: &[BodyLine]) -> Vec<Column> {
         .unwrap_or_default()
 }
 
-/// Joins wrapped text lines and lone codes to their rows.
-fn join_rows(placed: Vec<(Vec<String>, &BodyLine)>) -> Vec<(Vec<String>, Position)> {
-    let data: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].1.row).collect();
-    let mut rows: Vec<(Vec<String>, Position, f32)> = data
+/// A row being assembled: its cells, where it was read, and the vertical band of the lines
+/// it is made of.
+struct Band {
+    cells: Vec<String>,
+    at: Position,
+    top: f32,
+    bottom: f32,
+}
+
+impl Band {
+    /// The vertical distance from `y` to the band (0 inside it).
+    fn distance(&self, y: f32) -> f32 {
+        (self.top - y).max(y - self.bottom).max(0.0)
+    }
+
+    /// Takes in another band's cells (filling blanks) and extent.
+    fn absorb(&mut self, other: Band) {
+        let cells = std::mem::take(&mut self.cells);
+        self.cells = overlay(cells, other.cells);
+        self.top = self.top.min(other.top);
+        self.bottom = self.bottom.max(other.bottom);
+        self.at = self.at.min(other.at);
+    }
+
+    /// Whether the row has no label: no code and no text, figures only.
+    fn is_unlabelled(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|c| c.is_empty() || (is_numeric(c) && !is_code(c)))
+    }
+
+    /// Whether the row printed a name (text that is not a figure or a code).
+    fn has_name(&self) -> bool {
+        self.cells
+            .iter()
+            .any(|c| !c.is_empty() && !is_numeric(c) && !is_code(c))
+    }
+}
+
+/// Joins the lines of a table into rows:
+/// 1. each data line starts a row;
+/// 2. a row of figures only joins the nearer neighbouring row that leaves those columns
+///    blank (the one below on a tie): extractors put figures aligned to the top or bottom of
+///    a tall cell on a line of their own;
+/// 3. a row of codes only lends them to the next row (a 类 code printed a little above its
+///    款 part, 「302」 then 「01 办公费」, is joined into one code);
+/// 4. a line of text only is a wrapped part of the nearest row's cells (on a tie, of the row
+///    that printed no name of its own, else of the row above); a total label (合计) joins the
+///    nearest row without a label.
+fn join_rows(placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
+    let mut rows: Vec<Band> = placed
         .iter()
-        .map(|&i| (placed[i].0.clone(), placed[i].1.at, placed[i].1.line.y))
+        .filter(|p| p.row)
+        .map(|p| Band {
+            cells: p.cells.clone(),
+            at: p.at,
+            top: p.y,
+            bottom: p.y,
+        })
         .collect();
-    // What each row printed on its own line, before anything is joined to it.
-    let own: Vec<Vec<String>> = rows.iter().map(|r| r.0.clone()).collect();
-    let mut above: Vec<Vec<Vec<String>>> = vec![Vec::new(); rows.len()];
+    // Lines closer than one and a half times the tightest line spacing of the table are
+    // parts of one row's band; rows are further apart.
+    let mut ys: Vec<f32> = placed.iter().map(|p| p.y).collect();
+    ys.sort_by(f32::total_cmp);
+    let tightest = ys
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 0.0)
+        .min_by(f32::total_cmp)
+        .unwrap_or(1.0);
+    let near = 1.5 * tightest;
+    merge_unlabelled(&mut rows, near);
+    lend_codes(&mut rows, near);
+    let mut above: Vec<Vec<&[String]>> = vec![Vec::new(); rows.len()];
     let mut below = above.clone();
-    for (i, (cells, b)) in placed.iter().enumerate() {
-        if b.row {
-            continue;
-        }
-        let next = data.iter().position(|&d| d > i);
-        let prev = match next {
-            Some(0) => None,
-            Some(k) => Some(k - 1),
-            None => data.len().checked_sub(1),
-        };
-        let y = b.line.y;
-        let dist = |k: usize| (rows[k].2 - y).abs();
-        // Whether a row printed no text (a name) on its own line.
-        let empty_at = |k: usize| {
-            own[k]
-                .iter()
-                .all(|c| c.is_empty() || is_numeric(c) || is_code(c))
-        };
-        let unlabelled = |k: usize| own[k].iter().all(|c| c.is_empty() || is_numeric(c));
+    for p in placed.iter().filter(|p| !p.row) {
+        let cells = p.cells.as_slice();
         let total_label = cells
             .iter()
             .filter(|c| !c.is_empty())
             .all(|c| matches!(compact(c).as_str(), "合计" | "总计"));
-        let nearest_unlabelled = (0..rows.len())
-            .filter(|&k| unlabelled(k))
-            .min_by(|&a, &b| dist(a).total_cmp(&dist(b)));
-        let target = match (prev, next) {
-            _ if total_label && nearest_unlabelled.is_some() => {
-                nearest_unlabelled.map(|k| (k, rows[k].2 > y))
-            }
-            (Some(p), Some(n)) => {
-                let (dp, dn) = (dist(p), dist(n));
-                let tie = (dp - dn).abs() < 0.25 * dp.max(dn).max(1e-3);
-                // A row that printed no name on its own line takes the wrapped parts near it.
-                let (np, nn) = (empty_at(p), empty_at(n));
-                if (tie && !np && nn) || (nn && !np && dn <= 2.0 * dp) {
-                    Some((n, true))
-                } else if tie || (np && !nn && dp <= 2.0 * dn) || dp < dn {
-                    Some((p, false))
-                } else {
-                    Some((n, true))
-                }
-            }
-            (Some(p), None) => Some((p, false)),
-            (None, Some(n)) => Some((n, true)),
-            (None, None) => None,
+        let nearest = |ks: &mut dyn Iterator<Item = usize>| {
+            ks.min_by(|&a, &b| rows[a].distance(p.y).total_cmp(&rows[b].distance(p.y)))
         };
-        match target {
-            Some((k, true)) => above[k].push(cells.clone()),
-            Some((k, false)) => below[k].push(cells.clone()),
-            None => {}
+        let target = if total_label {
+            nearest(&mut (0..rows.len()).filter(|&k| rows[k].is_unlabelled()))
+        } else {
+            None
+        };
+        let target = target.or_else(|| {
+            let next = rows.iter().position(|r| r.top > p.y);
+            let prev = match next {
+                Some(n) => n.checked_sub(1),
+                None => rows.len().checked_sub(1),
+            };
+            match (prev, next) {
+                (Some(a), Some(b)) => {
+                    let (da, db) = (rows[a].distance(p.y), rows[b].distance(p.y));
+                    let tie = (da - db).abs() <= 0.25 * da.max(db);
+                    let (na, nb) = (rows[a].has_name(), rows[b].has_name());
+                    if (tie && na && !nb) || (!nb && na && db <= 2.0 * da) {
+                        Some(b)
+                    } else if tie || (!na && nb && da <= 2.0 * db) || da < db {
+                        Some(a)
+                    } else {
+                        Some(b)
+                    }
+                }
+                (a, b) => a.or(b),
+            }
+        });
+        if let Some(k) = target {
+            if rows[k].top > p.y {
+                above[k].push(cells);
+            } else {
+                below[k].push(cells);
+            }
         }
     }
     for (k, row) in rows.iter_mut().enumerate() {
         // A name wrapped over several lines goes into one cell: the row's own text cell,
         // else the cell the first wrapped part falls in.
         let name = row
-            .0
+            .cells
             .iter()
             .position(|c| !c.is_empty() && !is_numeric(c) && !is_code(c))
             .or_else(|| {
                 above[k]
-                    .last()
+                    .first()
                     .or(below[k].first())
                     .and_then(|c| c.iter().position(|c| !c.is_empty()))
             });
         for cells in above[k].iter().rev() {
-            append(&mut row.0, cells, true, name);
+            append(&mut row.cells, cells, true, name);
         }
         for cells in &below[k] {
-            append(&mut row.0, cells, false, name);
+            append(&mut row.cells, cells, false, name);
         }
     }
-    let rows = merge_unlabelled(rows);
-    // A line of codes only lends them to the next row where that row has none.
-    let mut out: Vec<(Vec<String>, Position)> = Vec::new();
-    let mut pending: Option<(Vec<String>, Position)> = None;
-    for (cells, at, _) in rows {
-        let only_codes = cells.iter().all(|c| c.is_empty() || is_code(c));
-        if let Some((codes, p)) = pending.take() {
-            if disjoint(&codes, &cells) && !only_codes {
-                out.push((overlay(codes, cells), p));
-                continue;
-            }
-            out.push((codes, p));
-        }
-        if only_codes && cells.iter().any(|c| !c.is_empty()) {
-            pending = Some((cells, at));
-        } else {
-            out.push((cells, at));
-        }
-    }
-    out.extend(pending);
-    out
+    rows.into_iter().map(|r| (r.cells, r.at)).collect()
 }
 
 /// Whether two rows fill no column both.
@@ -487,45 +597,86 @@ fn overlay(a: Vec<String>, b: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// Merges the rows of figures without any label (no code, no name) into the nearer
-/// neighbouring row that leaves those columns blank (the one below on a tie): extractors
-/// put figures that are aligned to the top or bottom of a tall cell on a line of their own.
-fn merge_unlabelled(
-    mut rows: Vec<(Vec<String>, Position, f32)>,
-) -> Vec<(Vec<String>, Position, f32)> {
-    let unlabelled = |r: &[String]| {
-        r.iter()
-            .all(|c| c.is_empty() || (is_numeric(c) && !is_code(c)))
-    };
+/// Step 2 of [`join_rows`]: rows of figures only join a neighbour.
+fn merge_unlabelled(rows: &mut Vec<Band>, near: f32) {
     let mut k = 0;
     while k < rows.len() {
-        if !unlabelled(&rows[k].0) {
+        if !rows[k].is_unlabelled() {
             k += 1;
             continue;
         }
-        let y = rows[k].2;
-        let d = |j: usize| (rows[j].2 - y).abs();
-        let mut order: Vec<usize> = Vec::new();
+        let y = rows[k].top;
         let (prev, next) = (k.checked_sub(1), (k + 1 < rows.len()).then_some(k + 1));
-        match (prev, next) {
-            (Some(p), Some(n)) if d(p) < d(n) - 0.25 * d(n) => order.extend([p, n]),
-            (p, n) => order.extend(n.into_iter().chain(p)),
-        }
-        let target = order
+        let order: Vec<usize> = match (prev, next) {
+            (Some(p), Some(n)) if rows[p].distance(y) < 0.75 * rows[n].distance(y) => vec![p, n],
+            (p, n) => n.into_iter().chain(p).collect(),
+        };
+        match order
             .into_iter()
-            .find(|&j| disjoint(&rows[j].0, &rows[k].0));
-        match target {
+            .find(|&j| rows[j].distance(y) <= near && disjoint(&rows[j].cells, &rows[k].cells))
+        {
             Some(j) => {
-                let (cells, _, _) = rows.remove(k);
+                let band = rows.remove(k);
                 let j = if j > k { j - 1 } else { j };
-                let merged = overlay(std::mem::take(&mut rows[j].0), cells);
-                rows[j].0 = merged;
+                rows[j].absorb(band);
                 k = j.min(k);
             }
             None => k += 1,
         }
     }
-    rows
+}
+
+/// Step 3 of [`join_rows`]: a row of codes only lends them to the next row, and a 类 or 款
+/// code joins the 款 or 项 part printed just below it (「302 因公出国（境）费」 over
+/// 「12 用」); text cells that both fill are joined, figures never.
+fn lend_codes(rows: &mut Vec<Band>, near: f32) {
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let close = rows[k + 1].top - rows[k].bottom <= near;
+        let joined = close
+            .then(|| join_code_rows(&rows[k].cells, &rows[k + 1].cells))
+            .flatten();
+        match joined {
+            Some(cells) => {
+                let band = rows.remove(k);
+                let next = &mut rows[k];
+                next.cells = cells;
+                next.top = next.top.min(band.top);
+                next.at = next.at.min(band.at);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The cells of a row printed over two lines, when the upper one is only codes or its code
+/// continues in the lower one; `None` when they are two rows.
+fn join_code_rows(upper: &[String], lower: &[String]) -> Option<Vec<String>> {
+    let only_codes = |r: &[String]| {
+        r.iter().any(|c| !c.is_empty()) && r.iter().all(|c| c.is_empty() || is_code(c))
+    };
+    let continues = |a: &str, b: &str| {
+        let (a, b) = (compact(a), compact(b));
+        matches!(a.len(), 3 | 5)
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.len() == 2
+            && b.chars().all(|c| c.is_ascii_digit())
+    };
+    let split_code = upper.iter().zip(lower).any(|(a, b)| continues(a, b));
+    if !(split_code || (only_codes(upper) && !only_codes(lower))) {
+        return None;
+    }
+    upper
+        .iter()
+        .zip(lower)
+        .map(|(a, b)| match (a.is_empty(), b.is_empty()) {
+            (true, _) => Some(b.clone()),
+            (false, true) => Some(a.clone()),
+            (false, false) if continues(a, b) => Some(format!("{}{}", compact(a), compact(b))),
+            (false, false) if !is_numeric(a) && !is_numeric(b) => Some(format!("{a}{b}")),
+            (false, false) => None,
+        })
+        .collect()
 }
 
 /// Joins the cells of a wrapped line to a row's cells, before or after their text; a line of

@@ -41,21 +41,32 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
         .iter()
         .map(|p| Page {
             number: p.number,
-            lines: p.lines.iter().map(grid::join_split_codes).collect(),
+            lines: p.lines.iter().map(grid::clean_line).collect(),
         })
         .collect();
     let items: Vec<Item> = pages
         .iter()
         .flat_map(|p| {
-            p.lines.iter().enumerate().map(move |(i, line)| Item {
-                line,
-                at: Position {
-                    page: p.number,
-                    line: i + 1,
-                },
-            })
+            // A page number is printed at the top or the bottom of its page; a lone number
+            // elsewhere is a cell (a 类 code on a line of its own).
+            let filled: Vec<usize> = (0..p.lines.len())
+                .filter(|&i| !p.lines[i].is_blank())
+                .collect();
+            let edges = [filled.first().copied(), filled.last().copied()];
+            p.lines
+                .iter()
+                .enumerate()
+                .filter(move |(i, l)| {
+                    !l.is_blank() && !(edges.contains(&Some(*i)) && is_page_furniture(&l.text()))
+                })
+                .map(move |(i, line)| Item {
+                    line,
+                    at: Position {
+                        page: p.number,
+                        line: i + 1,
+                    },
+                })
         })
-        .filter(|it| !it.line.is_blank() && !is_page_furniture(&it.line.text()))
         .collect();
     let titles = find_titles(&items);
     let Some(&(first, _)) = titles.first() else {
@@ -71,20 +82,19 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
         tables: Vec::new(),
         narrative: texts(items.get(end..).unwrap_or_default()),
     };
-    let mut anchors: Vec<(TableId, Vec<f32>)> = Vec::new();
+    let mut open: Vec<(TableId, Continuation)> = Vec::new();
     for (k, &(start, id)) in titles.iter().enumerate() {
         let stop = titles.get(k + 1).map_or(end, |&(i, _)| i);
         let Some(title) = items.get(start) else {
             continue;
         };
         let body = items.get(start + 1..stop).unwrap_or_default();
-        let previous = anchors
-            .iter()
-            .find(|(t, _)| *t == id)
-            .map(|(_, a)| a.clone());
+        let previous = open.iter().find(|(t, _)| *t == id).map(|(_, c)| c.clone());
         let (table, last) = read_region(id, title, body, previous);
-        anchors.retain(|(t, _)| *t != id);
-        anchors.push((id, last));
+        open.retain(|(t, _)| *t != id);
+        if let Some(last) = last {
+            open.push((id, last));
+        }
         match doc.tables.iter_mut().find(|t| t.id == Some(id)) {
             Some(t) => {
                 // A repeated header row, and a 合计 row repeated on every page, are one row.
@@ -138,14 +148,23 @@ fn narrative_start(items: &[Item], first_title: usize) -> usize {
         .map_or(items.len(), |(i, _)| i)
 }
 
-/// Reads the lines of one table region (after its title): returns the table and the column
-/// anchors of its last page.
+/// What a page of a table leaves for the next one: where its columns sit and the text of
+/// the first page's header lines (a later page may repeat them).
+#[derive(Clone, Debug, Default)]
+struct Continuation {
+    anchors: Vec<f32>,
+    labels: Vec<String>,
+    header: Vec<String>,
+}
+
+/// Reads the lines of one table region (after its title), continuing `previous` pages of
+/// the same table: returns the table and what its last page leaves for the next.
 fn read_region(
     id: TableId,
     title: &Item,
     body: &[Item],
-    mut anchors: Option<Vec<f32>>,
-) -> (RawTable, Vec<f32>) {
+    mut previous: Option<Continuation>,
+) -> (RawTable, Option<Continuation>) {
     let mut table = RawTable {
         id: Some(id),
         title: title.line.text(),
@@ -187,7 +206,15 @@ fn read_region(
                 continue; // 类 款 项 over the code columns
             }
             let data = is_data_line(it.line);
-            if rows.is_empty() && !data {
+            // On a continuation page only a repeat of the first page's header is a header;
+            // other lines before the first figure are rows (使用非财政拨款结余 … 结余分配).
+            let continued = previous.is_some();
+            let repeated = || {
+                previous
+                    .as_ref()
+                    .is_some_and(|c| c.header.contains(&it.line.compact()))
+            };
+            if rows.is_empty() && !data && (!continued || repeated()) {
                 header.push(it.line);
             } else {
                 rows.push(BodyLine {
@@ -201,7 +228,11 @@ fn read_region(
             continue;
         }
         give_back_wrapped(&mut header, &mut rows);
-        let grid = grid::read(&header, &rows, anchors.as_deref());
+        let columns = previous
+            .as_ref()
+            .filter(|_| header.is_empty())
+            .map(|c| (c.anchors.as_slice(), c.labels.as_slice()));
+        let grid = grid::read(&header, &rows, columns, !labelled_rows);
         if !header.is_empty() || table.rows.is_empty() {
             let labels = grid.columns.clone();
             if labels.iter().any(|l| !l.is_empty()) && !table.rows.contains(&labels) {
@@ -214,9 +245,17 @@ fn read_region(
         table
             .rows
             .extend(grid.rows.into_iter().map(|(cells, _)| cells));
-        anchors = Some(grid.anchors);
+        let header = match previous {
+            Some(c) if !c.header.is_empty() => c.header,
+            _ => header.iter().map(|l| l.compact()).collect(),
+        };
+        previous = Some(Continuation {
+            anchors: grid.anchors,
+            labels: grid.columns,
+            header,
+        });
     }
-    (table, anchors.unwrap_or_default())
+    (table, previous)
 }
 
 /// Moves the wrapped top of the first row's name from the header to the rows: header lines
