@@ -320,9 +320,13 @@ fn cell_of(l: Option<&SummaryLine>, col: usize) -> Option<&Amount> {
     l.and_then(|l| l.cells.get(col)).and_then(Option::as_ref)
 }
 
+/// The cells of the first run of numbered lines of a side (一、… up to 本年收入合计 or
+/// 本年支出合计): the numbered sub-lines printed later under 年初结转和结余 are not parts
+/// of the year's total.
 fn numbered(t: &SummaryTable, side: Side, column: usize) -> Vec<Option<&Amount>> {
     t.side(side)
-        .filter(|l| l.is_numbered())
+        .skip_while(|l| !l.is_numbered())
+        .take_while(|l| l.is_numbered())
         .map(|l| l.cells.get(column).and_then(Option::as_ref))
         .collect()
 }

@@ -105,8 +105,12 @@ fn header_columns(header: &[&Line]) -> Vec<Column> {
         .iter()
         .flat_map(|l| l.spans.iter().map(move |s| (l.y, s)))
         .collect();
-    // Narrow spans first: they are leaves; a wide one overlapping several is a group.
-    spans.sort_by(|a, b| a.1.width().total_cmp(&b.1.width()));
+    // Bottom lines first, narrow spans first: they are leaves; a span above that overlaps
+    // several columns, or only the edge of one, heads a group.
+    spans.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.width().total_cmp(&b.1.width()))
+    });
     let mut columns: Vec<Column> = Vec::new();
     let mut groups: Vec<(f32, f32, f32, String)> = Vec::new();
     for (y, s) in spans {
@@ -124,11 +128,26 @@ fn header_columns(header: &[&Line]) -> Vec<Column> {
                 label: vec![(y, s.x0, s.text.clone())],
             }),
             [i] => {
-                if let Some(c) = columns.get_mut(*i) {
-                    c.x0 = c.x0.min(s.x0);
-                    c.x1 = c.x1.max(s.x1);
-                    c.anchor = (c.x0 + c.x1) / 2.0;
-                    c.label.push((y, s.x0, s.text.clone()));
+                let strong = columns.get(*i).is_some_and(|c| {
+                    overlap(s.x0, s.x1, c.x0, c.x1) >= 0.5 * s.width().min(c.x1 - c.x0)
+                });
+                let above = columns
+                    .get(*i)
+                    .is_some_and(|c| c.label.iter().all(|l| l.0 > y));
+                match columns.get_mut(*i) {
+                    Some(_) if !strong && above => groups.push((y, s.x0, s.x1, s.text.clone())),
+                    Some(c) if strong => {
+                        c.x0 = c.x0.min(s.x0);
+                        c.x1 = c.x1.max(s.x1);
+                        c.anchor = (c.x0 + c.x1) / 2.0;
+                        c.label.push((y, s.x0, s.text.clone()));
+                    }
+                    _ => columns.push(Column {
+                        x0: s.x0,
+                        x1: s.x1,
+                        anchor: s.center(),
+                        label: vec![(y, s.x0, s.text.clone())],
+                    }),
                 }
             }
             _ => groups.push((y, s.x0, s.x1, s.text.clone())),
@@ -143,7 +162,36 @@ fn header_columns(header: &[&Line]) -> Vec<Column> {
         }
     }
     columns.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
+    dissolve_centred_groups(&mut columns);
     columns
+}
+
+/// A heading printed above two neighbouring columns and centred between them (项目 over
+/// 科目编码 and 科目名称, 合计 over 预算数 and 决算数) heads both: it is not a column of its
+/// own but a prefix of their labels.
+fn dissolve_centred_groups(columns: &mut Vec<Column>) {
+    let lowest = |c: &Column| {
+        c.label
+            .iter()
+            .map(|l| l.0)
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
+    let highest = |c: &Column| c.label.iter().map(|l| l.0).fold(f32::INFINITY, f32::min);
+    let mut j = 1;
+    while j + 1 < columns.len() {
+        let (left, mid, right) = (&columns[j - 1], &columns[j], &columns[j + 1]);
+        let one_line = mid.label.len() == 1;
+        let above = one_line && lowest(mid) < highest(left) && lowest(mid) < highest(right);
+        let between = left.anchor < mid.anchor && mid.anchor < right.anchor;
+        if above && between {
+            let group = columns.remove(j);
+            for c in &mut columns[j - 1..=j] {
+                c.label.extend(group.label.iter().cloned());
+            }
+        } else {
+            j += 1;
+        }
+    }
 }
 
 /// The width two ranges share.
@@ -386,7 +434,8 @@ struct Placed {
 
 /// The period of a header that repeats its columns side by side (经济分类科目编码, 科目名称,
 /// 决算数 twice or three times, as 公开06表 prints them): the smallest `p` such that every
-/// label ends like the label `p` columns before it.
+/// block starts with a code column (科目编码) and every label ends like the label `p`
+/// columns before it.
 fn period(labels: &[String]) -> Option<usize> {
     let n = labels.len();
     let ends_alike = |a: &str, b: &str| {
@@ -395,6 +444,7 @@ fn period(labels: &[String]) -> Option<usize> {
     };
     (2..=n / 2)
         .filter(|p| n % p == 0)
+        .filter(|&p| (0..n).step_by(p).all(|j| labels[j].contains("编码")))
         .find(|&p| (p..n).all(|j| ends_alike(&labels[j], &labels[j - p])))
 }
 

@@ -47,7 +47,7 @@ pub(super) fn lanci(cells: &[String]) -> Option<usize> {
             next += 1;
         } else if !matches!(
             c.as_str(),
-            "类" | "款" | "项" | "栏次" | "行次" | "行" | "项目"
+            "类" | "款" | "项" | "栏次" | "栏" | "次" | "行次" | "行" | "项目"
         ) {
             return None;
         }

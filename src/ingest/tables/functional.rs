@@ -263,12 +263,16 @@ pub(super) fn type_functional(
 ) -> Result<FunctionalTable, Failure> {
     let mut table = Table::new(id.label(), read.columns.iter().copied());
     let (mut printed_codes, mut notes) = (Vec::new(), Vec::new());
-    for row in read.rows {
+    let rows = read.rows;
+    for (k, row) in rows.iter().enumerate() {
+        if restates_its_kuan(row, &rows[..k]) {
+            continue;
+        }
         let (code, note) = function_code(&row.printed, row.name.as_deref(), known, catalog)?;
         table
-            .push(code, row.name.as_deref(), row.cells)
+            .push(code, row.name.as_deref(), row.cells.clone())
             .map_err(|e| e.to_string())?;
-        printed_codes.push(row.printed);
+        printed_codes.push(row.printed.clone());
         notes.push(note);
     }
     if let Some(total) = read.total {
@@ -278,6 +282,18 @@ pub(super) fn type_functional(
         table,
         printed_codes,
         notes,
+    })
+}
+
+/// Whether a row printed with a 项 code ending in 00 (`2121100`) restates its 款 (`21211`,
+/// printed just before with the same name and the same figures) rather than being an item of
+/// it: no 项 of the classification ends in 00, and such a line adds nothing to the 款.
+fn restates_its_kuan(row: &ReadRow, before: &[ReadRow]) -> bool {
+    let Some(kuan) = row.printed.strip_suffix("00").filter(|k| k.len() == 5) else {
+        return false;
+    };
+    before.last().is_some_and(|prev| {
+        prev.printed == kuan && prev.name == row.name && prev.cells == row.cells
     })
 }
 
