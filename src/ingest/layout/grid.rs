@@ -153,6 +153,8 @@ fn header_columns(header: &[&Line]) -> Vec<Column> {
             _ => groups.push((y, s.x0, s.x1, s.text.clone())),
         }
     }
+    columns.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
+    dissolve_centred_groups(&mut columns);
     for (y, x0, x1, text) in groups {
         for c in columns
             .iter_mut()
@@ -161,8 +163,6 @@ fn header_columns(header: &[&Line]) -> Vec<Column> {
             c.label.push((y, x0, text.clone()));
         }
     }
-    columns.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
-    dissolve_centred_groups(&mut columns);
     columns
 }
 

@@ -140,13 +140,17 @@ pub(super) fn place(
     Ok(cells)
 }
 
-/// A code printed at the start of a cell followed by its name (`2010601 行政运行`).
+/// A code printed at the start of a cell followed by its name (`2010601 行政运行`,
+/// `310资本性支出`).
 pub(super) fn leading_code(cell: &str) -> Option<(String, String)> {
     let half = to_half_width(cell.trim());
     let digits: String = half.chars().take_while(char::is_ascii_digit).collect();
     let rest = half.get(digits.len()..)?;
     let name = rest.trim();
-    let ok =
-        (3..=7).contains(&digits.len()) && rest.starts_with(char::is_whitespace) && is_text(name);
+    // The name follows after a space, or directly when it starts with a CJK character
+    // (「310资本性支出」).
+    let separated = rest.starts_with(char::is_whitespace)
+        || rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let ok = (3..=7).contains(&digits.len()) && separated && is_text(name);
     ok.then(|| (digits, name.to_owned()))
 }

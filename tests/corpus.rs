@@ -1,0 +1,174 @@
+//! The real documents of `tests/fixtures/corpus/`, read as a user would read them: from the
+//! PDF as published, and from the two reference extractions of the same PDF
+//! (`pdftotext -layout` text and pdfplumber JSON).
+//!
+//! Each document has hand-checked expectations written from the printed pages
+//! (`NAME.expected.md`): `NAME.tables.tsv` lists the tables it prints (data or empty) and
+//! `NAME.expected.tsv` the real errors, each with its page and why it is an error.
+//!
+//! - From the PDF every printed table is read (no `ingest.table` finding for it) and the
+//!   error-level findings are exactly the expected ones.
+//! - From the extractions, which lose positions (layout text) or cells (pdfplumber), a table
+//!   may be reported unreadable, but no error is reported that is not a real one.
+
+use cn_budget::audit::{audit, AuditOptions, Finding, Severity};
+use cn_budget::ingest::{ingest_bytes, Ingested};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
+}
+
+/// The documents of SOURCES.tsv: file name, SHA-256.
+fn documents() -> Vec<(String, String)> {
+    let sources = std::fs::read_to_string(dir().join("SOURCES.tsv")).unwrap();
+    sources
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].trim_end_matches(".pdf").to_owned(), f[7].to_owned())
+        })
+        .collect()
+}
+
+/// Rows of a TSV fixture with a header line, as field vectors.
+fn tsv(path: &Path) -> Vec<Vec<String>> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+/// What identifies a finding here: rule, table (情况说明 for the narrative), and the row
+/// code, or the name of what a narrative finding is about when it has no code.
+type Key = (String, String, String);
+
+fn key(f: &Finding) -> Key {
+    (
+        f.rule.clone(),
+        f.table.clone().unwrap_or_else(|| "情况说明".into()),
+        f.code
+            .clone()
+            .or_else(|| f.name.clone())
+            .unwrap_or_default(),
+    )
+}
+
+fn expected_errors(name: &str) -> BTreeSet<Key> {
+    tsv(&dir().join(format!("{name}.expected.tsv")))
+        .into_iter()
+        .map(|f| (f[0].clone(), f[1].clone(), f[2].clone()))
+        .collect()
+}
+
+fn read(name: &str, ext: &str) -> (Ingested, Vec<Finding>) {
+    let bytes = std::fs::read(dir().join(format!("{name}.{ext}"))).unwrap();
+    let ingested = ingest_bytes(&bytes).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
+    let mut report = audit(&ingested.document, &AuditOptions::default());
+    report.merge(ingested.problems.clone());
+    (ingested, report.findings)
+}
+
+fn errors(findings: &[Finding]) -> BTreeSet<Key> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(key)
+        .collect()
+}
+
+/// The canonical ids of the tables reported unreadable.
+fn unreadable(findings: &[Finding]) -> BTreeSet<String> {
+    findings
+        .iter()
+        .filter(|f| f.rule == "ingest.table")
+        .filter_map(|f| f.table.clone())
+        .collect()
+}
+
+#[test]
+fn fixtures_are_the_published_files() {
+    let docs = documents();
+    assert_eq!(docs.len(), 7);
+    for (name, sha) in docs {
+        let bytes = std::fs::read(dir().join(format!("{name}.pdf"))).unwrap();
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(digest, sha, "{name}.pdf is not the published file");
+    }
+}
+
+#[test]
+fn every_printed_table_is_read_from_the_pdf() {
+    let mut problems = Vec::new();
+    for (name, _) in documents() {
+        let (_, findings) = read(&name, "pdf");
+        let unread = unreadable(&findings);
+        for row in tsv(&dir().join(format!("{name}.tables.tsv"))) {
+            let id = &row[0];
+            if unread.contains(id) {
+                problems.push(format!(
+                    "{name}: {id} ({}, p. {}) is printed but was not read: {:?}",
+                    row[1],
+                    row[2],
+                    findings
+                        .iter()
+                        .filter(|f| f.rule == "ingest.table" && f.table.as_ref() == Some(id))
+                        .map(|f| &f.message)
+                        .collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_pdf_audit_finds_exactly_the_real_errors() {
+    let mut problems = Vec::new();
+    for (name, _) in documents() {
+        let (_, findings) = read(&name, "pdf");
+        let found = errors(&findings);
+        let expected = expected_errors(&name);
+        let missed: Vec<_> = expected.difference(&found).collect();
+        let false_errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
+            .map(|f| &f.message)
+            .collect();
+        if !missed.is_empty() || !false_errors.is_empty() {
+            problems.push(format!(
+                "{name}.pdf\n  missed: {missed:?}\n  not expected: {false_errors:#?}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_extractions_report_no_false_errors() {
+    let mut problems = Vec::new();
+    for (name, _) in documents() {
+        let expected = expected_errors(&name);
+        for ext in ["layout.txt", "plumber.json"] {
+            let (_, findings) = read(&name, ext);
+            let false_errors: Vec<_> = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
+                .map(|f| &f.message)
+                .collect();
+            if !false_errors.is_empty() {
+                problems.push(format!("{name}.{ext}: {false_errors:#?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
