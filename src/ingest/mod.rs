@@ -233,7 +233,12 @@ pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
 /// ```
 pub fn ingest_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
     #[cfg(feature = "pdf")]
-    if bytes.get(..1024).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") {
+    if bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
         let read = pdf::read(bytes)?;
         let mut ingested = assemble(&layout::split(&read.pages))?;
         ingested.problems.extend(pdf_problems(&read));
@@ -287,7 +292,7 @@ pub fn split(input: &str) -> Result<RawDocument, IngestError> {
     Ok(match detect(input) {
         Format::Text if layout_text::is_layout(input) => layout::split(&layout_text::pages(input)),
         Format::Text => text::split(input),
-        Format::PdfplumberJson => pdfplumber::split(input)?,
+        Format::PdfplumberJson => layout::split(&pdfplumber::pages(input)?),
     })
 }
 

@@ -74,7 +74,7 @@ fn is_code(text: &str) -> bool {
 
 /// Whether a line is a data line: it holds a figure or a code, or starts with a
 /// list-numbered label (一、…).
-pub(super) fn is_data_line(line: &Line) -> bool {
+pub(in crate::ingest) fn is_data_line(line: &Line) -> bool {
     let first = line
         .spans
         .first()
@@ -252,6 +252,7 @@ pub(super) fn read(header: &[&Line], body: &[BodyLine], previous: Option<&[f32]>
             None => columns = data_columns(body),
         }
     }
+    add_unheaded_columns(&mut columns, body);
     // Re-centre each column on the data it receives, then assign again.
     let anchors: Vec<f32> = columns.iter().map(|c| c.anchor).collect();
     let mut sums = vec![(0.0f32, 0usize); anchors.len()];
@@ -295,6 +296,31 @@ pub(super) fn read(header: &[&Line], body: &[BodyLine], previous: Option<&[f32]>
     grid.anchors = anchors;
     merge_text_columns(&mut grid);
     grid
+}
+
+/// Adds a column under each span of a row that has more spans than there are columns and
+/// that lies under none of them: a header that lost its last headings (the 栏次 row
+/// `类 款 项 栏次 1 2 3 4` still shows every column).
+fn add_unheaded_columns(columns: &mut Vec<Column>, body: &[BodyLine]) {
+    if columns.is_empty() {
+        return;
+    }
+    for b in body.iter().filter(|b| b.row) {
+        if b.line.spans.len() <= columns.len() {
+            continue;
+        }
+        for s in &b.line.spans {
+            if !columns.iter().any(|c| overlap(s.x0, s.x1, c.x0, c.x1) > 0.0) {
+                columns.push(Column {
+                    x0: s.x0,
+                    x1: s.x1,
+                    anchor: s.center(),
+                    label: Vec::new(),
+                });
+            }
+        }
+        columns.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
+    }
 }
 
 /// Merges neighbouring columns of text that no row fills both of: a heading centred over
@@ -369,7 +395,16 @@ fn data_columns(body: &[BodyLine]) -> Vec<Column> {
 
 /// Joins wrapped text lines and lone codes to their rows.
 fn join_rows(placed: Vec<(Vec<String>, &BodyLine)>) -> Vec<(Vec<String>, Position)> {
-    let data: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].1.row).collect();
+    // A line of only 合计/总计 with no row of unlabelled figures to take it is a row of its
+    // own: the total row of an empty table.
+    let unlabelled_rows = placed.iter().any(|(cells, b)| {
+        b.row
+            && cells.iter().any(|c| !c.is_empty())
+            && cells.iter().all(|c| c.is_empty() || is_numeric(c))
+    });
+    let is_row =
+        |(cells, b): &(Vec<String>, &BodyLine)| b.row || (!unlabelled_rows && is_total_only(cells));
+    let data: Vec<usize> = (0..placed.len()).filter(|&i| is_row(&placed[i])).collect();
     let mut rows: Vec<(Vec<String>, Position, f32)> = data
         .iter()
         .map(|&i| (placed[i].0.clone(), placed[i].1.at, placed[i].1.line.y))
@@ -379,7 +414,7 @@ fn join_rows(placed: Vec<(Vec<String>, &BodyLine)>) -> Vec<(Vec<String>, Positio
     let mut above: Vec<Vec<Vec<String>>> = vec![Vec::new(); rows.len()];
     let mut below = above.clone();
     for (i, (cells, b)) in placed.iter().enumerate() {
-        if b.row {
+        if data.binary_search(&i).is_ok() {
             continue;
         }
         let next = data.iter().position(|&d| d > i);
@@ -397,10 +432,7 @@ fn join_rows(placed: Vec<(Vec<String>, &BodyLine)>) -> Vec<(Vec<String>, Positio
                 .all(|c| c.is_empty() || is_numeric(c) || is_code(c))
         };
         let unlabelled = |k: usize| own[k].iter().all(|c| c.is_empty() || is_numeric(c));
-        let total_label = cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .all(|c| matches!(compact(c).as_str(), "合计" | "总计"));
+        let total_label = is_total_only(cells);
         let nearest_unlabelled = (0..rows.len())
             .filter(|&k| unlabelled(k))
             .min_by(|&a, &b| dist(a).total_cmp(&dist(b)));
@@ -472,6 +504,15 @@ fn join_rows(placed: Vec<(Vec<String>, &BodyLine)>) -> Vec<(Vec<String>, Positio
     }
     out.extend(pending);
     out
+}
+
+/// Whether the filled cells of a line are all 合计/总计 labels.
+fn is_total_only(cells: &[String]) -> bool {
+    cells.iter().any(|c| !c.is_empty())
+        && cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .all(|c| matches!(compact(c).as_str(), "合计" | "总计"))
 }
 
 /// Whether two rows fill no column both.

@@ -20,7 +20,8 @@ use super::printed::{
 };
 use super::{RawDocument, RawTable};
 use crate::disclosure::TableId;
-use grid::{is_data_line, is_label_row, BodyLine};
+pub(super) use grid::is_data_line;
+use grid::{is_label_row, BodyLine};
 
 /// A line of the document with its position.
 #[derive(Clone, Copy)]
@@ -183,8 +184,8 @@ fn read_region(
                 table.trailer.push(text);
                 continue;
             }
-            if is_level_heading(&cells) {
-                continue; // 类 款 项 over the code columns
+            if is_level_heading(&cells) || cells.iter().all(|c| c.trim() == "栏次") {
+                continue; // 类 款 项 over the code columns, 栏次 on a line of its own
             }
             let data = is_data_line(it.line);
             if rows.is_empty() && !data {

@@ -38,8 +38,9 @@ pub(super) fn is_total_label(cell: &str) -> bool {
 /// or `None` if the row is not one.
 pub(super) fn lanci(cells: &[String]) -> Option<usize> {
     let mut next = 1;
-    for cell in cells.iter().filter(|c| !c.trim().is_empty()) {
-        let c = compact(cell);
+    // A cell may hold several of them (`款 项`, `3 4`): a reader put two in one column.
+    for c in cells.iter().flat_map(|c| c.split_whitespace()) {
+        let c = compact(c);
         if let Some(d) = digits_of(&c) {
             if d.parse::<usize>().ok()? != next {
                 return None;
