@@ -49,15 +49,28 @@ struct Sheet {
 /// does not parse, lacks either key or holds something else than text and tables there is
 /// an [`IngestError::Json`].
 pub(super) fn pages(json: &str) -> Result<Vec<Page>, IngestError> {
+    let mut part = Part::Front;
     Ok(parse(json)?
         .iter()
         .enumerate()
-        .map(|(i, sheet)| page(i + 1, sheet))
+        .map(|(i, sheet)| page(i + 1, sheet, &mut part))
         .collect())
 }
 
-/// One page: the text lines with each table's text replaced by its rows.
-fn page(number: usize, sheet: &Sheet) -> Page {
+/// The part of the document a page starts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Before the first table title.
+    Front,
+    /// From the first title on.
+    Tables,
+    /// From the first 第三部分 after a title on.
+    Narrative,
+}
+
+/// One page: the text lines with each table's text replaced by its rows; `part` is the
+/// part the page starts in, updated to the one it ends in.
+fn page(number: usize, sheet: &Sheet, part: &mut Part) -> Page {
     let titles = titles(&sheet.lines);
     let found = locate(sheet, &titles);
     let places: Vec<usize> = if found.iter().all(Option::is_some) {
@@ -65,11 +78,16 @@ fn page(number: usize, sheet: &Sheet) -> Page {
     } else {
         places_by_order(sheet, &titles)
     };
+    let narrative = narrative_start(&sheet.lines, &titles, part);
     let own = |i: usize| found.iter().flatten().any(|r| r.contains(&i));
     let mut rows: Vec<Vec<Span>> = Vec::new();
     for i in 0..=sheet.lines.len() {
         for (grid, _) in sheet.tables.iter().zip(&places).filter(|(_, &p)| p == i) {
-            rows.extend(grid_lines(grid));
+            if narrative.is_some_and(|n| i >= n) {
+                rows.extend(tab_lines(grid));
+            } else {
+                rows.extend(grid_lines(grid));
+            }
         }
         if let Some(line) = sheet.lines.get(i).filter(|_| !own(i)) {
             rows.push(layout_text::spans(line));
@@ -83,6 +101,35 @@ fn page(number: usize, sheet: &Sheet) -> Page {
             .map(|(y, spans)| Line::new(y as f32, spans))
             .collect(),
     }
+}
+
+/// The line from which a page is narrative, if it is: the first 第三部分 line after a title
+/// (on this page or an earlier one). Updates `part` to the part the page ends in.
+fn narrative_start(lines: &[String], titles: &[usize], part: &mut Part) -> Option<usize> {
+    if *part == Part::Narrative {
+        return Some(0);
+    }
+    let start = lines.iter().enumerate().position(|(i, l)| {
+        is_narrative_start(l) && (*part == Part::Tables || titles.iter().any(|&t| t < i))
+    });
+    *part = match (start, titles.is_empty()) {
+        (Some(_), _) => Part::Narrative,
+        (None, false) => Part::Tables,
+        (None, true) => *part,
+    };
+    start
+}
+
+/// The rows of a table printed in the narrative (目录-like lists, 重点工作, the 附件
+/// self-evaluations), which no table reader cuts: a line of one span per row, its cells
+/// TAB-separated, blanks kept, as the narrative reader reads table rows.
+fn tab_lines(grid: &Grid) -> Vec<Vec<Span>> {
+    grid.iter()
+        .map(|row| {
+            let cells: Vec<&str> = row.iter().map(|c| c.as_deref().unwrap_or("")).collect();
+            vec![Span::new(0.0, row.len() as f32, cells.join("\t"))]
+        })
+        .collect()
 }
 
 /// The lines of a table, a line per row (see the module documentation).

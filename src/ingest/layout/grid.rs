@@ -310,7 +310,10 @@ fn add_unheaded_columns(columns: &mut Vec<Column>, body: &[BodyLine]) {
             continue;
         }
         for s in &b.line.spans {
-            if !columns.iter().any(|c| overlap(s.x0, s.x1, c.x0, c.x1) > 0.0) {
+            if !columns
+                .iter()
+                .any(|c| overlap(s.x0, s.x1, c.x0, c.x1) > 0.0)
+            {
                 columns.push(Column {
                     x0: s.x0,
                     x1: s.x1,

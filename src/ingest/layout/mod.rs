@@ -70,7 +70,16 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
     let mut doc = RawDocument {
         front: texts(items.get(..first).unwrap_or_default()),
         tables: Vec::new(),
-        narrative: texts(items.get(end..).unwrap_or_default()),
+        narrative: items
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .map(|it| match it.line.spans.as_slice() {
+                // A line of one span as given: a row of TAB-separated cells keeps its blanks.
+                [one] => one.text.clone(),
+                _ => it.line.text(),
+            })
+            .collect(),
     };
     let mut anchors: Vec<(TableId, Vec<f32>)> = Vec::new();
     for (k, &(start, id)) in titles.iter().enumerate() {
