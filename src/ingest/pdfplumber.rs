@@ -392,3 +392,189 @@ fn join_wrapped(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn read(texts: Value, tables: Value) -> Vec<Page> {
+        pages(&json!({ "page_texts": texts, "page_tables": tables }).to_string()).unwrap()
+    }
+
+    /// Each line as (text, [x0, x1] of its spans).
+    fn layout(page: &Page) -> Vec<(String, Vec<(f32, f32)>)> {
+        page.lines
+            .iter()
+            .map(|l| (l.text(), l.spans.iter().map(|s| (s.x0, s.x1)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn merged_headings_span_their_columns_and_data_cells_one() {
+        let p = read(
+            json!(["收入决算表"]),
+            json!([[[
+                ["项目", null, null, "本年收入合\n计", "财政拨款收\n入"],
+                ["支出功能分类", null, "科目名称", null, null],
+                ["科目编码", null, null, null, null],
+                ["201", "06", "行政运行", "1,511.90", null]
+            ]]]),
+        );
+        let lines = layout(&p[0]);
+        assert_eq!(lines[0].0, "收入决算表");
+        // 项目 heads three columns; the wrapped headings are one label each.
+        assert_eq!(lines[1].0, "项目  本年收入合计  财政拨款收入");
+        assert_eq!(lines[1].1, [(0.0, 3.0), (3.0, 4.0), (4.0, 5.0)]);
+        // A null under a heading continues it downwards: 科目名称 widens over nothing.
+        assert_eq!(lines[2].1, [(0.0, 2.0), (2.0, 3.0)]);
+        assert_eq!(lines[3].1, [(0.0, 2.0)]);
+        // In a data row a cell is one column, whatever follows it.
+        assert_eq!(lines[4].1, [(0.0, 1.0), (1.0, 2.0), (2.0, 3.0), (3.0, 4.0)]);
+        let ys: Vec<f32> = p[0].lines.iter().map(|l| l.y).collect();
+        assert_eq!(ys, [0.0, 1.0, 2.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn a_table_replaces_its_text_in_place() {
+        let p = read(
+            json!(["收入决算表\n单位：万元\n项目 金额\n合计 1.00\n注：本表反映收入。"]),
+            json!([[[["项目", "金额"], ["合计", "1.00"]]]]),
+        );
+        let texts: Vec<String> = p[0].lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "收入决算表",
+                "单位：万元",
+                "项目  金额",
+                "合计  1.00",
+                "注：本表反映收入。"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_table_text_tables_go_under_their_titles_in_order() {
+        let p = read(
+            json!(["续表上页\n收入决算表\n公开02表\n注：本表反映收入。\n支出决算表\n公开03表"]),
+            json!([[[["201", "1.00"]], [["合计", "2.00"]], [["合计", "3.00"]]]]),
+        );
+        let texts: Vec<String> = p[0].lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "201  1.00",
+                "续表上页",
+                "收入决算表",
+                "公开02表",
+                "合计  2.00",
+                "注：本表反映收入。",
+                "支出决算表",
+                "公开03表",
+                "合计  3.00"
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_in_the_narrative_are_tab_separated_rows() {
+        let p = read(
+            json!([
+                "收入决算表\n合计 1.00",
+                "第三部分 情况说明\n预算数 执行数",
+                "x"
+            ]),
+            json!([
+                [[["合计", "1.00"]]],
+                [[["预算数", null, "执行数"]]],
+                [[[null, "2.00", ""]]]
+            ]),
+        );
+        assert_eq!(p[0].lines[1].spans.len(), 2);
+        assert_eq!(p[1].lines[1].spans[0].text, "预算数\t\t执行数");
+        assert_eq!(p[2].lines[0].spans[0].text, "\t2.00\t");
+    }
+
+    #[test]
+    fn cells_null_numbers_and_wrapped_text() {
+        let p = read(
+            json!([""]),
+            json!([[[
+                [null, "一般公共预算\n财政拨款", " 4,789.53 ", 12, "A\nB"],
+                [null, null],
+                []
+            ]]]),
+        );
+        let texts: Vec<&str> = p[0].lines[0]
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(texts, ["一般公共预算财政拨款", "4,789.53", "12", "A B"]);
+        assert_eq!(
+            p[0].lines.len(),
+            1,
+            "rows without a filled cell are dropped"
+        );
+    }
+
+    #[test]
+    fn nulls_and_uneven_lengths_are_empty_pages() {
+        let p = read(json!([null, "a"]), json!([null, [null], [[null]]]));
+        assert_eq!(p.len(), 3);
+        assert!(p[0].lines.is_empty() && p[2].lines.is_empty());
+        assert_eq!(p[1].number, 2);
+    }
+
+    #[test]
+    fn bad_input_is_a_json_error() {
+        for input in [
+            "{",
+            "{}",
+            "[]",
+            "{\"page_texts\": []}",
+            "{\"page_tables\": []}",
+            "{\"page_texts\": 1, \"page_tables\": []}",
+            "{\"page_texts\": [1], \"page_tables\": []}",
+            "{\"page_texts\": [], \"page_tables\": [1]}",
+            "{\"page_texts\": [], \"page_tables\": [[1]]}",
+            "{\"page_texts\": [], \"page_tables\": [[[1]]]}",
+            "{\"page_texts\": [], \"page_tables\": [[[[[]]]]]}",
+            "{\"page_texts\": [], \"page_tables\": [[[[true]]]]}",
+        ] {
+            assert!(
+                matches!(pages(input), Err(IngestError::Json { .. })),
+                "{input}"
+            );
+        }
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let deep = format!("{{\"page_texts\": [], \"page_tables\": {deep}}}");
+        assert!(pages(&deep).is_err());
+    }
+
+    /// A fixture of `tests/fixtures/ingest/json/`, cut by the table reader.
+    fn fixture(name: &str) -> crate::ingest::RawDocument {
+        let path = format!(
+            "{}/tests/fixtures/ingest/json/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        crate::ingest::split(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_seed_fixture_splits_into_the_nine_tables() {
+        use crate::disclosure::TableId;
+        let d = fixture("seed");
+        let ids: Vec<_> = d.tables.iter().map(|t| t.id).collect();
+        assert_eq!(ids, TableId::ALL.map(Some).to_vec());
+        for t in &d.tables {
+            assert!(t.heading[0].starts_with("公开"), "{t:?}");
+            assert!(t.trailer[0].starts_with("注"), "{t:?}");
+            assert!(!t.columns.is_empty(), "{t:?}");
+        }
+        assert!(d.narrative[0].starts_with("第三部分"));
+        // The 附件 self-evaluation tables stay rows of TAB-separated cells.
+        assert!(d.narrative.iter().any(|l| l.starts_with("基本支出总额\t")));
+    }
+}
