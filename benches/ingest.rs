@@ -16,10 +16,22 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("read_and_audit");
     group.sample_size(30);
     for (name, file) in [
-        ("foshan-31p.pdf", "guangdong-foshan-guidao-jiaotong-2019.pdf"),
-        ("putuo-caizhengju-25p-3.6MB.pdf", "shanghai-putuo-caizhengju-2024.pdf"),
-        ("putuo-caizhengju.layout.txt", "shanghai-putuo-caizhengju-2024.layout.txt"),
-        ("putuo-caizhengju.plumber.json", "shanghai-putuo-caizhengju-2024.plumber.json"),
+        (
+            "foshan-31p.pdf",
+            "guangdong-foshan-guidao-jiaotong-2019.pdf",
+        ),
+        (
+            "putuo-caizhengju-25p-3.6MB.pdf",
+            "shanghai-putuo-caizhengju-2024.pdf",
+        ),
+        (
+            "putuo-caizhengju.layout.txt",
+            "shanghai-putuo-caizhengju-2024.layout.txt",
+        ),
+        (
+            "putuo-caizhengju.plumber.json",
+            "shanghai-putuo-caizhengju-2024.plumber.json",
+        ),
     ] {
         let bytes = std::fs::read(format!("{CORPUS}{file}")).expect("corpus file");
         group.bench_function(name, |b| {

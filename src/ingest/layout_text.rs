@@ -40,7 +40,7 @@ pub(super) fn pages(text: &str) -> Vec<Page> {
 }
 
 /// The spans of one line of layout text.
-fn spans(line: &str) -> Vec<Span> {
+pub(super) fn spans(line: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = None;
     let mut text = String::new();

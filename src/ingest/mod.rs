@@ -307,7 +307,7 @@ pub fn split(input: &str) -> Result<RawDocument, IngestError> {
     Ok(match detect(input) {
         Format::Text if layout_text::is_layout(input) => layout::split(&layout_text::pages(input)),
         Format::Text => text::split(input),
-        Format::PdfplumberJson => pdfplumber::split(input)?,
+        Format::PdfplumberJson => layout::split(&pdfplumber::pages(input)?),
     })
 }
 

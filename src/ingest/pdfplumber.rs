@@ -1,57 +1,260 @@
-//! Cutting pdfplumber JSON into a [`RawDocument`].
+//! The front-end for pdfplumber JSON: its pages become pages of the page model, read by the
+//! one table reader like a PDF or layout text.
 //!
-//! pdfplumber-based pipelines emit, per page, the page text (`page_texts`: every line of the
-//! page, the text of its tables included) and the tables found on it (`page_tables`: rows of
-//! cells, `null` for a blank cell). Other keys are ignored. The tables carry the rows; the page
-//! text says what they are:
+//! pdfplumber-based pipelines emit, per page, the page text (`page_texts`: the lines of the
+//! page, the text of its tables usually included) and the tables found on it (`page_tables`:
+//! rows of cells, `""` for a blank cell, `null` for a cell that a merged cell covers). Other
+//! keys are ignored. A page becomes [`Line`]s, top to bottom, `y` being the line's index on
+//! the page (so that the rows of a table are one unit apart):
 //!
-//! - a line that [`TableId::from_title`] recognises opens a table (unless it is one of a run of
-//!   such lines, as in a 目录); the tables printed below it on the page are its rows. Tables are
-//!   identified by title, never by position: regional variants reorder them;
-//! - tables above the first title of a page, or on a page without a title, continue the table
-//!   open before the page; a title repeated at the top of the next page continues it as well;
-//! - the lines between a title and its table are its heading, the lines below the table (up to
-//!   the next title) its trailer;
-//! - the lines before the first title are the front matter; from the first line starting with
-//!   第三部分 after a title on, every line is narrative. Tables there (目录, 重点工作, the 附件
-//!   self-evaluations) are not 部门决算 tables: their text stays in place, written as rows
-//!   with TAB-separated cells the way the text extraction prints them, so that both inputs
-//!   give the narrative reader the same lines.
+//! - each line of its text that is not a table's own text, its spans the runs separated by
+//!   two or more spaces, positioned by character column (as in layout text);
+//! - each of its tables, in its place among those lines, a line per row whose spans are the
+//!   filled cells on a column grid: cell `j` spans `x0 = j, x1 = j + 1`. In the header (the
+//!   rows above the first data row) a cell followed by `null` cells that continue it to the
+//!   right spans their columns too, so that a merged heading stands over the columns it
+//!   heads; a `null` under a cell (or under such a `null`) continues that cell downwards and
+//!   widens nothing. A cell's wrapped lines are joined: 「本年收入合\n计」 is one label, a
+//!   wrapped name one cell.
 //!
-//! Which lines of the page text are a table's own is found by matching: a line belongs to a
-//! table when each of its words occurs in one of the table's cells. When a table's text is not
-//! in the page text (pipelines that extract the text outside the tables), the page's tables are
-//! paired with its titles in order, surplus tables at the top continuing the open table, and
-//! the heading ends at the first 注 / 本部门…无… line.
+//! Where a table sits among the lines is found by matching: its text is the first run of
+//! lines after the previous table's whose words all occur in its cells. When some table's
+//! text is not in the page text (pipelines that extract the text outside the tables), the
+//! page's tables pair with its titles in order instead, each placed under its title's
+//! heading (before the first 注 / 本部门…无… line); surplus tables go to the top of the page
+//! (the rest of the table open before it), or to its end when they follow every title.
 
-use super::printed::{
-    is_narrative_start, is_page_furniture, is_trailer_start, typographic_quotes, MAX_TITLE_CHARS,
-};
-use super::{IngestError, RawDocument, RawTable};
-use crate::disclosure::TableId;
+use super::layout::is_data_line;
+use super::layout_text;
+use super::page::{Line, Page, Span};
+use super::printed::{is_narrative_start, is_trailer_start, title_of};
+use super::IngestError;
 use serde_json::{Map, Value};
 use std::ops::Range;
 
-/// The rows of one pdfplumber table, cells as text (blank cells empty).
-type Grid = Vec<Vec<String>>;
+/// A cell: its text (empty when blank), or `None` where a merged cell covers it.
+type Cell = Option<String>;
 
-/// Cuts pdfplumber JSON (`{"page_texts": [...], "page_tables": [...]}`) into a
-/// [`RawDocument`]; JSON that does not parse or lacks either key is an
-/// [`IngestError::Json`].
-pub(super) fn split(json: &str) -> Result<RawDocument, IngestError> {
-    let mut splitter = Splitter::default();
-    for page in parse(json)? {
-        splitter.page(&page);
-    }
-    Ok(splitter.doc)
-}
+/// The rows of one pdfplumber table.
+type Grid = Vec<Vec<Cell>>;
 
-/// One page: its text lines (trimmed, non-empty, page numbers removed) and its tables in
-/// page order.
+/// One page as the JSON gives it: its text lines (trimmed, non-empty) and its tables.
 #[derive(Debug, Default)]
-struct Page {
+struct Sheet {
     lines: Vec<String>,
     tables: Vec<Grid>,
+}
+
+/// The pages of pdfplumber JSON (`{"page_texts": [...], "page_tables": [...]}`); JSON that
+/// does not parse, lacks either key or holds something else than text and tables there is
+/// an [`IngestError::Json`].
+pub(super) fn pages(json: &str) -> Result<Vec<Page>, IngestError> {
+    let mut part = Part::Front;
+    Ok(parse(json)?
+        .iter()
+        .enumerate()
+        .map(|(i, sheet)| page(i + 1, sheet, &mut part))
+        .collect())
+}
+
+/// The part of the document a page starts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Before the first table title.
+    Front,
+    /// From the first title on.
+    Tables,
+    /// From the first 第三部分 after a title on.
+    Narrative,
+}
+
+/// One page: the text lines with each table's text replaced by its rows; `part` is the
+/// part the page starts in, updated to the one it ends in.
+fn page(number: usize, sheet: &Sheet, part: &mut Part) -> Page {
+    let titles = titles(&sheet.lines);
+    let found = locate(sheet, &titles);
+    let places: Vec<usize> = if found.iter().all(Option::is_some) {
+        found.iter().flatten().map(|r| r.start).collect()
+    } else {
+        places_by_order(sheet, &titles)
+    };
+    let narrative = narrative_start(&sheet.lines, &titles, part);
+    let own = |i: usize| found.iter().flatten().any(|r| r.contains(&i));
+    let mut rows: Vec<Vec<Span>> = Vec::new();
+    for i in 0..=sheet.lines.len() {
+        for (grid, _) in sheet.tables.iter().zip(&places).filter(|(_, &p)| p == i) {
+            if narrative.is_some_and(|n| i >= n) {
+                rows.extend(tab_lines(grid));
+            } else {
+                rows.extend(grid_lines(grid));
+            }
+        }
+        if let Some(line) = sheet.lines.get(i).filter(|_| !own(i)) {
+            rows.push(layout_text::spans(line));
+        }
+    }
+    Page {
+        number,
+        lines: rows
+            .into_iter()
+            .enumerate()
+            .map(|(y, spans)| Line::new(y as f32, spans))
+            .collect(),
+    }
+}
+
+/// The line from which a page is narrative, if it is: the first 第三部分 line after a title
+/// (on this page or an earlier one). Updates `part` to the part the page ends in.
+fn narrative_start(lines: &[String], titles: &[usize], part: &mut Part) -> Option<usize> {
+    if *part == Part::Narrative {
+        return Some(0);
+    }
+    let start = lines.iter().enumerate().position(|(i, l)| {
+        is_narrative_start(l) && (*part == Part::Tables || titles.iter().any(|&t| t < i))
+    });
+    *part = match (start, titles.is_empty()) {
+        (Some(_), _) => Part::Narrative,
+        (None, false) => Part::Tables,
+        (None, true) => *part,
+    };
+    start
+}
+
+/// The rows of a table printed in the narrative (目录-like lists, 重点工作, the 附件
+/// self-evaluations), which no table reader cuts: a line of one span per row, its cells
+/// TAB-separated, blanks kept, as the narrative reader reads table rows.
+fn tab_lines(grid: &Grid) -> Vec<Vec<Span>> {
+    grid.iter()
+        .map(|row| {
+            let cells: Vec<&str> = row.iter().map(|c| c.as_deref().unwrap_or("")).collect();
+            vec![Span::new(0.0, row.len() as f32, cells.join("\t"))]
+        })
+        .collect()
+}
+
+/// The lines of a table, a line per row (see the module documentation).
+fn grid_lines(grid: &Grid) -> Vec<Vec<Span>> {
+    let header = grid
+        .iter()
+        .position(|row| is_data_line(&Line::new(0.0, row_spans(row, None))))
+        .unwrap_or(grid.len());
+    // Whether each column of the row above holds a cell or continues one downwards.
+    let mut down: Vec<bool> = Vec::new();
+    let mut out = Vec::with_capacity(grid.len());
+    for (r, row) in grid.iter().enumerate() {
+        let vertical: Vec<bool> = row
+            .iter()
+            .enumerate()
+            .map(|(j, c)| c.is_none() && down.get(j).copied().unwrap_or(false))
+            .collect();
+        out.push(row_spans(row, (r < header).then_some(&vertical)));
+        down = row
+            .iter()
+            .zip(&vertical)
+            .map(|(c, &v)| c.is_some() || v)
+            .collect();
+    }
+    out
+}
+
+/// The spans of a row: cell `j` spans `[j, j + 1)`; with `merge` (whether each `null` of the
+/// row continues the cell above it), a cell widens over the `null` cells after it that do not.
+fn row_spans(row: &[Cell], merge: Option<&Vec<bool>>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (j, cell) in row.iter().enumerate() {
+        let Some(text) = cell else { continue };
+        let mut end = j + 1;
+        if let Some(vertical) = merge {
+            while row.get(end).is_some_and(Option::is_none)
+                && !vertical.get(end).is_some_and(|&v| v)
+            {
+                end += 1;
+            }
+        }
+        spans.push(Span::new(j as f32, end as f32, text.clone()));
+    }
+    spans
+}
+
+/// The title lines of a page: lines naming a table that are not next to another one (a run
+/// of titles is a 目录).
+fn titles(lines: &[String]) -> Vec<usize> {
+    let is_title = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|l| title_of(&[l.as_str()]).is_some())
+    };
+    (0..lines.len())
+        .filter(|&i| is_title(i) && !is_title(i + 1) && !i.checked_sub(1).is_some_and(is_title))
+        .collect()
+}
+
+/// The lines holding each table's text: for each table in order, the first run of lines
+/// after the previous table's whose words all occur in its cells, titles excepted (a table
+/// without text takes an empty run where the previous one ended).
+fn locate(sheet: &Sheet, titles: &[usize]) -> Vec<Option<Range<usize>>> {
+    let n = sheet.lines.len();
+    let mut cursor = 0;
+    sheet
+        .tables
+        .iter()
+        .map(|grid| {
+            let cells: Vec<String> = grid
+                .iter()
+                .flatten()
+                .flatten()
+                .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if cells.is_empty() {
+                return Some(cursor..cursor);
+            }
+            let fits = |i: usize| {
+                !titles.contains(&i)
+                    && sheet.lines[i]
+                        .split_whitespace()
+                        .all(|w| cells.iter().any(|c| c.contains(w)))
+            };
+            let start = (cursor..n).find(|&i| fits(i))?;
+            let end = (start..n).find(|&i| !fits(i)).unwrap_or(n);
+            cursor = end;
+            Some(start..end)
+        })
+        .collect()
+}
+
+/// Where each table goes (the index of the line it precedes) when the page text does not
+/// hold every table's text: the tables pair with the titles in order, each placed before the
+/// first 注 / 本部门…无… line after its title (or the next title, or the narrative's start);
+/// surplus tables go to the top of the page, or, on the page where the narrative starts, to
+/// its end (except that a page without a title whose narrative starts below some text
+/// begins with a table, the rest of the table open before it).
+fn places_by_order(sheet: &Sheet, titles: &[usize]) -> Vec<usize> {
+    let lines = &sheet.lines;
+    let n = lines.len();
+    let narrative = lines.iter().position(|l| is_narrative_start(l));
+    let titles: Vec<usize> = titles
+        .iter()
+        .copied()
+        .filter(|&t| narrative.is_none_or(|s| t < s))
+        .collect();
+    let tables = sheet.tables.len();
+    let top = match narrative {
+        None => tables.saturating_sub(titles.len()),
+        Some(s) if s > 0 && titles.is_empty() => tables.min(1),
+        Some(_) => 0,
+    };
+    let end_of = |t: usize| {
+        (t + 1..n)
+            .find(|&i| is_trailer_start(&lines[i]) || titles.contains(&i) || narrative == Some(i))
+            .unwrap_or(n)
+    };
+    (0..tables)
+        .map(|j| match j.checked_sub(top) {
+            None => 0,
+            Some(k) => titles.get(k).map_or(n, |&t| end_of(t)),
+        })
+        .collect()
 }
 
 /// An [`IngestError::Json`] with the given reason.
@@ -63,7 +266,7 @@ fn json_error(reason: impl Into<String>) -> IngestError {
 
 /// Reads the pages; `page_texts` and `page_tables` may differ in length (missing entries
 /// are empty pages), and `null` stands for an empty text, table list, table or row.
-fn parse(json: &str) -> Result<Vec<Page>, IngestError> {
+fn parse(json: &str) -> Result<Vec<Sheet>, IngestError> {
     let value: Value =
         serde_json::from_str(json).map_err(|e| json_error(format!("invalid JSON: {e}")))?;
     let root = value
@@ -73,7 +276,7 @@ fn parse(json: &str) -> Result<Vec<Page>, IngestError> {
     let tables = list(root, "page_tables")?;
     (0..texts.len().max(tables.len()))
         .map(|i| {
-            Ok(Page {
+            Ok(Sheet {
                 lines: page_lines(texts.get(i), i)?,
                 tables: page_tables(tables.get(i), i)?,
             })
@@ -90,27 +293,18 @@ fn list<'a>(root: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], Inge
     }
 }
 
-/// The trimmed non-empty lines of a page text, without the page number printed at its top or
-/// bottom.
+/// The trimmed non-empty lines of a page text.
 fn page_lines(text: Option<&Value>, page: usize) -> Result<Vec<String>, IngestError> {
-    let text = match text {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::String(s)) => s,
-        Some(_) => return Err(json_error(format!("page_texts[{page}] is not a string"))),
-    };
-    let mut lines: Vec<String> = text
-        .split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if lines.last().is_some_and(|l| is_page_furniture(l)) {
-        lines.pop();
+    match text {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(s
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()),
+        Some(_) => Err(json_error(format!("page_texts[{page}] is not a string"))),
     }
-    if lines.first().is_some_and(|l| is_page_furniture(l)) {
-        lines.remove(0);
-    }
-    Ok(lines)
 }
 
 /// The tables of a page.
@@ -128,7 +322,7 @@ fn page_tables(tables: Option<&Value>, page: usize) -> Result<Vec<Grid>, IngestE
     }
 }
 
-/// One table as rows of cell texts; rows whose cells are all blank are dropped.
+/// One table; rows without a filled cell are dropped.
 fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
     let rows = match table {
         Value::Null => return Ok(Vec::new()),
@@ -159,21 +353,21 @@ fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
                     ))
                 })
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        if cells.iter().any(|c| !c.is_empty()) {
+            .collect::<Result<Vec<Cell>, _>>()?;
+        if cells.iter().flatten().any(|c| !c.is_empty()) {
             out.push(cells);
         }
     }
     Ok(out)
 }
 
-/// The text of a cell: `null` is blank, numbers are written out, strings have their wrapped
-/// lines joined; anything else is not a cell.
-fn cell(value: &Value) -> Option<String> {
+/// A cell: `null` is covered by a merged cell, numbers are written out, strings have their
+/// wrapped lines joined; anything else is not a cell.
+fn cell(value: &Value) -> Option<Cell> {
     match value {
-        Value::Null => Some(String::new()),
-        Value::String(s) => Some(join_wrapped(s)),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Null => Some(None),
+        Value::String(s) => Some(Some(join_wrapped(s))),
+        Value::Number(n) => Some(Some(n.to_string())),
         _ => None,
     }
 }
@@ -199,493 +393,138 @@ fn join_wrapped(text: &str) -> String {
     out
 }
 
-/// The table a line may be the title of: a short line that [`TableId::from_title`]
-/// recognises once its quotation marks are the printed “ ” (`财政拨款"三公"经费支出决算表`).
-fn title_candidate(line: &str) -> Option<TableId> {
-    if line.chars().count() > MAX_TITLE_CHARS {
-        return None;
-    }
-    TableId::from_title(&typographic_quotes(line))
-}
-
-/// Where a table of a page goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Owner {
-    /// It continues the table open before the page.
-    Previous,
-    /// It belongs to the page's k-th title.
-    Title(usize),
-    /// It is not a table of the 部门决算 (目录, narrative tables).
-    Ignored,
-}
-
-/// What the lines and tables of one page are.
-#[derive(Debug)]
-struct Layout {
-    /// The titles (line, table) before the narrative starts.
-    titles: Vec<(usize, TableId)>,
-    /// The lines of each table's text, when found.
-    spans: Vec<Option<Range<usize>>>,
-    /// Where each table goes.
-    owners: Vec<Owner>,
-    /// The line the narrative starts at.
-    narrative: Option<usize>,
-}
-
-impl Layout {
-    /// Lays out a page; `open` tells whether a table is open before it.
-    fn of(page: &Page, open: bool) -> Layout {
-        let mut titles = titles(&page.lines);
-        let narrative = page.lines.iter().enumerate().position(|(i, l)| {
-            is_narrative_start(l) && (open || titles.iter().any(|&(t, _)| t < i))
-        });
-        let spans = locate(page, &titles);
-        titles.retain(|&(t, _)| narrative.is_none_or(|n| t < n));
-        let owners = if spans.iter().all(Option::is_some) {
-            owners_by_position(&spans, &titles, narrative, open)
-        } else {
-            owners_by_order(spans.len(), titles.len(), narrative, open)
-        };
-        Layout {
-            titles,
-            spans,
-            owners,
-            narrative,
-        }
-    }
-
-    /// The index of the title printed on line `i`.
-    fn title_at(&self, i: usize) -> Option<usize> {
-        self.titles.iter().position(|&(t, _)| t == i)
-    }
-
-    /// The table whose text holds line `i`, and where that table goes.
-    fn table_at(&self, i: usize) -> Option<(usize, Owner)> {
-        self.spans
-            .iter()
-            .zip(&self.owners)
-            .enumerate()
-            .find(|(_, (span, _))| span.as_ref().is_some_and(|s| s.contains(&i)))
-            .map(|(j, (_, owner))| (j, *owner))
-    }
-
-    /// Whether line `i` is the first line of table `j`'s text.
-    fn starts(&self, j: usize, i: usize) -> bool {
-        self.spans[j].as_ref().is_some_and(|s| s.start == i)
-    }
-}
-
-/// The lines of a page from line `from` on, the text of each table found in them replaced by
-/// its rows, cells separated by TABs as the text extraction prints them.
-fn rendered(page: &Page, spans: &[Option<Range<usize>>], from: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut i = from;
-    while let Some(line) = page.lines.get(i) {
-        let table = spans.iter().enumerate().find_map(|(j, s)| {
-            s.as_ref()
-                .filter(|s| s.start == i && !s.is_empty())
-                .map(|s| (j, s.end))
-        });
-        match table {
-            Some((j, end)) => {
-                out.extend(page.tables[j].iter().map(|row| row.join("\t")));
-                i = end;
-            }
-            None => {
-                out.push(line.clone());
-                i += 1;
-            }
-        }
-    }
-    out
-}
-
-/// The title lines of a page: recognised titles that are not next to another one (a run of
-/// titles is a 目录).
-fn titles(lines: &[String]) -> Vec<(usize, TableId)> {
-    let candidates: Vec<Option<TableId>> = lines.iter().map(|l| title_candidate(l)).collect();
-    let is_candidate = |i: Option<usize>| {
-        i.and_then(|i| candidates.get(i))
-            .is_some_and(Option::is_some)
-    };
-    candidates
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| !is_candidate(i.checked_sub(1)) && !is_candidate(Some(i + 1)))
-        .filter_map(|(i, c)| c.map(|id| (i, id)))
-        .collect()
-}
-
-/// The lines holding each table's text: for each table in order, the first run of lines after
-/// the previous table's whose words all occur in its cells (a table without text takes an
-/// empty run where the previous one ended).
-fn locate(page: &Page, titles: &[(usize, TableId)]) -> Vec<Option<Range<usize>>> {
-    let n = page.lines.len();
-    let mut cursor = 0;
-    page.tables
-        .iter()
-        .map(|grid| {
-            let cells = cell_texts(grid);
-            if cells.is_empty() {
-                return Some(cursor..cursor);
-            }
-            let fits = |i: usize| {
-                !titles.iter().any(|&(t, _)| t == i) && is_table_line(&page.lines[i], &cells)
-            };
-            let start = (cursor..n).find(|&i| fits(i))?;
-            let end = (start..n).find(|&i| !fits(i)).unwrap_or(n);
-            cursor = end;
-            Some(start..end)
-        })
-        .collect()
-}
-
-/// The non-blank cells of a table, without whitespace.
-fn cell_texts(grid: &Grid) -> Vec<String> {
-    grid.iter()
-        .flatten()
-        .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect::<String>())
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
-/// Whether each word of a line occurs in one of the cells.
-fn is_table_line(line: &str, cells: &[String]) -> bool {
-    line.split_whitespace()
-        .all(|w| cells.iter().any(|c| c.contains(w)))
-}
-
-/// Owners from the text positions: a table belongs to the last title above it, else to the
-/// open table; tables in the front matter or the narrative are ignored.
-fn owners_by_position(
-    spans: &[Option<Range<usize>>],
-    titles: &[(usize, TableId)],
-    narrative: Option<usize>,
-    open: bool,
-) -> Vec<Owner> {
-    spans
-        .iter()
-        .map(|span| {
-            let start = span.as_ref().map_or(0, |s| s.start);
-            if narrative.is_some_and(|n| start >= n) {
-                return Owner::Ignored;
-            }
-            match titles.iter().rposition(|&(t, _)| t < start) {
-                Some(k) => Owner::Title(k),
-                None if open => Owner::Previous,
-                None => Owner::Ignored,
-            }
-        })
-        .collect()
-}
-
-/// Owners without text positions: tables pair with titles in order; surplus tables at the
-/// top continue the open table (or are front matter). On the page where the narrative starts,
-/// surplus tables are narrative tables, except that a page without a title whose narrative
-/// starts below some text begins with the open table's last part.
-fn owners_by_order(
-    tables: usize,
-    titles: usize,
-    narrative: Option<usize>,
-    open: bool,
-) -> Vec<Owner> {
-    let top = match narrative {
-        None => tables.saturating_sub(titles),
-        Some(n) if n > 0 && titles == 0 && open => tables.min(1),
-        Some(_) => 0,
-    };
-    (0..tables)
-        .map(|j| match j.checked_sub(top) {
-            None if open => Owner::Previous,
-            None => Owner::Ignored,
-            Some(k) if k < titles => Owner::Title(k),
-            Some(_) => Owner::Ignored,
-        })
-        .collect()
-}
-
-/// Which part of the document the lines being read belong to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum Phase {
-    /// Before the first table title.
-    #[default]
-    Front,
-    /// From the first title to the narrative.
-    Tables,
-    /// From the first 第三部分 line after a title.
-    Narrative,
-}
-
-/// Cuts pages into a [`RawDocument`], page after page.
-#[derive(Debug, Default)]
-struct Splitter {
-    doc: RawDocument,
-    phase: Phase,
-    /// Whether the open table's heading is over (its rows or a 注 line have been seen).
-    in_trailer: bool,
-}
-
-impl Splitter {
-    /// Reads one page.
-    fn page(&mut self, page: &Page) {
-        if self.phase == Phase::Narrative {
-            let spans = locate(page, &[]);
-            self.doc.narrative.extend(rendered(page, &spans, 0));
-            return;
-        }
-        let open = self.phase == Phase::Tables;
-        let layout = Layout::of(page, open);
-        let previous = self.doc.tables.len().checked_sub(1).filter(|_| open);
-        let mut opened = vec![None; layout.titles.len()];
-        for (i, line) in page.lines.iter().enumerate() {
-            if layout.narrative == Some(i) {
-                self.phase = Phase::Narrative;
-                let lines = rendered(page, &layout.spans, i);
-                self.doc.narrative.extend(lines);
-                break;
-            }
-            if let Some(k) = layout.title_at(i) {
-                opened[k] = Some(self.open(line, layout.titles[k].1));
-                continue;
-            }
-            match layout.table_at(i) {
-                Some((j, Owner::Ignored)) if layout.starts(j, i) => {
-                    for row in &page.tables[j] {
-                        self.text_line(&row.join("\t"));
-                    }
-                }
-                Some((_, Owner::Ignored)) => {}
-                Some(_) => self.in_trailer = true,
-                None => self.text_line(line),
-            }
-        }
-        self.append_rows(page, &layout, previous, &opened);
-    }
-
-    /// Opens the table of a title line and returns its index; a title repeating the open
-    /// table's (printed again on a continuation page) continues it.
-    fn open(&mut self, title: &str, id: TableId) -> usize {
-        self.phase = Phase::Tables;
-        let continued = self
-            .doc
-            .tables
-            .last()
-            .is_some_and(|t| t.id == Some(id) && !t.rows.is_empty());
-        if !continued {
-            self.doc.tables.push(RawTable {
-                id: Some(id),
-                title: title.to_owned(),
-                ..RawTable::default()
-            });
-            self.in_trailer = false;
-        }
-        self.doc.tables.len() - 1
-    }
-
-    /// Files a line that is neither a title nor table text.
-    fn text_line(&mut self, line: &str) {
-        let in_trailer = &mut self.in_trailer;
-        match (self.phase, self.doc.tables.last_mut()) {
-            (Phase::Tables, Some(table)) => {
-                *in_trailer |= is_trailer_start(line);
-                let part = if *in_trailer {
-                    &mut table.trailer
-                } else {
-                    &mut table.heading
-                };
-                part.push(line.to_owned());
-            }
-            (Phase::Narrative, _) => self.doc.narrative.push(line.to_owned()),
-            _ => self.doc.front.push(line.to_owned()),
-        }
-    }
-
-    /// Appends the page's tables to their owners; once the open table has rows, the lines of
-    /// the next page that are not its text are its trailer.
-    fn append_rows(
-        &mut self,
-        page: &Page,
-        layout: &Layout,
-        previous: Option<usize>,
-        opened: &[Option<usize>],
-    ) {
-        for (grid, owner) in page.tables.iter().zip(&layout.owners) {
-            let target = match *owner {
-                Owner::Previous => previous,
-                Owner::Title(k) => opened.get(k).copied().flatten(),
-                Owner::Ignored => None,
-            };
-            if let Some(table) = target.and_then(|t| self.doc.tables.get_mut(t)) {
-                table.rows.extend(grid.iter().cloned());
-            }
-        }
-        if self.phase == Phase::Tables && self.doc.tables.last().is_some_and(|t| !t.rows.is_empty())
-        {
-            self.in_trailer = true;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
-    fn doc(texts: Value, tables: Value) -> RawDocument {
-        split(&json!({ "page_texts": texts, "page_tables": tables }).to_string()).unwrap()
+    fn read(texts: Value, tables: Value) -> Vec<Page> {
+        pages(&json!({ "page_texts": texts, "page_tables": tables }).to_string()).unwrap()
     }
 
-    fn lines(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
-    }
-
-    fn t09_page() -> (String, Value) {
-        let text = "2024 年度财政拨款“三公”经费支出决算表\n公开 09 表\n金额单位：万元\n预算数 决算数\n0.61 0.61\n注：本表反映三公经费。";
-        (
-            text.into(),
-            json!([[["预算数", null, "决算数"], ["0.61", null, "0.61"]]]),
-        )
+    /// Each line as (text, [x0, x1] of its spans).
+    fn layout(page: &Page) -> Vec<(String, Vec<(f32, f32)>)> {
+        page.lines
+            .iter()
+            .map(|l| (l.text(), l.spans.iter().map(|s| (s.x0, s.x1)).collect()))
+            .collect()
     }
 
     #[test]
-    fn titles_headings_rows_trailers_front_and_narrative() {
-        let (t09, t09_tables) = t09_page();
-        let d = doc(
-            json!([
-                "2024 年度某部门决算\n目 录\n一、收入支出决算总表 7",
-                "2024 年度收入决算表\n公开 02 表\n单位：某局\n项目 本年收入合计\n合计 4,789.78\n注：本表反映收入。",
-                t09 + "\n第三部分 情况说明\n一、总体情况",
-                "二、收入\n1 2"
-            ]),
-            json!([
-                [[["一、收入支出决算总表", "7"]]],
-                [[["项目", "本年收入合计"], [null, "合计", "4,789.78"]]],
-                t09_tables,
-                [[["1", "2"]]]
-            ]),
+    fn merged_headings_span_their_columns_and_data_cells_one() {
+        let p = read(
+            json!(["收入决算表"]),
+            json!([[[
+                ["项目", null, null, "本年收入合\n计", "财政拨款收\n入"],
+                ["支出功能分类", null, "科目名称", null, null],
+                ["科目编码", null, null, null, null],
+                ["201", "06", "行政运行", "1,511.90", null]
+            ]]]),
         );
+        let lines = layout(&p[0]);
+        assert_eq!(lines[0].0, "收入决算表");
+        // 项目 heads three columns; the wrapped headings are one label each.
+        assert_eq!(lines[1].0, "项目  本年收入合计  财政拨款收入");
+        assert_eq!(lines[1].1, [(0.0, 3.0), (3.0, 4.0), (4.0, 5.0)]);
+        // A null under a heading continues it downwards: 科目名称 widens over nothing.
+        assert_eq!(lines[2].1, [(0.0, 2.0), (2.0, 3.0)]);
+        assert_eq!(lines[3].1, [(0.0, 2.0)]);
+        // In a data row a cell is one column, whatever follows it.
+        assert_eq!(lines[4].1, [(0.0, 1.0), (1.0, 2.0), (2.0, 3.0), (3.0, 4.0)]);
+        let ys: Vec<f32> = p[0].lines.iter().map(|l| l.y).collect();
+        assert_eq!(ys, [0.0, 1.0, 2.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn a_table_replaces_its_text_in_place() {
+        let p = read(
+            json!(["收入决算表\n单位：万元\n项目 金额\n合计 1.00\n注：本表反映收入。"]),
+            json!([[[["项目", "金额"], ["合计", "1.00"]]]]),
+        );
+        let texts: Vec<String> = p[0].lines.iter().map(Line::text).collect();
         assert_eq!(
-            d.front,
-            lines(&["2024 年度某部门决算", "目 录", "一、收入支出决算总表\t7"])
+            texts,
+            [
+                "收入决算表",
+                "单位：万元",
+                "项目  金额",
+                "合计  1.00",
+                "注：本表反映收入。"
+            ]
         );
-        assert_eq!(d.tables.len(), 2);
-        let t02 = &d.tables[0];
-        assert_eq!(t02.id, Some(TableId::T02));
-        assert_eq!(t02.title, "2024 年度收入决算表");
-        assert_eq!(t02.heading, lines(&["公开 02 表", "单位：某局"]));
-        assert_eq!(t02.rows[1], lines(&["", "合计", "4,789.78"]));
-        assert_eq!(t02.trailer, lines(&["注：本表反映收入。"]));
-        let t09 = &d.tables[1];
-        assert_eq!(t09.id, Some(TableId::T09));
-        assert_eq!(t09.heading, lines(&["公开 09 表", "金额单位：万元"]));
-        assert_eq!(t09.rows.len(), 2);
-        assert_eq!(t09.trailer, lines(&["注：本表反映三公经费。"]));
+    }
+
+    #[test]
+    fn without_table_text_tables_go_under_their_titles_in_order() {
+        let p = read(
+            json!(["续表上页\n收入决算表\n公开02表\n注：本表反映收入。\n支出决算表\n公开03表"]),
+            json!([[[["201", "1.00"]], [["合计", "2.00"]], [["合计", "3.00"]]]]),
+        );
+        let texts: Vec<String> = p[0].lines.iter().map(Line::text).collect();
         assert_eq!(
-            d.narrative,
-            lines(&["第三部分 情况说明", "一、总体情况", "二、收入", "1\t2"])
+            texts,
+            [
+                "201  1.00",
+                "续表上页",
+                "收入决算表",
+                "公开02表",
+                "合计  2.00",
+                "注：本表反映收入。",
+                "支出决算表",
+                "公开03表",
+                "合计  3.00"
+            ]
         );
     }
 
     #[test]
-    fn continuation_pages_append_rows_and_the_trailer_follows_the_last_page() {
-        let d = doc(
+    fn tables_in_the_narrative_are_tab_separated_rows() {
+        let p = read(
             json!([
-                "支出决算表\n公开03表\n201 一般公共服务支出 3,613.82\n- 8 -",
-                "9\n210 卫生健康支出 202.87\n注：本表反映支出。",
-                "一般公共预算财政拨款支出决算表\n2080505 机关事业单位基本养老保险缴费支出 253.03",
-                "一般公共预算财政拨款支出决算表\n2101101 行政单位医疗 57.16"
-            ]),
-            json!([
-                [[["201", "一般公共服务支出", "3,613.82"]]],
-                [[["210", "卫生健康支出", "202.87"]]],
-                [[["2080505", "机关事业单位基本养老保险缴费支出", "253.03"]]],
-                [[["2101101", "行政单位医疗", "57.16"]]]
-            ]),
-        );
-        assert_eq!(d.tables.len(), 2, "{d:?}");
-        assert_eq!(d.tables[0].rows.len(), 2);
-        assert_eq!(d.tables[0].heading, lines(&["公开03表"]));
-        assert_eq!(d.tables[0].trailer, lines(&["注：本表反映支出。"]));
-        assert_eq!(d.tables[1].id, Some(TableId::T05));
-        assert_eq!(d.tables[1].rows.len(), 2, "a repeated title continues");
-    }
-
-    #[test]
-    fn tables_are_identified_by_title_not_position() {
-        let d = doc(
-            json!([
-                "部门收入决算表\n公开02表\n合计 1.00\n财政拨款收入支出决算总表\n公开04表\n总计 2.00",
-                "财政拨款\"三公\"经费支出决算表\n合计 0.61"
-            ]),
-            json!([
-                [[["合计", "1.00"]], [["总计", "2.00"]]],
-                [[["合计", "0.61"]]]
-            ]),
-        );
-        let ids: Vec<_> = d.tables.iter().map(|t| t.id).collect();
-        assert_eq!(
-            ids,
-            vec![Some(TableId::T02), Some(TableId::T04), Some(TableId::T09)]
-        );
-        assert_eq!(d.tables[1].rows, vec![lines(&["总计", "2.00"])]);
-    }
-
-    #[test]
-    fn without_table_text_tables_pair_with_titles_in_order() {
-        let d = doc(
-            json!([
-                "收入决算表\n公开02表\n注：本表反映收入。",
-                "支出决算表\n公开03表\n注：本表反映支出。",
-                "第三部分 说明"
+                "收入决算表\n合计 1.00",
+                "第三部分 情况说明\n预算数 执行数",
+                "x"
             ]),
             json!([
                 [[["合计", "1.00"]]],
-                [[["合计", "1.00"]], [["续", "2.00"]]],
-                [[["说明表", "3.00"]]]
+                [[["预算数", null, "执行数"]]],
+                [[[null, "2.00", ""]]]
             ]),
         );
-        assert_eq!(d.tables.len(), 2);
-        assert_eq!(d.tables[0].heading, lines(&["公开02表"]));
-        assert_eq!(d.tables[0].trailer, lines(&["注：本表反映收入。"]));
-        assert_eq!(d.tables[0].rows.len(), 2, "the page-top table continues 02");
-        assert_eq!(d.tables[1].rows, vec![lines(&["续", "2.00"])]);
-        assert_eq!(d.narrative, lines(&["第三部分 说明"]));
+        assert_eq!(p[0].lines[1].spans.len(), 2);
+        assert_eq!(p[1].lines[1].spans[0].text, "预算数\t\t执行数");
+        assert_eq!(p[2].lines[0].spans[0].text, "\t2.00\t");
     }
 
     #[test]
     fn cells_null_numbers_and_wrapped_text() {
-        let d = doc(
-            json!(["收入支出决算总表\n一般公共预算财政拨款 4,789.53"]),
+        let p = read(
+            json!([""]),
             json!([[[
                 [null, "一般公共预算\n财政拨款", " 4,789.53 ", 12, "A\nB"],
                 [null, null],
                 []
             ]]]),
         );
+        let texts: Vec<&str> = p[0].lines[0]
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(texts, ["一般公共预算财政拨款", "4,789.53", "12", "A B"]);
         assert_eq!(
-            d.tables[0].rows,
-            vec![lines(&[
-                "",
-                "一般公共预算财政拨款",
-                "4,789.53",
-                "12",
-                "A B"
-            ])]
+            p[0].lines.len(),
+            1,
+            "rows without a filled cell are dropped"
         );
     }
 
     #[test]
-    fn a_run_of_titles_is_a_table_of_contents() {
-        let d = doc(
-            json!(["目录\n收入支出决算总表\n收入决算表\n第三部分 情况说明"]),
-            json!([[]]),
-        );
-        assert!(d.tables.is_empty());
-        assert_eq!(d.front.len(), 4);
-        assert!(
-            d.narrative.is_empty(),
-            "第三部分 before any table is front matter"
-        );
+    fn nulls_and_uneven_lengths_are_empty_pages() {
+        let p = read(json!([null, "a"]), json!([null, [null], [[null]]]));
+        assert_eq!(p.len(), 3);
+        assert!(p[0].lines.is_empty() && p[2].lines.is_empty());
+        assert_eq!(p[1].number, 2);
     }
 
     #[test]
@@ -705,101 +544,37 @@ mod tests {
             "{\"page_texts\": [], \"page_tables\": [[[[true]]]]}",
         ] {
             assert!(
-                matches!(split(input), Err(IngestError::Json { .. })),
+                matches!(pages(input), Err(IngestError::Json { .. })),
                 "{input}"
             );
         }
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let deep = format!("{{\"page_texts\": [], \"page_tables\": {deep}}}");
-        assert!(split(&deep).is_err());
+        assert!(pages(&deep).is_err());
     }
 
-    #[test]
-    fn nulls_and_uneven_lengths_are_empty_pages() {
-        let d = doc(
-            json!([null, "收入决算表\n合计 1.00"]),
-            json!([null, [null, [null, ["合计", "1.00"]]], [[[null]]]]),
-        );
-        assert_eq!(d.tables.len(), 1);
-        assert_eq!(d.tables[0].rows, vec![lines(&["合计", "1.00"])]);
-    }
-
-    #[test]
-    fn page_numbers() {
-        for yes in ["7", "- 7 -", "—12—", "第 3 页"] {
-            assert!(is_page_furniture(yes), "{yes}");
-        }
-        for no in ["1 2", "2024", "公开 01 表", "", "-"] {
-            assert!(!is_page_furniture(no), "{no}");
-        }
-    }
-
-    /// A fixture of `tests/fixtures/ingest/json/`, split.
-    fn fixture(name: &str) -> RawDocument {
+    /// A fixture of `tests/fixtures/ingest/json/`, cut by the table reader.
+    fn fixture(name: &str) -> crate::ingest::RawDocument {
         let path = format!(
             "{}/tests/fixtures/ingest/json/{name}.json",
             env!("CARGO_MANIFEST_DIR")
         );
-        split(&std::fs::read_to_string(path).unwrap()).unwrap()
-    }
-
-    /// A table's rows with the whitespace of each cell removed.
-    fn bare_rows(doc: &RawDocument, id: TableId) -> Vec<Vec<String>> {
-        let table = doc.tables.iter().find(|t| t.id == Some(id)).unwrap();
-        table
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect())
-                    .collect()
-            })
-            .collect()
+        crate::ingest::split(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
     #[test]
     fn the_seed_fixture_splits_into_the_nine_tables() {
+        use crate::disclosure::TableId;
         let d = fixture("seed");
         let ids: Vec<_> = d.tables.iter().map(|t| t.id).collect();
         assert_eq!(ids, TableId::ALL.map(Some).to_vec());
-        let rows: Vec<_> = d.tables.iter().map(|t| t.rows.len()).collect();
-        assert_eq!(
-            rows,
-            [33, 31, 32, 36, 33, 31, 4, 4, 5],
-            "continuations appended"
-        );
         for t in &d.tables {
-            assert_eq!(t.heading.len(), 4, "{t:?}");
             assert!(t.heading[0].starts_with("公开"), "{t:?}");
             assert!(t.trailer[0].starts_with("注"), "{t:?}");
+            assert!(!t.columns.is_empty(), "{t:?}");
         }
-        assert!(d.tables[6]
-            .trailer
-            .contains(&"本部门 2024 年度无政府性基金预算财政拨款收入支出。".to_owned()));
-        assert_eq!(d.front[0], "2024 年度武汉市洪山区财政局部门决算 公开");
-        assert!(d.front.last().unwrap().starts_with("第二部分"));
         assert!(d.narrative[0].starts_with("第三部分"));
-        assert!(d.narrative.iter().any(|l| l.starts_with("第五部分")));
-    }
-
-    #[test]
-    fn damaged_fixtures_split_into_the_seed_tables() {
-        let seed = fixture("seed");
-        for name in ["reordered", "no-table-text", "null-cells", "split-pages"] {
-            let d = fixture(name);
-            assert_eq!(d.tables.len(), 9, "{name}");
-            for id in TableId::ALL {
-                let (mine, theirs) = (bare_rows(&d, id), bare_rows(&seed, id));
-                if name == "split-pages" && id == TableId::T03 {
-                    assert_eq!(mine.len(), theirs.len() + 3, "repeated header rows");
-                } else {
-                    assert_eq!(mine, theirs, "{name} {id}");
-                }
-            }
-        }
-        let (plain, bare) = (fixture("seed"), fixture("no-table-text"));
-        for (a, b) in plain.tables.iter().zip(&bare.tables) {
-            assert_eq!((&a.heading, &a.trailer), (&b.heading, &b.trailer));
-        }
+        // The 附件 self-evaluation tables stay rows of TAB-separated cells.
+        assert!(d.narrative.iter().any(|l| l.starts_with("基本支出总额\t")));
     }
 }

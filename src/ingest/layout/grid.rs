@@ -74,7 +74,7 @@ fn is_code(text: &str) -> bool {
 
 /// Whether a line is a data line: it holds a figure or a code, or starts with a
 /// list-numbered label (一、…).
-pub(super) fn is_data_line(line: &Line) -> bool {
+pub(in crate::ingest) fn is_data_line(line: &Line) -> bool {
     let first = line
         .spans
         .first()
@@ -105,11 +105,12 @@ fn header_columns(header: &[&Line]) -> Vec<Column> {
         .iter()
         .flat_map(|l| l.spans.iter().map(move |s| (l.y, s)))
         .collect();
-    // Bottom lines first, narrow spans first: they are leaves; a span above that overlaps
-    // several columns, or only the edge of one, heads a group.
+    // Narrow spans first (lower lines first among equals): they are leaves; a span that
+    // overlaps several columns, or only the edge of one below it, heads a group.
     spans.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.1.width().total_cmp(&b.1.width()))
+        a.1.width()
+            .total_cmp(&b.1.width())
+            .then(b.0.total_cmp(&a.0))
     });
     let mut columns: Vec<Column> = Vec::new();
     let mut groups: Vec<(f32, f32, f32, String)> = Vec::new();
@@ -267,6 +268,13 @@ pub(super) fn clean_line(line: &Line) -> Line {
         .iter()
         .filter(|s| matches!(compact(&s.text).as_str(), "类" | "款" | "项"))
         .count();
+    // On a line of figures (not on the 栏次 row 「类 款 项 栏次 1 2 3」, whose headings show
+    // the columns).
+    let figures = line
+        .spans
+        .iter()
+        .any(|s| is_numeric(&s.text) && s.text.contains('.'));
+    let levels = if figures { levels } else { 0 };
     let mut spans: Vec<Span> = Vec::with_capacity(line.spans.len());
     for s in &line.spans {
         if levels >= 2 && matches!(compact(&s.text).as_str(), "类" | "款" | "项") {
@@ -318,6 +326,7 @@ pub(super) fn read(
             None => columns = data_columns(body),
         }
     }
+    add_unheaded_columns(&mut columns, body);
     // Re-centre each column on the data it receives, then assign again.
     let anchors: Vec<f32> = columns.iter().map(|c| c.anchor).collect();
     let mut sums = vec![(0.0f32, 0usize); anchors.len()];
@@ -372,6 +381,34 @@ pub(super) fn read(
     grid.anchors = anchors;
     merge_text_columns(&mut grid);
     grid
+}
+
+/// Adds a column under each span of a row that has more spans than there are columns and
+/// that lies under none of them: a header that lost its last headings (the 栏次 row
+/// `类 款 项 栏次 1 2 3 4` still shows every column).
+fn add_unheaded_columns(columns: &mut Vec<Column>, body: &[BodyLine]) {
+    if columns.is_empty() {
+        return;
+    }
+    for b in body.iter().filter(|b| b.row) {
+        if b.line.spans.len() <= columns.len() {
+            continue;
+        }
+        for s in &b.line.spans {
+            if !columns
+                .iter()
+                .any(|c| overlap(s.x0, s.x1, c.x0, c.x1) > 0.0)
+            {
+                columns.push(Column {
+                    x0: s.x0,
+                    x1: s.x1,
+                    anchor: s.center(),
+                    label: Vec::new(),
+                });
+            }
+        }
+        columns.sort_by(|a, b| a.anchor.total_cmp(&b.anchor));
+    }
 }
 
 /// Merges neighbouring columns of text that no row fills both of: a heading centred over
@@ -443,7 +480,7 @@ fn period(labels: &[String]) -> Option<usize> {
         !a.is_empty() && tail(a) == tail(b)
     };
     (2..=n / 2)
-        .filter(|p| n % p == 0)
+        .filter(|&p| n.is_multiple_of(p))
         .filter(|&p| (0..n).step_by(p).all(|j| labels[j].contains("编码")))
         .find(|&p| (p..n).all(|j| ends_alike(&labels[j], &labels[j - p])))
 }
@@ -518,9 +555,7 @@ impl Band {
 
     /// Whether the row has no label: no code and no text, figures only.
     fn is_unlabelled(&self) -> bool {
-        self.cells
-            .iter()
-            .all(|c| c.is_empty() || (is_numeric(c) && !is_code(c)))
+        is_unlabelled(&self.cells)
     }
 
     /// Whether the row printed a name (text that is not a figure or a code).
@@ -529,6 +564,17 @@ impl Band {
             .iter()
             .any(|c| !c.is_empty() && !is_numeric(c) && !is_code(c))
     }
+}
+
+/// Whether cells hold figures only: no code, no text, and not the numbers 1, 2, 3 … of a
+/// 栏次 row.
+fn is_unlabelled(cells: &[String]) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let numbering = filled
+        .iter()
+        .enumerate()
+        .all(|(i, c)| compact(c) == (i + 1).to_string());
+    !numbering && filled.iter().all(|c| is_numeric(c) && !is_code(c))
 }
 
 /// Joins the lines of a table into rows:
@@ -541,7 +587,15 @@ impl Band {
 /// 4. a line of text only is a wrapped part of the nearest row's cells (on a tie, of the row
 ///    that printed no name of its own, else of the row above); a total label (合计) joins the
 ///    nearest row without a label.
-fn join_rows(placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
+fn join_rows(mut placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
+    // A line of only 合计/总计 with no row of figures without a label to take it is a row of
+    // its own: the total row of an empty table.
+    let unlabelled_rows = placed
+        .iter()
+        .any(|p| p.row && p.cells.iter().any(|c| !c.is_empty()) && is_unlabelled(&p.cells));
+    for p in placed.iter_mut() {
+        p.row |= !unlabelled_rows && is_total_only(&p.cells);
+    }
     let mut rows: Vec<Band> = placed
         .iter()
         .filter(|p| p.row)
@@ -592,7 +646,7 @@ fn join_rows(placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
                     let (da, db) = (rows[a].distance(p.y), rows[b].distance(p.y));
                     let tie = (da - db).abs() <= 0.25 * da.max(db);
                     let (na, nb) = (rows[a].has_name(), rows[b].has_name());
-                    if (tie && na && !nb) || (!nb && na && db <= 2.0 * da) {
+                    if na && !nb && (tie || db <= 2.0 * da) {
                         Some(b)
                     } else if tie || (!na && nb && da <= 2.0 * db) || da < db {
                         Some(a)
@@ -632,6 +686,15 @@ fn join_rows(placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
         }
     }
     rows.into_iter().map(|r| (r.cells, r.at)).collect()
+}
+
+/// Whether the filled cells of a line are all 合计/总计 labels.
+fn is_total_only(cells: &[String]) -> bool {
+    cells.iter().any(|c| !c.is_empty())
+        && cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .all(|c| matches!(compact(c).as_str(), "合计" | "总计"))
 }
 
 /// Whether two rows fill no column both.

@@ -20,7 +20,8 @@ use super::printed::{
 };
 use super::{RawDocument, RawTable};
 use crate::disclosure::TableId;
-use grid::{is_data_line, is_label_row, BodyLine};
+pub(super) use grid::is_data_line;
+use grid::{is_label_row, BodyLine};
 
 /// A line of the document with its position.
 #[derive(Clone, Copy)]
@@ -57,7 +58,8 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
                 .iter()
                 .enumerate()
                 .filter(move |(i, l)| {
-                    !l.is_blank() && !(edges.contains(&Some(*i)) && is_page_furniture(&l.text()))
+                    let folio = edges.contains(&Some(*i)) && is_page_furniture(&l.text());
+                    !l.is_blank() && !folio
                 })
                 .map(move |(i, line)| Item {
                     line,
@@ -80,7 +82,16 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
     let mut doc = RawDocument {
         front: texts(items.get(..first).unwrap_or_default()),
         tables: Vec::new(),
-        narrative: texts(items.get(end..).unwrap_or_default()),
+        narrative: items
+            .get(end..)
+            .unwrap_or_default()
+            .iter()
+            .map(|it| match it.line.spans.as_slice() {
+                // A line of one span as given: a row of TAB-separated cells keeps its blanks.
+                [one] => one.text.clone(),
+                _ => it.line.text(),
+            })
+            .collect(),
     };
     let mut open: Vec<(TableId, Continuation)> = Vec::new();
     for (k, &(start, id)) in titles.iter().enumerate() {
@@ -202,8 +213,8 @@ fn read_region(
                 table.trailer.push(text);
                 continue;
             }
-            if is_level_heading(&cells) {
-                continue; // 类 款 项 over the code columns
+            if is_level_heading(&cells) || cells.iter().all(|c| c.trim() == "栏次") {
+                continue; // 类 款 项 over the code columns, 栏次 on a line of its own
             }
             let data = is_data_line(it.line);
             // On a continuation page only a repeat of the first page's header is a header;

@@ -38,21 +38,37 @@ pub(super) fn is_total_label(cell: &str) -> bool {
 /// or `None` if the row is not one.
 pub(super) fn lanci(cells: &[String]) -> Option<usize> {
     let mut next = 1;
-    for cell in cells.iter().filter(|c| !c.trim().is_empty()) {
-        let c = compact(cell);
+    // A cell may hold several of them (`款 项`, `3 4`): a reader put two in one column;
+    // a spaced label (`栏 次`) is one.
+    let tokens = cells.iter().flat_map(|c| {
+        let whole = compact(c);
+        if digits_of(&whole).is_some() && c.split_whitespace().count() > 1 {
+            c.split_whitespace().map(compact).collect()
+        } else if is_lanci_label(&whole) || whole.is_empty() {
+            vec![whole]
+        } else {
+            c.split_whitespace().map(compact).collect::<Vec<_>>()
+        }
+    });
+    for c in tokens.filter(|c| !c.is_empty()) {
         if let Some(d) = digits_of(&c) {
             if d.parse::<usize>().ok()? != next {
                 return None;
             }
             next += 1;
-        } else if !matches!(
-            c.as_str(),
-            "类" | "款" | "项" | "栏次" | "栏" | "次" | "行次" | "行" | "项目"
-        ) {
+        } else if !is_lanci_label(&c) {
             return None;
         }
     }
     (next > 1).then_some(next - 1)
+}
+
+/// Whether a compact cell is a label of a 栏次 row.
+fn is_lanci_label(c: &str) -> bool {
+    matches!(
+        c,
+        "类" | "款" | "项" | "栏次" | "栏" | "次" | "行次" | "行" | "项目"
+    )
 }
 
 /// The cells of a row as one text, for messages.

@@ -139,7 +139,8 @@ fn read_summary_grid(
         let amount_cols: Vec<usize> = (from + 1..to)
             .filter(|&j| matches!(kinds[j], ColumnKind::Amount | ColumnKind::Empty))
             .collect();
-        let map = side_map(&t.columns, &amount_cols, spec, template)?;
+        let empty = |j: usize| kinds.get(j) == Some(&ColumnKind::Empty);
+        let map = side_map(&t.columns, &amount_cols, empty, spec, template)?;
         let mut ordinal = 0;
         for row in &rows {
             let label = row.get(from).map_or("", |c| c.trim());
@@ -158,6 +159,7 @@ fn read_summary_grid(
             ordinal += 1;
             let mut cells = vec![None; spec.columns.len()];
             for (&j, &c) in amount_cols.iter().zip(&map) {
+                let Some(c) = c else { continue };
                 if let (Some(slot), Some(text)) = (cells.get_mut(c), row.get(j)) {
                     *slot = super::cells::amount(text, unit)?;
                 }
@@ -210,12 +212,15 @@ fn column_kind(rows: &[&Vec<String>], j: usize) -> ColumnKind {
 
 /// Which template column each figure column of a side goes to: by heading (合计/小计,
 /// 一般公共预算, 政府性基金, 国有资本经营, 决算数/金额), else in order when the numbers agree.
+/// A column empty in every row whose heading names nothing, or names what a filled column
+/// names (a heading split over two columns), goes nowhere (`None`).
 fn side_map(
     headings: &[String],
     amount_cols: &[usize],
+    empty: impl Fn(usize) -> bool,
     spec: &SummarySpec,
     template: &[usize],
-) -> Result<Vec<usize>, Failure> {
+) -> Result<Vec<Option<usize>>, Failure> {
     let by_heading: Vec<Option<usize>> = amount_cols
         .iter()
         .map(|&j| {
@@ -226,22 +231,49 @@ fn side_map(
             })
         })
         .collect();
-    let named: Vec<usize> = by_heading.iter().flatten().copied().collect();
-    let mut distinct = named.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
-    if named.len() == amount_cols.len() && distinct.len() == named.len() {
-        return Ok(named);
-    }
-    let filled: Vec<usize> = amount_cols.to_vec();
-    if filled.len() == template.len() {
-        return Ok(template.to_vec());
-    }
-    Err(format!(
-        "表头有 {} 个金额栏，模板为 {} 栏，列无法对齐",
-        filled.len(),
-        template.len()
-    ))
+    let claimed_by_filled = |c: usize| {
+        amount_cols
+            .iter()
+            .zip(&by_heading)
+            .any(|(&j, &b)| b == Some(c) && !empty(j))
+    };
+    let kept: Vec<(usize, Option<usize>)> = amount_cols
+        .iter()
+        .zip(&by_heading)
+        .map(|(&j, &b)| (j, b))
+        .filter(|&(j, b)| !(empty(j) && b.is_none_or(claimed_by_filled)))
+        .collect();
+    let mut named: Vec<usize> = kept.iter().filter_map(|&(_, b)| b).collect();
+    let all_named = named.len() == kept.len();
+    named.sort_unstable();
+    named.dedup();
+    let mapping: Option<Vec<(usize, usize)>> = if all_named && named.len() == kept.len() {
+        Some(
+            kept.iter()
+                .filter_map(|&(j, b)| b.map(|c| (j, c)))
+                .collect(),
+        )
+    } else if kept.len() == template.len() {
+        Some(
+            kept.iter()
+                .map(|&(j, _)| j)
+                .zip(template.iter().copied())
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let mapping = mapping.ok_or_else(|| {
+        format!(
+            "表头有 {} 个金额栏，模板为 {} 栏，列无法对齐",
+            kept.len(),
+            template.len()
+        )
+    })?;
+    Ok(amount_cols
+        .iter()
+        .map(|j| mapping.iter().find(|(k, _)| k == j).map(|&(_, c)| c))
+        .collect())
 }
 
 /// Whether a printed heading names a template column of a summary table.
