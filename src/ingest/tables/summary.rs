@@ -105,11 +105,7 @@ enum ColumnKind {
 /// figures the expense side's; 行次 columns give the line numbers, else lines are numbered
 /// in printed order on each side. The figure columns of a side go to the template's columns
 /// by their headings, else in order when their number is the template's.
-fn read_summary_grid(
-    t: &RawTable,
-    spec: &SummarySpec,
-    unit: Unit,
-) -> Result<SummaryTable, Failure> {
+fn read_summary_grid(t: &RawTable, spec: &SummarySpec, unit: Unit) -> Result<SummaryTable, Failure> {
     let rows: Vec<&Vec<String>> = t
         .rows
         .iter()
@@ -117,9 +113,7 @@ fn read_summary_grid(
         .collect();
     let width = t.columns.len();
     let kinds: Vec<ColumnKind> = (0..width).map(|j| column_kind(&rows, j)).collect();
-    let labels: Vec<usize> = (0..width)
-        .filter(|&j| kinds[j] == ColumnKind::Label)
-        .collect();
+    let labels: Vec<usize> = (0..width).filter(|&j| kinds[j] == ColumnKind::Label).collect();
     let first = *labels.first().ok_or("表中找不到项目栏")?;
     let second = labels
         .iter()
@@ -143,9 +137,7 @@ fn read_summary_grid(
         let mut ordinal = 0;
         for row in &rows {
             let label = row.get(from).map_or("", |c| c.trim());
-            let printed = number_col
-                .and_then(|j| row.get(j))
-                .and_then(|c| line_number(c));
+            let printed = number_col.and_then(|j| row.get(j)).and_then(|c| line_number(c));
             let filled = amount_cols
                 .iter()
                 .any(|&j| row.get(j).is_some_and(|c| !c.trim().is_empty()));
@@ -196,10 +188,7 @@ fn column_kind(rows: &[&Vec<String>], j: usize) -> ColumnKind {
     if cells.is_empty() {
         return ColumnKind::Empty;
     }
-    if cells
-        .iter()
-        .all(|c| line_number(c).is_some() && !c.contains('.'))
-    {
+    if cells.iter().all(|c| line_number(c).is_some() && !c.contains('.')) {
         return ColumnKind::LineNumber;
     }
     if cells.iter().all(|c| is_amount(c)) {
