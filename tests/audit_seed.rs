@@ -147,6 +147,17 @@ fn json_contract() {
     let r = report();
     let value = serde_json::to_value(&r).unwrap();
     assert_eq!(value["document"]["department"], "武汉市洪山区财政局");
+    assert_eq!(value["document"]["kind"], "决算");
+    assert_eq!(value["document"]["template"], "公开01–09表");
+    let tables = value["document"]["tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 9);
+    for t in tables {
+        for k in ["id", "title", "label", "page", "state", "reference"] {
+            assert!(t.get(k).is_some(), "{k} missing in {t}");
+        }
+    }
+    assert_eq!(tables[6]["id"], "公开07表");
+    assert_eq!(tables[6]["state"], "empty");
     let findings = value["findings"].as_array().unwrap();
     let keys = [
         "rule",
@@ -160,6 +171,7 @@ fn json_contract() {
         "difference",
         "tolerance",
         "message",
+        "table_name",
     ];
     for f in findings {
         for k in keys {

@@ -91,6 +91,11 @@ pub struct Finding {
     pub tolerance: Option<Decimal>,
     /// What was found, in Chinese, naming the rule id.
     pub message: String,
+    /// The table as the document names it, with the canonical label
+    /// (「表7 一般公共预算财政拨款“三公”经费支出决算表（公开09表）」), when the document does not
+    /// print the canonical label (`table` keeps it); `None` otherwise.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub table_name: Option<String>,
 }
 
 /// Where a finding is, as the rules build it.
@@ -178,6 +183,7 @@ impl Finding {
             difference: Some(c.difference.normalize()),
             tolerance: Some(c.tolerance),
             message,
+            table_name: None,
         }
     }
 
@@ -202,7 +208,31 @@ impl Finding {
             expected: None,
             difference: None,
             tolerance: None,
+            table_name: None,
         }
+    }
+
+    /// A finding about the whole document (its template, its tables), placed nowhere in it.
+    pub(crate) fn about_document(rule: &str, severity: Severity, text: String) -> Finding {
+        let mut f = Finding::text(rule, severity, Place::default(), String::new());
+        f.message = format!("[{rule}] 全文：{text}");
+        f
+    }
+
+    /// Names the finding's table as the document does: a finding about table `id` (its
+    /// canonical label) gets `reference` (「表7 …（公开09表）」) as its `table_name` and in
+    /// its message, in place of the canonical label.
+    pub(crate) fn name_table(&mut self, id: &str, reference: &str) {
+        if self.table.as_deref() != Some(id) || self.table_name.is_some() {
+            return;
+        }
+        let prefix = format!("[{}] {id}", self.rule);
+        if let Some(rest) = self.message.strip_prefix(&prefix) {
+            if rest.starts_with(['：', ' ']) {
+                self.message = format!("[{}] {reference}{rest}", self.rule);
+            }
+        }
+        self.table_name = Some(reference.to_owned());
     }
 
     pub(crate) fn blocked(rule: &str, place: Place, blocker: &Blocker) -> Finding {

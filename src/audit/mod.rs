@@ -26,7 +26,7 @@ mod tables;
 pub use cross::{builtin_cross_rules, three_costs_bounds, CellRef, CrossRule, RowRef};
 pub(crate) use finding::Place;
 pub use finding::{Finding, Severity};
-pub use report::{DocumentInfo, Report};
+pub use report::{DocumentInfo, Report, TableInfo};
 
 use crate::check::{Blocker, Comparison, Verdict};
 use crate::disclosure::Document;
@@ -315,13 +315,10 @@ impl<'o> Collector<'o> {
                     lines.len(),
                     lines.join("；")
                 ),
+                table_name: None,
             });
         }
-        Report {
-            document: DocumentInfo::from(&doc.meta),
-            findings: self.findings,
-            evaluated: self.evaluated,
-        }
+        Report::new(&doc.meta, self.findings, self.evaluated)
     }
 }
 

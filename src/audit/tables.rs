@@ -321,12 +321,14 @@ fn cell_of(l: Option<&SummaryLine>, col: usize) -> Option<&Amount> {
 }
 
 /// The cells of the first run of numbered lines of a side (一、… up to 本年收入合计 or
-/// 本年支出合计): the numbered sub-lines printed later under 年初结转和结余 are not parts
-/// of the year's total.
+/// 本年支出合计; 其中 lines inside the run are parts of a line, not lines): the numbered
+/// sub-lines printed later under 年初结转和结余 are not parts of the year's total.
 fn numbered(t: &SummaryTable, side: Side, column: usize) -> Vec<Option<&Amount>> {
+    let of_which = |l: &SummaryLine| l.name.trim_start().starts_with("其中");
     t.side(side)
         .skip_while(|l| !l.is_numbered())
-        .take_while(|l| l.is_numbered())
+        .take_while(|l| l.is_numbered() || of_which(l))
+        .filter(|l| l.is_numbered())
         .map(|l| l.cells.get(column).and_then(Option::as_ref))
         .collect()
 }

@@ -341,7 +341,11 @@ fn parse_meta(tsv: &Tsv) -> Result<Meta, DisclosureError> {
     let unit = Unit::from_name(&unit_text)
         .ok_or_else(|| tsv.error(unit_line, 1, "unknown unit", &unit_text))?;
     let year_range = |y: i64| u16::try_from(y).ok().filter(|y| (1990..=2100).contains(y));
+    let (template, tables) = printed_tables(&map);
     Ok(Meta {
+        kind: super::Kind::Final,
+        template,
+        tables,
         department,
         reporting_unit,
         year: year_range(year)
@@ -354,6 +358,33 @@ fn parse_meta(tsv: &Tsv) -> Result<Meta, DisclosureError> {
             .filter(|d| d.abs() <= crate::amount::MAX_DECIMALS)
             .ok_or_else(|| tsv.error(0, 1, "decimals out of range", &decimals.to_string()))?,
         other: map,
+    })
+}
+
+/// The template and tables of a transcription, from the titles (`table02_title`) and the
+/// statements printed under empty tables (`table07_statement`) of its `meta.tsv`, read as
+/// ingestion reads printed ones.
+fn printed_tables(other: &BTreeMap<String, String>) -> (super::Template, Vec<super::PrintedTable>) {
+    let tables = TableId::ALL
+        .into_iter()
+        .filter_map(|id| {
+            let key = format!("table{:02}", id as u8 + 1);
+            let title = other.get(&format!("{key}_title"))?;
+            Some(crate::ingest::RawTable {
+                id: Some(id),
+                title: title.clone(),
+                trailer: other
+                    .get(&format!("{key}_statement"))
+                    .cloned()
+                    .into_iter()
+                    .collect(),
+                ..crate::ingest::RawTable::default()
+            })
+        })
+        .collect();
+    crate::ingest::printed_tables(&crate::ingest::RawDocument {
+        tables,
+        ..crate::ingest::RawDocument::default()
     })
 }
 

@@ -17,9 +17,11 @@
 mod load;
 mod model;
 mod save;
+mod template;
 
 pub use load::{DisclosureError, DocumentFiles};
 pub use model::*;
+pub use template::*;
 
 use once_cell::sync::Lazy;
 

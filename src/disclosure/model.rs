@@ -714,6 +714,32 @@ pub struct Meta {
     pub edition: u16,
     /// Every other key of `meta.tsv` (titles, statements printed under empty tables …).
     pub other: BTreeMap<String, String>,
+    /// What the document accounts for (决算).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub kind: super::Kind,
+    /// The template recognised from the tables printed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub template: super::Template,
+    /// The tables in printed order, then those of the nine the document does not print (a
+    /// template without them, such as 高等学校, lists only its own).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub tables: Vec<super::PrintedTable>,
+}
+
+impl Meta {
+    /// The printed table that is this table of the nine, if the document lists it.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{Document, TableId, TableState, Template};
+    /// let meta = &Document::embedded()?.meta;
+    /// assert_eq!(meta.template, Template::National);
+    /// let t07 = meta.table(TableId::T07).unwrap();
+    /// assert_eq!((t07.label.as_deref(), t07.state), (Some("公开07表"), TableState::Empty));
+    /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+    /// ```
+    pub fn table(&self, id: TableId) -> Option<&super::PrintedTable> {
+        self.tables.iter().find(|t| t.id == Some(id))
+    }
 }
 
 /// A whole 部门决算公开: the nine tables, the narrative claims and the name paths.

@@ -23,6 +23,7 @@ mod tables;
 mod text;
 
 pub use page::{Line, Page, Position, Span};
+pub(crate) use tables::printed_tables;
 
 use crate::audit::Finding;
 use crate::disclosure::{Document, TableId};
@@ -72,7 +73,7 @@ pub fn detect(input: &str) -> Format {
 ///         row(&["20106", "", "财政事务", "10.00", "10.00", "", "", "", "", ""]),
 ///         row(&["201060", "", "行政运行", "10.00", "10.00", "", "", "", "", ""]),
 ///     ],
-///     trailer: Vec::new(),
+///     ..RawTable::default()
 /// };
 /// let raw = RawDocument { tables: vec![t02], ..RawDocument::default() };
 /// let doc = assemble(&raw)?.document;
@@ -100,6 +101,9 @@ pub struct RawTable {
     pub columns: Vec<String>,
     /// The page the table starts on (from 1; 0 when the input has no pages).
     pub page: usize,
+    /// The label printed on a line of its own just above the title (表7 over
+    /// 「一般公共预算财政拨款“三公”经费支出决算表」), when the input gave positioned lines.
+    pub label: Option<String>,
 }
 
 /// A document cut into its parts, before the tables are typed.

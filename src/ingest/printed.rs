@@ -45,6 +45,13 @@ pub(crate) fn is_narrative_start(line: &str) -> bool {
 /// entries do), and ends with a table's title or alias once labels, a year prefix and a
 /// continuation mark (（续）) are removed.
 pub(crate) fn title_of(cells: &[&str]) -> Option<TableId> {
+    title_line(cells).flatten()
+}
+
+/// What a title line names (see [`title_of`]): `Some(Some(id))` a table of the nine,
+/// `Some(None)` a table of another template that is none of them (高等学校财政拨款支出决算表,
+/// which would otherwise be taken for 支出决算表).
+pub(crate) fn title_line(cells: &[&str]) -> Option<Option<TableId>> {
     let filled: Vec<&str> = cells
         .iter()
         .map(|c| c.trim())
@@ -59,8 +66,50 @@ pub(crate) fn title_of(cells: &[&str]) -> Option<TableId> {
     if compact.chars().count() > MAX_TITLE_CHARS || starts_with_list_number(&compact) {
         return None;
     }
-    let stripped = strip_label(&to_half_width(&strip_continuation(&compact)));
-    TableId::from_title(&typographic_quotes(&stripped))
+    let stripped = typographic_quotes(&strip_label(&to_half_width(&strip_continuation(&compact))));
+    crate::disclosure::university_table(&stripped)
+        .or_else(|| TableId::from_title(&stripped).map(Some))
+}
+
+/// The first year printed in a text: four digits (full-width ones too) not part of a longer
+/// number, then 年 (spaces allowed between), between 1990 and 2100. The one reading of a
+/// printed year, for titles, headings, the cover and the narrative.
+pub(crate) fn year_in(text: &str) -> Option<u16> {
+    let chars: Vec<char> = to_half_width(text).chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    (0..chars.len()).find_map(|i| {
+        let four = (i..i + 4).all(digit) && !digit(i + 4) && (i == 0 || !digit(i - 1));
+        if !four {
+            return None;
+        }
+        let after = chars.get(i + 4..)?.iter().find(|c| !c.is_whitespace());
+        let year: u16 = chars
+            .get(i..i + 4)?
+            .iter()
+            .collect::<String>()
+            .parse()
+            .ok()?;
+        (after == Some(&'年') && (1990..=2100).contains(&year)).then_some(year)
+    })
+}
+
+/// The table label a text prints (公开 07 表, 表7, 表 1：…), white space removed and digits
+/// half-width: 公开07表, 表7.
+pub(crate) fn label_in(text: &str) -> Option<String> {
+    let compact = compact(&to_half_width(text));
+    let (start, end) = label_at(&compact)?;
+    compact.get(start..end).map(str::to_owned)
+}
+
+/// A list number at the start of a text (七、, （一）) and the rest of the text.
+pub(crate) fn list_number(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    if !starts_with_list_number(text) {
+        return None;
+    }
+    let end = text.find(['、', ')', '）', '.', '．'])?;
+    let close = text[end..].chars().next().map_or(0, char::len_utf8);
+    Some((&text[..end + close], text[end + close..].trim_start()))
 }
 
 /// Whether a text starts with a Chinese list number such as 一、 or （一）.

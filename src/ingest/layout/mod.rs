@@ -2,8 +2,10 @@
 //! text) cut into front matter, tables and narrative, each table read into a grid whose
 //! columns come from its own header (see [`grid`]).
 //!
-//! - A **title** is a line that names a table (see [`title_of`]) and is followed by the
-//!   heading or rows of a table. A title seen again continues its table (a title repeated on
+//! - A **title** is a line that names a table (see [`title_line`]) and is followed by the
+//!   heading or rows of a table; the title of a table that is none of the nine (高等学校财政拨款
+//!   支出决算表) starts a table without id, and a label printed alone on the line above the
+//!   title (表7) is kept. A title seen again continues its table (a title repeated on
 //!   every page); a page that starts with rows and no title continues the open table.
 //! - In a table, **heading** lines (单位：…, 金额单位：…, 公开02表, 表2) are kept apart, the
 //!   lines above the first data line of a page are its **header**, the rest are **rows**,
@@ -15,8 +17,8 @@ mod grid;
 
 use super::page::{Line, Page, Position};
 use super::printed::{
-    is_heading_line, is_level_heading, is_narrative_start, is_page_furniture, is_part_heading,
-    is_trailer_start, title_of,
+    is_heading_line, is_label, is_level_heading, is_narrative_start, is_page_furniture,
+    is_part_heading, is_trailer_start, title_line,
 };
 use super::{RawDocument, RawTable};
 use crate::disclosure::TableId;
@@ -78,7 +80,8 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
         };
     };
     let end = narrative_start(&items, first);
-    let titles: Vec<(usize, TableId)> = titles.into_iter().filter(|&(i, _)| i < end).collect();
+    let titles: Vec<(usize, Option<TableId>)> =
+        titles.into_iter().filter(|&(i, _)| i < end).collect();
     let mut doc = RawDocument {
         front: texts(items.get(..first).unwrap_or_default()),
         tables: Vec::new(),
@@ -93,20 +96,28 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
             })
             .collect(),
     };
-    let mut open: Vec<(TableId, Continuation)> = Vec::new();
+    let mut open: Vec<(Key, Continuation)> = Vec::new();
     for (k, &(start, id)) in titles.iter().enumerate() {
         let stop = titles.get(k + 1).map_or(end, |&(i, _)| i);
         let Some(title) = items.get(start) else {
             continue;
         };
         let body = items.get(start + 1..stop).unwrap_or_default();
-        let previous = open.iter().find(|(t, _)| *t == id).map(|(_, c)| c.clone());
-        let (table, last) = read_region(id, title, body, previous);
-        open.retain(|(t, _)| *t != id);
+        let key = key_of(id, title);
+        let previous = open.iter().find(|(t, _)| *t == key).map(|(_, c)| c.clone());
+        let (mut table, last) = read_region(id, title, body, previous);
+        table.label = start
+            .checked_sub(1)
+            .and_then(|i| items.get(i))
+            .filter(|it| it.at.page == title.at.page && is_label(&it.line.text()))
+            .map(|it| crate::ingest::printed::compact(&it.line.text()));
+        open.retain(|(t, _)| *t != key);
         if let Some(last) = last {
-            open.push((id, last));
+            open.push((key, last));
         }
-        match doc.tables.iter_mut().find(|t| t.id == Some(id)) {
+        let title_text = title.line.text();
+        let same = |t: &&mut RawTable| t.id == id && (id.is_some() || t.title == title_text);
+        match doc.tables.iter_mut().find(same) {
             Some(t) => {
                 // A repeated header row, and a 合计 row repeated on every page, are one row.
                 for row in table.rows {
@@ -127,12 +138,24 @@ fn texts(items: &[Item]) -> Vec<String> {
     items.iter().map(|it| it.line.text()).collect()
 }
 
-/// The title lines, confirmed by a table heading or rows after them.
-fn find_titles(items: &[Item]) -> Vec<(usize, TableId)> {
-    let candidates: Vec<(usize, TableId)> = items
+/// What tells tables apart: the id of a table of the nine, the title of another.
+type Key = (Option<TableId>, String);
+
+/// The key of a table region.
+fn key_of(id: Option<TableId>, title: &Item) -> Key {
+    match id {
+        Some(_) => (id, String::new()),
+        None => (None, title.line.text()),
+    }
+}
+
+/// The title lines, confirmed by a table heading or rows after them; `None` for the title
+/// of a table that is none of the nine.
+fn find_titles(items: &[Item]) -> Vec<(usize, Option<TableId>)> {
+    let candidates: Vec<(usize, Option<TableId>)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, it)| title_of(&it.cells()).map(|id| (i, id)))
+        .filter_map(|(i, it)| title_line(&it.cells()).map(|id| (i, id)))
         .collect();
     candidates
         .iter()
@@ -171,19 +194,19 @@ struct Continuation {
 /// Reads the lines of one table region (after its title), continuing `previous` pages of
 /// the same table: returns the table and what its last page leaves for the next.
 fn read_region(
-    id: TableId,
+    id: Option<TableId>,
     title: &Item,
     body: &[Item],
     mut previous: Option<Continuation>,
 ) -> (RawTable, Option<Continuation>) {
     let mut table = RawTable {
-        id: Some(id),
+        id,
         title: title.line.text(),
         page: title.at.page,
         ..RawTable::default()
     };
     let mut in_trailer = false;
-    let labelled_rows = matches!(id, TableId::T01 | TableId::T04);
+    let labelled_rows = matches!(id, Some(TableId::T01 | TableId::T04));
     let mut page_start = 0;
     while page_start < body.len() {
         let page = body.get(page_start).map_or(0, |it| it.at.page);
@@ -199,7 +222,7 @@ fn read_region(
         for it in lines {
             let cells = it.cells();
             let text = it.line.text();
-            if title_of(&cells).is_some() {
+            if title_line(&cells).is_some() {
                 continue; // the title repeated on a continuation page
             }
             if is_heading_line(&cells) {

@@ -43,7 +43,6 @@ use crate::audit::Finding;
 use crate::disclosure::{Claim, NamePath};
 use crate::Catalog;
 use blocks::blocks;
-use chars::{ch, text};
 use walker::Walker;
 
 /// The rule id of the problems reported here.
@@ -67,25 +66,11 @@ pub(super) fn extract(
     (walker.claims, walker.names)
 }
 
-/// The fiscal year of the document: the first 4-digit year followed by 年.
+/// The fiscal year of the document: the first year the narrative prints (see
+/// [`year_in`](crate::ingest::printed::year_in)).
 fn document_year(lines: &[String]) -> Option<u32> {
-    lines.iter().find_map(|line| {
-        let chars: Vec<char> = line.chars().collect();
-        (0..chars.len()).find_map(|i| {
-            let digits = text(&chars, i, i + 4);
-            let mut j = i + 4;
-            while ch(&chars, j) == ' ' {
-                j += 1;
-            }
-            let alone = i == 0 || !ch(&chars, i - 1).is_ascii_digit();
-            (alone
-                && digits.chars().count() == 4
-                && digits.chars().all(|c| c.is_ascii_digit())
-                && !ch(&chars, i + 4).is_ascii_digit()
-                && ch(&chars, j) == '年')
-                .then(|| digits.parse().ok())
-                .flatten()
-                .filter(|y| (1990..2100).contains(y))
-        })
-    })
+    lines
+        .iter()
+        .find_map(|l| crate::ingest::printed::year_in(l))
+        .map(u32::from)
 }

@@ -1,15 +1,15 @@
 //! The facts of the document: year, reporting unit and amount unit (from the table
 //! headings), department, printed decimals, and the titles and statements kept in `other`.
 
-use crate::codes::to_half_width;
-use crate::ingest::printed::is_statement;
+pub(super) use crate::ingest::printed::year_in;
+use crate::ingest::printed::{compact, is_statement, starts_with_list_number};
 use crate::ingest::text::split_cells;
 use crate::ingest::RawDocument;
 use crate::{Amount, Unit};
 use std::collections::BTreeMap;
 
 /// The fiscal year: from the table titles (2024 年度…), else the headings, else the front
-/// matter.
+/// matter (the cover first).
 pub(super) fn document_year(raw: &RawDocument) -> Option<u16> {
     let titles = raw.tables.iter().map(|t| t.title.as_str());
     let headings = raw
@@ -18,22 +18,6 @@ pub(super) fn document_year(raw: &RawDocument) -> Option<u16> {
         .flat_map(|t| t.heading.iter().map(String::as_str));
     let front = raw.front.iter().map(String::as_str);
     titles.chain(headings).chain(front).find_map(year_in)
-}
-
-/// The first year printed in a text: four digits followed by 年, between 1990 and 2100.
-pub(super) fn year_in(text: &str) -> Option<u16> {
-    let chars: Vec<char> = to_half_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    chars.windows(5).find_map(|w| {
-        let (digits, after) = w.split_at(4);
-        let year: String = digits.iter().collect();
-        let ok = digits.iter().all(char::is_ascii_digit) && after.first() == Some(&'年');
-        ok.then(|| year.parse().ok())
-            .flatten()
-            .filter(|y| (1990..=2100).contains(y))
-    })
 }
 
 /// What the table headings say: the reporting unit (单位：…) and the amount unit
@@ -114,20 +98,55 @@ fn field_value(field: &str) -> String {
         .to_owned()
 }
 
-/// The department: the name printed before 部门决算 on the cover or in the 目录 (without
-/// year, 第…部分 and white space).
+/// The department: the name printed before 部门决算 on the cover (which may print it over
+/// several lines: 「中共上海市普陀区委 / 社会工作部 2024 年度 / 部门决算」), else on another
+/// line of the front matter (第二部分 X 2024 年度部门决算表), else in a table heading
+/// (部门：X, 单位名称：X). Years, 第…部分 and white space are removed.
 pub(super) fn department(raw: &RawDocument) -> Option<String> {
-    raw.front.iter().find_map(|line| {
-        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        let before = compact
-            .split("部门决算")
-            .next()
-            .filter(|_| compact.contains("部门决算"))?;
-        let name = strip_years(strip_part(before));
-        let plausible = !name.is_empty()
-            && name.chars().count() <= 40
-            && !name.chars().any(|c| c.is_ascii_digit());
-        plausible.then_some(name)
+    let lines: Vec<String> = raw
+        .front
+        .iter()
+        .map(|l| compact(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let cover_end = lines.iter().position(|l| l.contains("部门决算"));
+    let cover = cover_end
+        .filter(|&k| k < COVER_LINES)
+        .map(|k| lines[..=k].concat());
+    cover
+        .iter()
+        .chain(lines.iter())
+        .find_map(|l| name_before(l, "部门决算"))
+        .or_else(|| heading_department(raw))
+}
+
+/// At most this many lines print the department's name on the cover, before 部门决算.
+const COVER_LINES: usize = 4;
+
+/// The name printed before `mark` in a compact line, if it looks like a department's.
+fn name_before(compact: &str, mark: &str) -> Option<String> {
+    let (before, _) = compact.split_once(mark)?;
+    let name = strip_years(strip_part(before));
+    plausible_name(&name).then_some(name)
+}
+
+/// Whether a text can be a department's name: 2 to 40 characters, no digits, not a list
+/// entry (二、…) nor a field (单位：).
+fn plausible_name(name: &str) -> bool {
+    (2..=40).contains(&name.chars().count())
+        && !name
+            .chars()
+            .any(|c| c.is_ascii_digit() || "、：:.…".contains(c))
+        && !starts_with_list_number(name)
+}
+
+/// The department a table heading names: 部门：X or 单位名称：X.
+fn heading_department(raw: &RawDocument) -> Option<String> {
+    let lines = raw.tables.iter().flat_map(|t| t.heading.iter());
+    lines.flat_map(|l| heading_fields(l)).find_map(|field| {
+        let c = compact(&field);
+        let value = after_colon(&c, "部门").or_else(|| after_colon(&c, "单位名称"))?;
+        plausible_name(value).then(|| value.to_owned())
     })
 }
 

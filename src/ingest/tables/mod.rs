@@ -25,11 +25,14 @@ mod basic;
 mod cells;
 mod codes;
 mod functional;
+mod listing;
 mod meta;
 mod summary;
 #[cfg(test)]
 mod tests;
 mod three_costs;
+
+pub(crate) use listing::printed_tables;
 
 use super::{IngestError, RawDocument, RawTable};
 use crate::audit::{Finding, Place};
@@ -51,9 +54,13 @@ use three_costs::{empty_three_costs, read_three_costs};
 /// Why a table could not be read: the text after 「无法可靠读取公开0X表：」.
 type Failure = String;
 
+/// The failure of a table the document does not print.
+const NOT_PRINTED: &str = "文中未找到该表";
+
 /// Reads the facts of the document: department, reporting unit (单位：), year, amount unit
-/// (金额单位：), printed decimals (2 unless the figures show otherwise), edition (= year), and
-/// in `other` the table titles and the 本部门…无… statements printed under tables.
+/// (金额单位：), printed decimals (2 unless the figures show otherwise), edition (= year), kind
+/// (决算), the template and the tables as printed, and in `other` the table titles and the
+/// 本部门…无… statements printed under tables.
 pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
     if !raw.tables.iter().any(|t| t.id.is_some()) {
         return Err(IngestError::NoTables);
@@ -63,7 +70,11 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
     let reporting_unit = headings.reporting_unit.clone().unwrap_or_default();
     let department =
         department(raw).unwrap_or_else(|| reporting_unit.trim_end_matches("本级").to_owned());
+    let (template, tables) = listing::printed_tables(raw);
     Ok(Meta {
+        kind: crate::disclosure::Kind::Final,
+        template,
+        tables,
         department,
         reporting_unit,
         year,
@@ -110,6 +121,7 @@ impl AssembledTables {
             names,
         };
         doc.apply_declared_decimals();
+        listing::settle_states(&mut doc);
         doc
     }
 }
@@ -125,6 +137,7 @@ pub(super) fn assemble(
     if !raw.tables.iter().any(|t| t.id.is_some()) {
         return Err(IngestError::NoTables);
     }
+    problems.extend(listing::findings(meta));
     let unit = meta.unit;
     let mut read: BTreeMap<TableId, Result<ReadFunctional, Failure>> = BTreeMap::new();
     for id in FUNCTIONAL_TABLES {
@@ -137,7 +150,7 @@ pub(super) fn assemble(
     let mut functional = |id: TableId| -> FunctionalTable {
         let result = match read.remove(&id) {
             Some(r) => r.and_then(|r| type_functional(id, r, &known, catalog)),
-            None => Err("文中未找到该表".to_owned()),
+            None => Err(NOT_PRINTED.to_owned()),
         };
         settle(id, result, problems, || empty_functional(id))
     };
@@ -175,7 +188,10 @@ fn settle<T>(
     empty: impl FnOnce() -> T,
 ) -> T {
     result.unwrap_or_else(|why| {
-        problems.push(unreadable(id, &why));
+        // A table not printed is reported once, by the listing of the printed tables.
+        if why != NOT_PRINTED {
+            problems.push(unreadable(id, &why));
+        }
         empty()
     })
 }
@@ -212,7 +228,7 @@ fn table_unit(table: &RawTable, default: Unit) -> Result<Unit, Failure> {
 
 fn find(raw: &RawDocument, id: TableId) -> Result<RawTable, Failure> {
     let mut parts = raw.tables.iter().filter(|t| t.id == Some(id));
-    let mut table = parts.next().cloned().ok_or("文中未找到该表")?;
+    let mut table = parts.next().cloned().ok_or(NOT_PRINTED)?;
     for more in parts {
         table.rows.extend(more.rows.iter().cloned());
         table.trailer.extend(more.trailer.iter().cloned());
