@@ -17,7 +17,30 @@ pub(super) fn document_year(raw: &RawDocument) -> Option<u16> {
         .iter()
         .flat_map(|t| t.heading.iter().map(String::as_str));
     let front = raw.front.iter().map(String::as_str);
-    titles.chain(headings).chain(front).find_map(year_in)
+    titles
+        .chain(headings)
+        .chain(front)
+        .find_map(year_in)
+        .or_else(|| year_set_apart(&raw.front))
+}
+
+/// A year an extractor set apart from its title (「年度部门决算」 then 「2024」 on a line of
+/// its own, as the cover prints it in a larger font): a line that is only a year, next to a
+/// line that starts with 年度.
+fn year_set_apart(lines: &[String]) -> Option<u16> {
+    fn lone(l: &str) -> Option<&str> {
+        let t = l.trim();
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+    }
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let year = lone(l)?;
+        let neighbours = [i.checked_sub(1), Some(i + 1)];
+        neighbours
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .find_map(|n| year_in(&format!("{year}{}", n.trim_start())))
+    })
 }
 
 /// What the table headings say: the reporting unit (单位：…) and the amount unit
