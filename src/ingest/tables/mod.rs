@@ -152,7 +152,7 @@ pub(super) fn assemble(
             Some(r) => r.and_then(|r| type_functional(id, r, &known, catalog)),
             None => Err(NOT_PRINTED.to_owned()),
         };
-        settle(id, result, problems, || empty_functional(id))
+        settle(at(raw, id), result, problems, || empty_functional(id))
     };
     let (t02, t03, t05, t07, t08) = (
         functional(TableId::T02),
@@ -168,21 +168,21 @@ pub(super) fn assemble(
     let t06 = find(raw, TableId::T06).and_then(|t| read_basic(&t, table_unit(&t, unit)?, catalog));
     let t09 = find(raw, TableId::T09).and_then(|t| read_three_costs(&t, table_unit(&t, unit)?));
     Ok(AssembledTables {
-        t01: settle(TableId::T01, t01, problems, || empty_summary(&T01_SPEC)),
+        t01: settle(at(raw, TableId::T01), t01, problems, || empty_summary(&T01_SPEC)),
         t02,
         t03,
-        t04: settle(TableId::T04, t04, problems, || empty_summary(&T04_SPEC)),
+        t04: settle(at(raw, TableId::T04), t04, problems, || empty_summary(&T04_SPEC)),
         t05,
-        t06: settle(TableId::T06, t06, problems, empty_basic),
+        t06: settle(at(raw, TableId::T06), t06, problems, empty_basic),
         t07,
         t08,
-        t09: settle(TableId::T09, t09, problems, empty_three_costs),
+        t09: settle(at(raw, TableId::T09), t09, problems, empty_three_costs),
     })
 }
 
 /// The typed table, or, when it could not be read, the empty table and one finding.
 fn settle<T>(
-    id: TableId,
+    (id, page): (TableId, usize),
     result: Result<T, Failure>,
     problems: &mut Vec<Finding>,
     empty: impl FnOnce() -> T,
@@ -190,23 +190,35 @@ fn settle<T>(
     result.unwrap_or_else(|why| {
         // A table not printed is reported once, by the listing of the printed tables.
         if why != NOT_PRINTED {
-            problems.push(unreadable(id, &why));
+            problems.push(unreadable(id, page, &why));
         }
         empty()
     })
 }
 
-/// The `ingest.table` warning for a table that could not be read reliably.
-fn unreadable(id: TableId, why: &str) -> Finding {
+/// The `ingest.table` warning for a table that could not be read reliably, naming the page
+/// it starts on (when the input has pages).
+fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
     let label = id.label();
+    let at = if page > 0 {
+        format!("（第{page}页起）")
+    } else {
+        String::new()
+    };
     Finding::warning(
         "ingest.table",
         Place {
             table: Some(label.to_owned()),
             ..Place::default()
         },
-        format!("无法可靠读取{label}：{why}（该表未参与校验）"),
+        format!("无法可靠读取{label}{at}：{why}（该表未参与校验）"),
     )
+}
+
+/// The table and the page it starts on (0 when unknown), for reporting it.
+fn at(raw: &RawDocument, id: TableId) -> (TableId, usize) {
+    let page = raw.tables.iter().find(|t| t.id == Some(id)).map_or(0, |t| t.page);
+    (id, page)
 }
 
 /// The raw table with this id; several (a table split by the extractor) are merged. Cells
