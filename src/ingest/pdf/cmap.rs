@@ -427,7 +427,8 @@ mod tests {
     fn bfchar_and_bfrange() {
         let cmap = CMap::parse(SAMPLE);
         assert_eq!(text(&cmap, (0x10, 2)).as_deref(), Some("合"));
-        assert_eq!(text(&cmap, (0x21, 2)).as_deref(), Some("计"));
+        assert_eq!(text(&cmap, (0x20, 2)).as_deref(), Some("计"));
+        assert_eq!(text(&cmap, (0x22, 2)).as_deref(), Some("讣"));
         assert_eq!(text(&cmap, (0x31, 2)).as_deref(), Some("BC"));
         // A wide range stays a range.
         assert_eq!(text(&cmap, (0x1001, 2)).as_deref(), Some("丁"));

@@ -11,6 +11,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::{resolve, Font};
 use super::lines::Glyph;
 use super::matrix::Matrix;
+use super::pagebox::Placement;
 
 /// The deepest nesting of Form XObjects followed.
 const MAX_FORM_DEPTH: usize = 12;
@@ -74,14 +75,14 @@ pub(super) struct Interpreter<'a> {
     doc: &'a Document,
     fonts: &'a mut FontCache,
     /// User space of the page to the page model's space (top left origin, as displayed).
-    page: Matrix,
+    page: Placement,
     ink: Ink,
     undecoded: HashMap<String, usize>,
     forms: Vec<ObjectId>,
 }
 
 impl<'a> Interpreter<'a> {
-    pub(super) fn new(doc: &'a Document, fonts: &'a mut FontCache, page: Matrix) -> Self {
+    pub(super) fn new(doc: &'a Document, fonts: &'a mut FontCache, page: Placement) -> Self {
         Interpreter {
             doc,
             fonts,
@@ -249,20 +250,23 @@ impl<'a> Interpreter<'a> {
                 text.push('\u{FFFD}');
                 *self.undecoded.entry(font.name.clone()).or_default() += 1;
             }
-            let to_page = tm.then(&gs.ctm).then(&self.page);
+            let to_page = tm.then(&gs.ctm).then(&self.page.matrix);
             let trm =
                 Matrix::new(gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise).then(&to_page);
             let (ox, oy) = trm.apply(0.0, 0.0);
             let (ex, _) = trm.apply(w0, 0.0);
             let size = to_page.vertical_scale(gs.size);
+            let (x0, x1) = (ox.min(ex), ox.max(ex));
+            // Text outside the crop box is not shown (and is not read).
             if self.ink.glyphs.len() < MAX_GLYPHS
                 && trm.is_finite()
                 && size > 0.01
                 && size.is_finite()
+                && self.page.shows(x0, x1, oy)
             {
                 self.ink.glyphs.push(Glyph {
-                    x0: ox.min(ex),
-                    x1: ox.max(ex),
+                    x0,
+                    x1,
                     y: oy,
                     size,
                     text,
