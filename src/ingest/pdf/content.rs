@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::font::{resolve, Font};
+use super::font::{number, resolve, Font};
+use super::lexer::{Lexer, Operand};
 use super::lines::Glyph;
 use super::matrix::Matrix;
 use super::pagebox::Placement;
@@ -108,44 +108,37 @@ impl<'a> Interpreter<'a> {
         let mut unsaved_depth = 0usize;
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
-        for op in Content::decode_iter(content) {
-            let op = match op {
-                Ok(op) => op,
-                Err(e) => {
-                    self.ink
-                        .unreadable
-                        .push(format!("content stream stops being readable: {e}"));
-                    break;
-                }
-            };
-            let args = op.operands.as_slice();
-            match op.operator.as_str() {
-                "q" => {
+        let mut lexer = Lexer::new(content);
+        let mut args: Vec<Operand> = Vec::new();
+        while let Some(op) = lexer.next_op(&mut args) {
+            let args = args.as_slice();
+            match op {
+                b"q" => {
                     if saved.len() < MAX_SAVE_DEPTH {
                         saved.push(gs.clone());
                     } else {
                         unsaved_depth += 1;
                     }
                 }
-                "Q" => {
+                b"Q" => {
                     if unsaved_depth > 0 {
                         unsaved_depth -= 1;
                     } else if let Some(s) = saved.pop() {
                         gs = s;
                     }
                 }
-                "cm" => {
+                b"cm" => {
                     if let Some(m) = matrix(args) {
                         gs.ctm = m.then(&gs.ctm);
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tf" => {
-                    if let [Object::Name(name), size] = args {
-                        gs.size = finite(size).unwrap_or(0.0);
+                b"Tf" => {
+                    if let [Operand::Name(name), size] = args {
+                        gs.size = size.number().unwrap_or(0.0);
                         gs.font = self.font(resources, name);
                         gs.font_missing = gs
                             .font
@@ -153,24 +146,24 @@ impl<'a> Interpreter<'a> {
                             .then(|| String::from_utf8_lossy(name).into_owned());
                     }
                 }
-                "Tc" => set(&mut gs.char_spacing, args),
-                "Tw" => set(&mut gs.word_spacing, args),
-                "Tz" => {
-                    if let Some(z) = args.first().and_then(finite) {
+                b"Tc" => set(&mut gs.char_spacing, args),
+                b"Tw" => set(&mut gs.word_spacing, args),
+                b"Tz" => {
+                    if let Some(z) = args.first().and_then(Operand::number) {
                         gs.scale = z / 100.0;
                     }
                 }
-                "TL" => set(&mut gs.leading, args),
-                "Ts" => set(&mut gs.rise, args),
-                "Tr" => {
-                    if let Some(Object::Integer(r)) = args.first() {
-                        gs.render = *r;
+                b"TL" => set(&mut gs.leading, args),
+                b"Ts" => set(&mut gs.rise, args),
+                b"Tr" => {
+                    if let Some(r) = args.first().and_then(Operand::number) {
+                        gs.render = r as i64;
                     }
                 }
-                "Td" | "TD" => {
+                b"Td" | b"TD" => {
                     if let [x, y] = args {
-                        if let (Some(x), Some(y)) = (finite(x), finite(y)) {
-                            if op.operator == "TD" {
+                        if let (Some(x), Some(y)) = (x.number(), y.number()) {
+                            if op == b"TD" {
                                 gs.leading = -y;
                             }
                             tlm = Matrix::translate(x, y).then(&tlm);
@@ -178,39 +171,39 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "Tm" => {
+                b"Tm" => {
                     if let Some(m) = matrix(args) {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                 }
-                "Tj" => {
-                    if let Some(Object::String(s, _)) = args.first() {
+                b"Tj" => {
+                    if let Some(Operand::Str(s)) = args.first() {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "'" | "\"" => {
+                b"'" | b"\"" => {
                     if let [aw, ac, _] = args {
                         set(&mut gs.word_spacing, std::slice::from_ref(aw));
                         set(&mut gs.char_spacing, std::slice::from_ref(ac));
                     }
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
-                    if let Some(Object::String(s, _)) = args.last() {
+                    if let Some(Operand::Str(s)) = args.last() {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = args.first() {
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = args.first() {
                         for item in items {
                             match item {
-                                Object::String(s, _) => self.show(&gs, &mut tm, s),
+                                Operand::Str(s) => self.show(&gs, &mut tm, s),
                                 other => {
-                                    if let Some(n) = finite(other) {
+                                    if let Some(n) = other.number() {
                                         let tx = -n / 1000.0 * gs.size * gs.scale;
                                         tm = Matrix::translate(tx, 0.0).then(&tm);
                                     }
@@ -219,12 +212,12 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "Do" => {
-                    if let Some(Object::Name(name)) = args.first() {
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         self.draw(resources, name, &gs);
                     }
                 }
-                "BI" => self.ink.images += 1,
+                b"BI" => self.ink.images += 1,
                 _ => {}
             }
         }
@@ -341,7 +334,7 @@ impl<'a> Interpreter<'a> {
                     .get(b"Matrix")
                     .ok()
                     .and_then(|m| resolve(doc, m).as_array().ok())
-                    .and_then(|a| matrix(a))
+                    .and_then(|a| matrix_of(doc, a))
                     .unwrap_or(Matrix::IDENTITY);
                 let form_resources = stream
                     .dict
@@ -360,31 +353,34 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-fn finite(obj: &Object) -> Option<f32> {
-    match obj {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
-    }
-    .filter(|v| v.is_finite())
-}
-
-fn set(field: &mut f32, args: &[Object]) {
-    if let Some(v) = args.first().and_then(finite) {
+fn set(field: &mut f32, args: &[Operand]) {
+    if let Some(v) = args.first().and_then(Operand::number) {
         *field = v;
     }
 }
 
-fn matrix(args: &[Object]) -> Option<Matrix> {
+fn matrix(args: &[Operand]) -> Option<Matrix> {
     match args {
         [a, b, c, d, e, f] => Some(Matrix::new(
-            finite(a)?,
-            finite(b)?,
-            finite(c)?,
-            finite(d)?,
-            finite(e)?,
-            finite(f)?,
+            a.number()?,
+            b.number()?,
+            c.number()?,
+            d.number()?,
+            e.number()?,
+            f.number()?,
         )),
+        _ => None,
+    }
+}
+
+/// A matrix written as a PDF array (a form's `/Matrix`).
+fn matrix_of(doc: &Document, items: &[Object]) -> Option<Matrix> {
+    let v: Vec<f32> = items
+        .iter()
+        .map(|o| number(doc, o).filter(|n| n.is_finite()))
+        .collect::<Option<_>>()?;
+    match v.as_slice() {
+        [a, b, c, d, e, f] => Some(Matrix::new(*a, *b, *c, *d, *e, *f)),
         _ => None,
     }
 }

@@ -36,7 +36,9 @@
 mod cmap;
 mod content;
 mod font;
+mod lexer;
 mod lines;
+mod load;
 mod matrix;
 mod pagebox;
 
@@ -173,7 +175,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    let doc = catch_unwind(|| Document::load_mem(bytes))
+    let doc = catch_unwind(|| load::load(bytes))
         .map_err(|_| PdfError::Broken {
             reason: "the PDF parser failed".into(),
         })?
