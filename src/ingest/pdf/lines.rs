@@ -1,20 +1,7 @@
 //! Glyphs to lines: glyphs whose baselines agree form a line; within a line, glyphs close
 //! together form a span, and a gap wide enough to separate table cells starts a new one.
-//!
-//! All distances are relative to the font size (the glyph's height on the page), so the same
-//! rules hold for a 9 pt table and a 16 pt title:
-//! - baselines within [`LINE_TOLERANCE`] of the first one share a line;
-//! - a gap over [`CELL_GAP`] starts a new span; between two characters of numbers (digits,
-//!   `,` `.` `-` `%`) already a gap over [`NUMBER_GAP`] does, as a number never has a gap
-//!   inside it while two amounts in adjacent columns may stand close;
-//! - within a span, a space glyph or a gap over [`WORD_GAP`] becomes one space, so
-//!   「信息 网络 及软件 购置」 stays one span;
-//! - glyphs join into runs in the order they are drawn, and runs into spans left to right, so
-//!   text drawn over other text (a cell overflowing into the next) stays a span of its own
-//!   instead of interleaving;
-//! - the same text drawn again at (nearly) the same place is kept once: a run drawn twice to
-//!   look bold, and invisible glyphs (render mode 3) over the same visible glyphs. Invisible
-//!   text alone, like the text layer of an OCR'd scan, is kept.
+//! The rules are listed in the documentation of `ingest::pdf`; their thresholds, in font
+//! sizes, are the constants here.
 
 use crate::ingest::{Line, Span};
 

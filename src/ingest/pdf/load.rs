@@ -54,10 +54,10 @@ fn only_structure(stream: &Stream) -> bool {
     }
     let body = data.get(first..).unwrap_or_default();
     let ends = offsets.iter().skip(1).copied().chain([body.len()]);
-    offsets.iter().zip(ends).all(|(&start, end)| {
-        body.get(start..end)
-            .is_some_and(|object| is_structure_element(object))
-    })
+    offsets
+        .iter()
+        .zip(ends)
+        .all(|(&start, end)| body.get(start..end).is_some_and(is_structure_element))
 }
 
 /// Whether the source of an object is a dictionary whose `/Type` is `/StructElem`.
