@@ -1,5 +1,5 @@
-//! A lenient lexer for content streams: operands (numbers, names, strings, arrays) and the
-//! operator that follows them. Strings and names without escapes borrow from the stream,
+//! A lenient lexer for content streams (and the PostScript-like data of CMaps): operands
+//! (numbers, names, strings, arrays) and the operator that follows them. Strings and names without escapes borrow from the stream,
 //! and one operand buffer serves the whole stream, so a page costs few allocations.
 //!
 //! Like viewers, it reads through damage: a stray delimiter is skipped, a string or array
@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 /// The deepest nesting of arrays read (deeper arrays are skipped).
 const MAX_NESTING: usize = 32;
-/// Operands kept before an operator; more means damage, and the surplus is dropped.
+/// Operands kept before a content-stream operator; more means damage, and they are dropped.
 const MAX_OPERANDS: usize = 64;
 
 /// An operand of a content-stream operator.
@@ -46,6 +46,7 @@ enum Token<'a> {
 pub(super) struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    max_operands: usize,
 }
 
 const fn is_white(b: u8) -> bool {
@@ -104,7 +105,16 @@ fn parse_number(run: &[u8]) -> Option<f32> {
 
 impl<'a> Lexer<'a> {
     pub(super) fn new(data: &'a [u8]) -> Lexer<'a> {
-        Lexer { data, pos: 0 }
+        Lexer::with_limit(data, MAX_OPERANDS)
+    }
+
+    /// A lexer keeping up to `max_operands` operands before an operator.
+    pub(super) fn with_limit(data: &'a [u8], max_operands: usize) -> Lexer<'a> {
+        Lexer {
+            data,
+            pos: 0,
+            max_operands,
+        }
     }
 
     /// The next operator, its operands in `operands` (cleared first); `None` at the end.
@@ -113,7 +123,7 @@ impl<'a> Lexer<'a> {
         loop {
             match self.token(0)? {
                 Token::Operand(o) => {
-                    if operands.len() >= MAX_OPERANDS {
+                    if operands.len() >= self.max_operands {
                         operands.clear();
                     }
                     operands.push(o);
