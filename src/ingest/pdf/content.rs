@@ -19,6 +19,11 @@ const MAX_FORM_DEPTH: usize = 12;
 const MAX_SAVE_DEPTH: usize = 256;
 /// The most glyphs read from one page.
 const MAX_GLYPHS: usize = 400_000;
+/// The most operations run for one page, forms included (forms drawing forms many times
+/// over could otherwise multiply without end).
+const MAX_OPERATIONS: usize = 5_000_000;
+/// The most Form XObjects drawn on one page.
+const MAX_FORM_DRAWS: usize = 10_000;
 /// The largest decoded content stream read (bytes).
 pub(super) const MAX_STREAM: usize = 64 << 20;
 
@@ -79,6 +84,12 @@ pub(super) struct Interpreter<'a> {
     ink: Ink,
     undecoded: HashMap<String, usize>,
     forms: Vec<ObjectId>,
+    /// Operations left to run on this page.
+    budget: usize,
+    /// Forms left to draw on this page.
+    form_budget: usize,
+    /// Whether the budget ran out (reported once).
+    over_budget: bool,
 }
 
 impl<'a> Interpreter<'a> {
@@ -90,6 +101,9 @@ impl<'a> Interpreter<'a> {
             ink: Ink::default(),
             undecoded: HashMap::new(),
             forms: Vec::new(),
+            budget: MAX_OPERATIONS,
+            form_budget: MAX_FORM_DRAWS,
+            over_budget: false,
         }
     }
 
@@ -111,6 +125,11 @@ impl<'a> Interpreter<'a> {
         let mut lexer = Lexer::new(content);
         let mut args: Vec<Operand> = Vec::new();
         while let Some(op) = lexer.next_op(&mut args) {
+            if self.budget == 0 {
+                self.stop();
+                return;
+            }
+            self.budget -= 1;
             let args = args.as_slice();
             match op {
                 b"q" => {
@@ -223,6 +242,17 @@ impl<'a> Interpreter<'a> {
         }
     }
 
+    /// Stops reading the page: its budget of operations or forms is spent (reported once).
+    fn stop(&mut self) {
+        self.budget = 0;
+        if !self.over_budget {
+            self.over_budget = true;
+            self.ink.unreadable.push(format!(
+                "more than {MAX_OPERATIONS} operations or {MAX_FORM_DRAWS} forms drawn; the rest is not read"
+            ));
+        }
+    }
+
     /// Shows a string: a glyph for each code, advancing the text matrix.
     fn show(&mut self, gs: &State, tm: &mut Matrix, bytes: &[u8]) {
         let Some(font) = gs.font.clone() else {
@@ -308,6 +338,11 @@ impl<'a> Interpreter<'a> {
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => self.ink.images += 1,
             Ok(b"Form") => {
+                if self.form_budget == 0 {
+                    self.stop();
+                    return;
+                }
+                self.form_budget -= 1;
                 let id = entry.as_reference().ok();
                 if self.forms.len() >= MAX_FORM_DEPTH
                     || id.is_some_and(|id| self.forms.contains(&id))
