@@ -444,6 +444,37 @@ fn form_xobjects_run_once_even_when_they_draw_themselves() {
 }
 
 #[test]
+fn forms_drawing_forms_many_times_over_stop() {
+    // Ten levels of forms, each drawing the next ten times: 10^10 drawings unless bounded.
+    let mut b = Builder::new();
+    let ids: Vec<ObjectId> = (0..10).map(|_| b.doc.new_object_id()).collect();
+    for (level, id) in ids.iter().enumerate() {
+        let (body, xobjects) = match ids.get(level + 1) {
+            Some(next) => ("/Fm Do ".repeat(10), dictionary! { "Fm" => *next }),
+            None => (
+                format!("BT /F1 10 Tf 50 700 Td {} Tj ET", cids("合计")),
+                Dictionary::new(),
+            ),
+        };
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                "Resources" => dictionary! { "Font" => b.resources.get(b"Font").unwrap().clone(), "XObject" => xobjects },
+            },
+            body.into_bytes(),
+        );
+        b.doc.objects.insert(*id, Object::Stream(form));
+    }
+    b.page("/Fm Do", dictionary! { "Fm" => ids[0] }, Dictionary::new());
+    let read = read_ok(&b.finish());
+    assert_eq!(texts(&read.pages[0]), [vec!["合计"]]);
+    assert!(
+        matches!(&read.warnings[..], [PdfWarning::UnreadableContent { page: 1, reason }] if reason.contains("operations"))
+    );
+}
+
+#[test]
 fn invisible_text_is_kept_unless_it_repeats_visible_text() {
     let mut b = Builder::new();
     let image = b.image();

@@ -2,10 +2,13 @@
 //! codes), `bfchar`/`bfrange` (codes to Unicode, in a `/ToUnicode` map) and
 //! `cidchar`/`cidrange` (codes to glyph ids, in an embedded `/Encoding` CMap).
 //!
-//! Only the data sections are read; the PostScript around them is skipped. Ranges too large
+//! Only the data sections are read (with the content-stream lexer, as the syntax is the
+//! same); the PostScript around them is skipped. Ranges too large
 //! to list stay ranges, so a bogus `<00000000> <FFFFFFFF>` costs nothing.
 
 use std::collections::HashMap;
+
+use super::lexer::{Lexer, Operand};
 
 /// The most entries a single range is expanded into; wider ranges are looked up as ranges.
 const EXPAND_LIMIT: u32 = 256;
@@ -52,14 +55,18 @@ impl CMap {
     /// Parses the data sections of a CMap program; anything unreadable is skipped.
     pub(super) fn parse(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
-        let mut tokens = Tokens { data, pos: 0 };
-        while let Some(tok) = tokens.next() {
-            match tok {
-                Tok::Word(b"begincodespacerange") => cmap.read_space(&mut tokens),
-                Tok::Word(b"beginbfchar") => cmap.read_chars(&mut tokens, false),
-                Tok::Word(b"begincidchar") => cmap.read_chars(&mut tokens, true),
-                Tok::Word(b"beginbfrange") => cmap.read_ranges(&mut tokens, false),
-                Tok::Word(b"begincidrange") => cmap.read_ranges(&mut tokens, true),
+        // No limit on operands: sections often list more than the 100 entries the format
+        // allows, and their number is bounded by the stream's size.
+        let mut lexer = Lexer::with_limit(data, usize::MAX);
+        let mut operands = Vec::new();
+        // A section's entries are the operands of the keyword that ends it.
+        while let Some(op) = lexer.next_op(&mut operands) {
+            match op {
+                b"endcodespacerange" => cmap.read_space(&operands),
+                b"endbfchar" => cmap.read_chars(&operands, false),
+                b"endcidchar" => cmap.read_chars(&operands, true),
+                b"endbfrange" => cmap.read_ranges(&operands, false),
+                b"endcidrange" => cmap.read_ranges(&operands, true),
                 _ => {}
             }
         }
@@ -121,57 +128,62 @@ impl CMap {
             .find_map(|r| range_cid(r, code.0))
     }
 
-    fn read_space(&mut self, tokens: &mut Tokens) {
-        loop {
-            match (tokens.next(), tokens.next()) {
-                (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)))
-                    if lo.len() == hi.len() && (1..=4).contains(&lo.len()) =>
-                {
-                    self.space.push(CodeRange { lo, hi });
+    fn read_space(&mut self, entries: &[Operand]) {
+        for pair in entries.chunks_exact(2) {
+            if let [Operand::Str(lo), Operand::Str(hi)] = pair {
+                if lo.len() == hi.len() && (1..=4).contains(&lo.len()) {
+                    self.space.push(CodeRange {
+                        lo: lo.to_vec(),
+                        hi: hi.to_vec(),
+                    });
                 }
-                (Some(Tok::Word(_)), _) | (None, _) | (_, None) => return,
-                _ => {}
             }
         }
     }
 
-    fn read_chars(&mut self, tokens: &mut Tokens, cid: bool) {
-        loop {
-            let Some(Tok::Hex(src)) = tokens.next() else {
-                return;
-            };
-            let Some(code) = code_of(&src) else {
-                tokens.next();
+    fn read_chars(&mut self, entries: &[Operand], cid: bool) {
+        for pair in entries.chunks_exact(2) {
+            let [Operand::Str(src), dst] = pair else {
                 continue;
             };
-            match tokens.next() {
-                Some(Tok::Hex(dst)) if !cid => {
-                    self.text.insert(code, utf16_text(&dst));
+            let Some(code) = code_of(src) else { continue };
+            match dst {
+                Operand::Str(dst) if !cid => {
+                    self.text.insert(code, utf16_text(dst));
                 }
-                Some(Tok::Number(n)) if cid => {
-                    self.cids.insert(code, n);
+                Operand::Number(_) if cid => {
+                    if let Some(c) = dst.number().and_then(to_cid) {
+                        self.cids.insert(code, c);
+                    }
                 }
-                Some(Tok::Word(_)) | None => return,
                 _ => {}
             }
         }
     }
 
-    fn read_ranges(&mut self, tokens: &mut Tokens, cid: bool) {
-        loop {
-            let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tokens.next(), tokens.next()) else {
-                return;
+    fn read_ranges(&mut self, entries: &[Operand], cid: bool) {
+        for triple in entries.chunks_exact(3) {
+            let [Operand::Str(lo), Operand::Str(hi), dst] = triple else {
+                continue;
             };
-            let target = match tokens.next() {
-                Some(Tok::Hex(dst)) if !cid => Target::Utf16(utf16_units(&dst)),
-                Some(Tok::Array(items)) if !cid => {
-                    Target::List(items.iter().map(|d| utf16_text(d)).collect())
-                }
-                Some(Tok::Number(n)) if cid => Target::Cid(n),
-                Some(Tok::Word(_)) | None => return,
+            let target = match dst {
+                Operand::Str(d) if !cid => Target::Utf16(utf16_units(d)),
+                Operand::Array(items) if !cid => Target::List(
+                    items
+                        .iter()
+                        .map(|d| match d {
+                            Operand::Str(d) => utf16_text(d),
+                            _ => String::new(),
+                        })
+                        .collect(),
+                ),
+                Operand::Number(_) if cid => match dst.number().and_then(to_cid) {
+                    Some(c) => Target::Cid(c),
+                    None => continue,
+                },
                 _ => continue,
             };
-            let (Some(lo_code), Some(hi_code)) = (code_of(&lo), code_of(&hi)) else {
+            let (Some(lo_code), Some(hi_code)) = (code_of(lo), code_of(hi)) else {
                 continue;
             };
             if lo_code.1 != hi_code.1 || lo_code.0 > hi_code.0 {
@@ -262,148 +274,9 @@ fn utf16_text(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The tokens of a CMap data section.
-#[derive(Debug)]
-enum Tok<'a> {
-    Hex(Vec<u8>),
-    Number(u32),
-    Array(Vec<Vec<u8>>),
-    Word(&'a [u8]),
-    Other,
-}
-
-struct Tokens<'a> {
-    data: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Tokens<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.data.get(self.pos).copied()
-    }
-
-    fn next(&mut self) -> Option<Tok<'a>> {
-        loop {
-            let b = self.peek()?;
-            if b.is_ascii_whitespace() || b == 0 {
-                self.pos += 1;
-            } else if b == b'%' {
-                while self.peek().is_some_and(|c| c != b'\n' && c != b'\r') {
-                    self.pos += 1;
-                }
-            } else {
-                break;
-            }
-        }
-        let b = self.peek()?;
-        match b {
-            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
-                self.pos += 2;
-                Some(Tok::Other)
-            }
-            b'<' => {
-                self.pos += 1;
-                Some(Tok::Hex(self.hex()))
-            }
-            b'[' => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                while let Some(tok) = self.next() {
-                    match tok {
-                        Tok::Hex(h) => items.push(h),
-                        Tok::Word(b"]") | Tok::Word(_) => break,
-                        _ => {}
-                    }
-                }
-                Some(Tok::Array(items))
-            }
-            b'0'..=b'9' => {
-                let start = self.pos;
-                while self.peek().is_some_and(|c| c.is_ascii_digit()) {
-                    self.pos += 1;
-                }
-                let digits = self.data.get(start..self.pos).unwrap_or_default();
-                let n = std::str::from_utf8(digits)
-                    .ok()
-                    .and_then(|s| s.parse().ok());
-                Some(n.map_or(Tok::Other, Tok::Number))
-            }
-            b']' => {
-                self.pos += 1;
-                Some(Tok::Word(b"]"))
-            }
-            b'(' => {
-                self.skip_literal();
-                Some(Tok::Other)
-            }
-            b'/' | b'>' | b'{' | b'}' => {
-                self.pos += 1;
-                if b == b'/' {
-                    self.word();
-                }
-                Some(Tok::Other)
-            }
-            _ => {
-                let w = self.word();
-                if w.is_empty() {
-                    self.pos += 1;
-                    return Some(Tok::Other);
-                }
-                Some(Tok::Word(w))
-            }
-        }
-    }
-
-    fn word(&mut self) -> &'a [u8] {
-        let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|c| !c.is_ascii_whitespace() && !b"<>[]()/{}%".contains(&c))
-        {
-            self.pos += 1;
-        }
-        self.data.get(start..self.pos).unwrap_or_default()
-    }
-
-    fn hex(&mut self) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(c) = self.peek() {
-            self.pos += 1;
-            if c == b'>' {
-                break;
-            }
-            let Some(v) = (c as char).to_digit(16) else {
-                continue;
-            };
-            match high.take() {
-                Some(h) => out.push(h << 4 | v as u8),
-                None => high = Some(v as u8),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        out
-    }
-
-    fn skip_literal(&mut self) {
-        let mut depth = 0usize;
-        while let Some(c) = self.peek() {
-            self.pos += 1;
-            match c {
-                b'\\' => self.pos += 1,
-                b'(' => depth += 1,
-                b')' => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+/// A glyph id from a number.
+pub(super) fn to_cid(n: f32) -> Option<u32> {
+    (n.is_finite() && (0.0..=u32::MAX as f32).contains(&n)).then_some(n as u32)
 }
 
 #[cfg(test)]
@@ -427,7 +300,8 @@ mod tests {
     fn bfchar_and_bfrange() {
         let cmap = CMap::parse(SAMPLE);
         assert_eq!(text(&cmap, (0x10, 2)).as_deref(), Some("合"));
-        assert_eq!(text(&cmap, (0x21, 2)).as_deref(), Some("计"));
+        assert_eq!(text(&cmap, (0x20, 2)).as_deref(), Some("计"));
+        assert_eq!(text(&cmap, (0x22, 2)).as_deref(), Some("讣"));
         assert_eq!(text(&cmap, (0x31, 2)).as_deref(), Some("BC"));
         // A wide range stays a range.
         assert_eq!(text(&cmap, (0x1001, 2)).as_deref(), Some("丁"));
@@ -448,6 +322,18 @@ mod tests {
         assert_eq!(cmap.cid((0x21, 1)), Some(814));
         assert_eq!(cmap.cid((0xB0A2, 2)), Some(1001));
         assert_eq!(cmap.cid((0x20, 1)), Some(7716));
+    }
+
+    #[test]
+    fn long_sections_are_read_whole() {
+        let mut data =
+            String::from("1 begincodespacerange <00> <FF> endcodespacerange 256 beginbfchar\n");
+        for b in 0..=255u32 {
+            data.push_str(&format!("<{b:02X}> <{:04X}>\n", 0x4E00 + b));
+        }
+        data.push_str("endbfchar");
+        let cmap = CMap::parse(data.as_bytes());
+        assert_eq!(text(&cmap, (0xFF, 1)).as_deref(), Some("\u{4EFF}"));
     }
 
     #[test]

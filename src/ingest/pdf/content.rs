@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::font::{resolve, Font};
+use super::font::{number, resolve, Font};
+use super::lexer::{Lexer, Operand};
 use super::lines::Glyph;
 use super::matrix::Matrix;
+use super::pagebox::Placement;
 
 /// The deepest nesting of Form XObjects followed.
 const MAX_FORM_DEPTH: usize = 12;
@@ -18,6 +19,11 @@ const MAX_FORM_DEPTH: usize = 12;
 const MAX_SAVE_DEPTH: usize = 256;
 /// The most glyphs read from one page.
 const MAX_GLYPHS: usize = 400_000;
+/// The most operations run for one page, forms included (forms drawing forms many times
+/// over could otherwise multiply without end).
+const MAX_OPERATIONS: usize = 5_000_000;
+/// The most Form XObjects drawn on one page.
+const MAX_FORM_DRAWS: usize = 10_000;
 /// The largest decoded content stream read (bytes).
 pub(super) const MAX_STREAM: usize = 64 << 20;
 
@@ -74,14 +80,20 @@ pub(super) struct Interpreter<'a> {
     doc: &'a Document,
     fonts: &'a mut FontCache,
     /// User space of the page to the page model's space (top left origin, as displayed).
-    page: Matrix,
+    page: Placement,
     ink: Ink,
     undecoded: HashMap<String, usize>,
     forms: Vec<ObjectId>,
+    /// Operations left to run on this page.
+    budget: usize,
+    /// Forms left to draw on this page.
+    form_budget: usize,
+    /// Whether the budget ran out (reported once).
+    over_budget: bool,
 }
 
 impl<'a> Interpreter<'a> {
-    pub(super) fn new(doc: &'a Document, fonts: &'a mut FontCache, page: Matrix) -> Self {
+    pub(super) fn new(doc: &'a Document, fonts: &'a mut FontCache, page: Placement) -> Self {
         Interpreter {
             doc,
             fonts,
@@ -89,6 +101,9 @@ impl<'a> Interpreter<'a> {
             ink: Ink::default(),
             undecoded: HashMap::new(),
             forms: Vec::new(),
+            budget: MAX_OPERATIONS,
+            form_budget: MAX_FORM_DRAWS,
+            over_budget: false,
         }
     }
 
@@ -107,44 +122,42 @@ impl<'a> Interpreter<'a> {
         let mut unsaved_depth = 0usize;
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
-        for op in Content::decode_iter(content) {
-            let op = match op {
-                Ok(op) => op,
-                Err(e) => {
-                    self.ink
-                        .unreadable
-                        .push(format!("content stream stops being readable: {e}"));
-                    break;
-                }
-            };
-            let args = op.operands.as_slice();
-            match op.operator.as_str() {
-                "q" => {
+        let mut lexer = Lexer::new(content);
+        let mut args: Vec<Operand> = Vec::new();
+        while let Some(op) = lexer.next_op(&mut args) {
+            if self.budget == 0 {
+                self.stop();
+                return;
+            }
+            self.budget -= 1;
+            let args = args.as_slice();
+            match op {
+                b"q" => {
                     if saved.len() < MAX_SAVE_DEPTH {
                         saved.push(gs.clone());
                     } else {
                         unsaved_depth += 1;
                     }
                 }
-                "Q" => {
+                b"Q" => {
                     if unsaved_depth > 0 {
                         unsaved_depth -= 1;
                     } else if let Some(s) = saved.pop() {
                         gs = s;
                     }
                 }
-                "cm" => {
+                b"cm" => {
                     if let Some(m) = matrix(args) {
                         gs.ctm = m.then(&gs.ctm);
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tf" => {
-                    if let [Object::Name(name), size] = args {
-                        gs.size = finite(size).unwrap_or(0.0);
+                b"Tf" => {
+                    if let [Operand::Name(name), size] = args {
+                        gs.size = size.number().unwrap_or(0.0);
                         gs.font = self.font(resources, name);
                         gs.font_missing = gs
                             .font
@@ -152,24 +165,24 @@ impl<'a> Interpreter<'a> {
                             .then(|| String::from_utf8_lossy(name).into_owned());
                     }
                 }
-                "Tc" => set(&mut gs.char_spacing, args),
-                "Tw" => set(&mut gs.word_spacing, args),
-                "Tz" => {
-                    if let Some(z) = args.first().and_then(finite) {
+                b"Tc" => set(&mut gs.char_spacing, args),
+                b"Tw" => set(&mut gs.word_spacing, args),
+                b"Tz" => {
+                    if let Some(z) = args.first().and_then(Operand::number) {
                         gs.scale = z / 100.0;
                     }
                 }
-                "TL" => set(&mut gs.leading, args),
-                "Ts" => set(&mut gs.rise, args),
-                "Tr" => {
-                    if let Some(Object::Integer(r)) = args.first() {
-                        gs.render = *r;
+                b"TL" => set(&mut gs.leading, args),
+                b"Ts" => set(&mut gs.rise, args),
+                b"Tr" => {
+                    if let Some(r) = args.first().and_then(Operand::number) {
+                        gs.render = r as i64;
                     }
                 }
-                "Td" | "TD" => {
+                b"Td" | b"TD" => {
                     if let [x, y] = args {
-                        if let (Some(x), Some(y)) = (finite(x), finite(y)) {
-                            if op.operator == "TD" {
+                        if let (Some(x), Some(y)) = (x.number(), y.number()) {
+                            if op == b"TD" {
                                 gs.leading = -y;
                             }
                             tlm = Matrix::translate(x, y).then(&tlm);
@@ -177,39 +190,39 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "Tm" => {
+                b"Tm" => {
                     if let Some(m) = matrix(args) {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
                 }
-                "Tj" => {
-                    if let Some(Object::String(s, _)) = args.first() {
+                b"Tj" => {
+                    if let Some(Operand::Str(s)) = args.first() {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "'" | "\"" => {
+                b"'" | b"\"" => {
                     if let [aw, ac, _] = args {
                         set(&mut gs.word_spacing, std::slice::from_ref(aw));
                         set(&mut gs.char_spacing, std::slice::from_ref(ac));
                     }
                     tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
                     tm = tlm;
-                    if let Some(Object::String(s, _)) = args.last() {
+                    if let Some(Operand::Str(s)) = args.last() {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = args.first() {
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = args.first() {
                         for item in items {
                             match item {
-                                Object::String(s, _) => self.show(&gs, &mut tm, s),
+                                Operand::Str(s) => self.show(&gs, &mut tm, s),
                                 other => {
-                                    if let Some(n) = finite(other) {
+                                    if let Some(n) = other.number() {
                                         let tx = -n / 1000.0 * gs.size * gs.scale;
                                         tm = Matrix::translate(tx, 0.0).then(&tm);
                                     }
@@ -218,14 +231,25 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "Do" => {
-                    if let Some(Object::Name(name)) = args.first() {
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         self.draw(resources, name, &gs);
                     }
                 }
-                "BI" => self.ink.images += 1,
+                b"BI" => self.ink.images += 1,
                 _ => {}
             }
+        }
+    }
+
+    /// Stops reading the page: its budget of operations or forms is spent (reported once).
+    fn stop(&mut self) {
+        self.budget = 0;
+        if !self.over_budget {
+            self.over_budget = true;
+            self.ink.unreadable.push(format!(
+                "more than {MAX_OPERATIONS} operations or {MAX_FORM_DRAWS} forms drawn; the rest is not read"
+            ));
         }
     }
 
@@ -249,20 +273,23 @@ impl<'a> Interpreter<'a> {
                 text.push('\u{FFFD}');
                 *self.undecoded.entry(font.name.clone()).or_default() += 1;
             }
-            let to_page = tm.then(&gs.ctm).then(&self.page);
+            let to_page = tm.then(&gs.ctm).then(&self.page.matrix);
             let trm =
                 Matrix::new(gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise).then(&to_page);
             let (ox, oy) = trm.apply(0.0, 0.0);
             let (ex, _) = trm.apply(w0, 0.0);
             let size = to_page.vertical_scale(gs.size);
+            let (x0, x1) = (ox.min(ex), ox.max(ex));
+            // Text outside the crop box is not shown (and is not read).
             if self.ink.glyphs.len() < MAX_GLYPHS
                 && trm.is_finite()
                 && size > 0.01
                 && size.is_finite()
+                && self.page.shows(x0, x1, oy)
             {
                 self.ink.glyphs.push(Glyph {
-                    x0: ox.min(ex),
-                    x1: ox.max(ex),
+                    x0,
+                    x1,
                     y: oy,
                     size,
                     text,
@@ -311,6 +338,11 @@ impl<'a> Interpreter<'a> {
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
             Ok(b"Image") => self.ink.images += 1,
             Ok(b"Form") => {
+                if self.form_budget == 0 {
+                    self.stop();
+                    return;
+                }
+                self.form_budget -= 1;
                 let id = entry.as_reference().ok();
                 if self.forms.len() >= MAX_FORM_DEPTH
                     || id.is_some_and(|id| self.forms.contains(&id))
@@ -337,7 +369,7 @@ impl<'a> Interpreter<'a> {
                     .get(b"Matrix")
                     .ok()
                     .and_then(|m| resolve(doc, m).as_array().ok())
-                    .and_then(|a| matrix(a))
+                    .and_then(|a| matrix_of(doc, a))
                     .unwrap_or(Matrix::IDENTITY);
                 let form_resources = stream
                     .dict
@@ -356,31 +388,34 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-fn finite(obj: &Object) -> Option<f32> {
-    match obj {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
-    }
-    .filter(|v| v.is_finite())
-}
-
-fn set(field: &mut f32, args: &[Object]) {
-    if let Some(v) = args.first().and_then(finite) {
+fn set(field: &mut f32, args: &[Operand]) {
+    if let Some(v) = args.first().and_then(Operand::number) {
         *field = v;
     }
 }
 
-fn matrix(args: &[Object]) -> Option<Matrix> {
+fn matrix(args: &[Operand]) -> Option<Matrix> {
     match args {
         [a, b, c, d, e, f] => Some(Matrix::new(
-            finite(a)?,
-            finite(b)?,
-            finite(c)?,
-            finite(d)?,
-            finite(e)?,
-            finite(f)?,
+            a.number()?,
+            b.number()?,
+            c.number()?,
+            d.number()?,
+            e.number()?,
+            f.number()?,
         )),
+        _ => None,
+    }
+}
+
+/// A matrix written as a PDF array (a form's `/Matrix`).
+fn matrix_of(doc: &Document, items: &[Object]) -> Option<Matrix> {
+    let v: Vec<f32> = items
+        .iter()
+        .map(|o| number(doc, o).filter(|n| n.is_finite()))
+        .collect::<Option<_>>()?;
+    match v.as_slice() {
+        [a, b, c, d, e, f] => Some(Matrix::new(*a, *b, *c, *d, *e, *f)),
         _ => None,
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::cmap::{CMap, Code};
+use super::cmap::{to_cid, CMap, Code};
 
 /// Width used when a simple font gives none: half an em, the typical Latin advance.
 const SIMPLE_DEFAULT_WIDTH: f32 = 500.0;
@@ -413,10 +413,6 @@ fn cid_widths(doc: &Document, font: &Dictionary) -> Widths {
         single,
         ranges,
     }
-}
-
-fn to_cid(n: f32) -> Option<u32> {
-    (n.is_finite() && (0.0..=u32::MAX as f32).contains(&n)).then_some(n as u32)
 }
 
 /// A name for reports: the resource name and the `/BaseFont` (GBK names decoded).

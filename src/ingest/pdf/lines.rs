@@ -1,17 +1,7 @@
 //! Glyphs to lines: glyphs whose baselines agree form a line; within a line, glyphs close
 //! together form a span, and a gap wide enough to separate table cells starts a new one.
-//!
-//! All distances are relative to the font size (the glyph's height on the page), so the same
-//! rules hold for a 9 pt table and a 16 pt title:
-//! - baselines within [`LINE_TOLERANCE`] of the first one share a line;
-//! - a gap over [`CELL_GAP`] starts a new span; between two characters of numbers (digits,
-//!   `,` `.` `-` `%`) already a gap over [`NUMBER_GAP`] does, as a number never has a gap
-//!   inside it while two amounts in adjacent columns may stand close;
-//! - within a span, a space glyph or a gap over [`WORD_GAP`] becomes one space, so
-//!   「信息 网络 及软件 购置」 stays one span;
-//! - the same text drawn again at (nearly) the same place is kept once: text drawn twice to
-//!   look bold, and invisible text (render mode 3) over the same visible text. Invisible text
-//!   alone, like the text layer of an OCR'd scan, is kept.
+//! The rules are listed in the documentation of `ingest::pdf`; their thresholds, in font
+//! sizes, are the constants here.
 
 use crate::ingest::{Line, Span};
 
@@ -23,7 +13,10 @@ pub(super) const CELL_GAP: f32 = 0.8;
 pub(super) const NUMBER_GAP: f32 = 0.25;
 /// A gap wider than this many font sizes inside a span is printed as a space.
 pub(super) const WORD_GAP: f32 = 0.15;
-/// The same text this close (in font sizes) to an earlier glyph is a repetition.
+/// Text reaching back over earlier text by more than this many font sizes is drawn over it,
+/// and kept apart.
+pub(super) const OVERLAP: f32 = 0.3;
+/// The same text this close (in font sizes) to other text is a repetition of it.
 const REPEAT_DISTANCE: f32 = 0.3;
 
 /// A glyph placed on the page (page model coordinates: points, origin top left).
@@ -43,13 +36,19 @@ pub(super) struct Glyph {
     pub(super) visible: bool,
 }
 
-/// Groups glyphs into lines (top to bottom) of spans (left to right).
-pub(super) fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+/// Groups glyphs (in content order) into lines (top to bottom) of spans (left to right).
+pub(super) fn lines(glyphs: Vec<Glyph>) -> Vec<Line> {
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    let key = |i: &usize| glyphs.get(*i).map_or((0.0, 0.0), |g| (g.y, g.x0));
+    order.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
     let mut out = Vec::new();
-    let mut line: Vec<Glyph> = Vec::new();
+    // The glyphs of the line being gathered, with their places in content order.
+    let mut line: Vec<(usize, &Glyph)> = Vec::new();
     let mut anchor: Option<(f32, f32)> = None;
-    for g in glyphs {
+    for (i, g) in order.iter().filter_map(|&i| glyphs.get(i).map(|g| (i, g))) {
         if let Some((y, size)) = anchor {
             if g.y - y > LINE_TOLERANCE * size.max(g.size) {
                 out.push(make_line(std::mem::take(&mut line)));
@@ -59,7 +58,7 @@ pub(super) fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
         if anchor.is_none() {
             anchor = Some((g.y, g.size));
         }
-        line.push(g);
+        line.push((i, g));
     }
     if !line.is_empty() {
         out.push(make_line(line));
@@ -68,30 +67,53 @@ pub(super) fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     out
 }
 
-fn make_line(mut glyphs: Vec<Glyph>) -> Line {
-    let y = glyphs.iter().map(|g| g.y).sum::<f32>() / glyphs.len().max(1) as f32;
-    glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let glyphs = without_repeats(glyphs);
-    Line::new(y, spans(&glyphs))
+/// One line: repeats dropped, glyphs joined into runs in the order they were drawn (so text
+/// drawn over other text stays apart), runs joined left to right into spans.
+fn make_line(mut line: Vec<(usize, &Glyph)>) -> Line {
+    let y = line.iter().map(|(_, g)| g.y).sum::<f32>() / line.len().max(1) as f32;
+    line.sort_by_key(|(i, _)| *i);
+    let kept = without_hidden_repeats(line);
+    let runs = join(kept.into_iter().map(|(_, g)| Piece::of(g)));
+    let mut runs = without_repeated_runs(runs);
+    runs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let spans = join(runs.into_iter())
+        .into_iter()
+        .map(|p| Span::new(p.x0, p.x1, p.text))
+        .collect();
+    Line::new(y, spans)
 }
 
-/// Drops glyphs repeating the text of a glyph at nearly the same place (preferring visible).
-fn without_repeats(glyphs: Vec<Glyph>) -> Vec<Glyph> {
-    let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
-    for g in glyphs {
-        let near = REPEAT_DISTANCE * g.size;
-        let repeat = kept
-            .iter_mut()
-            .rev()
-            .take_while(|k| g.x0 - k.x0 <= near)
-            .find(|k| k.text == g.text && (k.y - g.y).abs() <= near && !g.text.trim().is_empty());
-        match repeat {
-            Some(k) => {
-                if !k.visible && g.visible {
-                    *k = g;
-                }
-            }
-            None => kept.push(g),
+/// Drops invisible glyphs repeating the text of a visible glyph at nearly the same place.
+fn without_hidden_repeats(glyphs: Vec<(usize, &Glyph)>) -> Vec<(usize, &Glyph)> {
+    if glyphs.iter().all(|(_, g)| g.visible) || glyphs.iter().all(|(_, g)| !g.visible) {
+        return glyphs;
+    }
+    let repeats = |g: &Glyph| {
+        glyphs.iter().any(|(_, k)| {
+            k.visible
+                && k.text == g.text
+                && (k.x0 - g.x0).abs() <= REPEAT_DISTANCE * g.size
+                && (k.y - g.y).abs() <= REPEAT_DISTANCE * g.size
+        })
+    };
+    glyphs
+        .iter()
+        .filter(|(_, g)| g.visible || !repeats(g))
+        .copied()
+        .collect()
+}
+
+/// Drops runs repeating the text of an earlier run at nearly the same place (text drawn
+/// twice, slightly shifted, to look bold).
+fn without_repeated_runs(runs: Vec<Piece>) -> Vec<Piece> {
+    let mut kept: Vec<Piece> = Vec::with_capacity(runs.len());
+    for r in runs {
+        let near = REPEAT_DISTANCE * r.size;
+        if !kept
+            .iter()
+            .any(|k| k.text == r.text && (k.x0 - r.x0).abs() <= near && (k.x1 - r.x1).abs() <= near)
+        {
+            kept.push(r);
         }
     }
     kept
@@ -101,48 +123,73 @@ fn is_numeric(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '%')
 }
 
-/// Cuts a line's glyphs (sorted by `x0`) into spans.
-fn spans(glyphs: &[Glyph]) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    // The span being built, with the size and last character of its last glyph.
-    let mut current: Option<(Span, f32, char)> = None;
-    let mut space = false;
-    for g in glyphs {
-        let Some(first) = g.text.chars().find(|c| !c.is_whitespace()) else {
-            space = current.is_some();
-            continue;
-        };
-        let last = g
-            .text
-            .chars()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .unwrap_or(first);
-        if let Some((span, size, prev)) = current.as_mut() {
-            let em = size.max(g.size);
-            let gap = g.x0 - span.x1;
-            let cut = gap > CELL_GAP * em
-                || (is_numeric(*prev) && is_numeric(first) && gap > NUMBER_GAP * em);
-            if !cut {
-                if space || gap > WORD_GAP * em {
-                    span.text.push(' ');
-                }
-                span.text.push_str(g.text.trim());
-                span.x1 = span.x1.max(g.x1);
-                *size = g.size;
-                *prev = last;
-                space = false;
-                continue;
-            }
+/// Text with its extent: a glyph, a run of glyphs or a span.
+#[derive(Debug)]
+struct Piece {
+    x0: f32,
+    x1: f32,
+    /// The font size of its last glyph.
+    size: f32,
+    text: String,
+    first: char,
+    last: char,
+    /// Whether a space glyph follows it.
+    space_after: bool,
+    /// Whether it is only white space (a space glyph).
+    blank: bool,
+}
+
+impl Piece {
+    fn of(g: &Glyph) -> Piece {
+        let text = g.text.trim();
+        Piece {
+            x0: g.x0,
+            x1: g.x1,
+            size: g.size,
+            first: text.chars().next().unwrap_or(' '),
+            last: text.chars().next_back().unwrap_or(' '),
+            blank: text.is_empty(),
+            text: text.to_string(),
+            space_after: false,
         }
-        if let Some((span, _, _)) = current.take() {
-            out.push(span);
-        }
-        current = Some((Span::new(g.x0, g.x1, g.text.trim()), g.size, last));
-        space = false;
     }
-    if let Some((span, _, _)) = current {
-        out.push(span);
+
+    /// Whether `next` continues this piece (rather than starting a new cell).
+    fn continues(&self, next: &Piece) -> bool {
+        let em = self.size.max(next.size);
+        let gap = next.x0 - self.x1;
+        let numbers = is_numeric(self.last) && is_numeric(next.first);
+        gap >= -OVERLAP * em && gap <= CELL_GAP * em && !(numbers && gap > NUMBER_GAP * em)
+    }
+}
+
+/// Joins consecutive pieces that continue each other; a space glyph or a word-sized gap
+/// between them becomes a space.
+fn join(pieces: impl Iterator<Item = Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for p in pieces {
+        if p.blank {
+            // A space glyph right after a piece marks a word space; elsewhere (drawn out of
+            // order) it is dropped, and the gap it leaves speaks for it.
+            if let Some(cur) = out.last_mut().filter(|cur| cur.continues(&p)) {
+                cur.space_after = true;
+            }
+            continue;
+        }
+        match out.last_mut() {
+            Some(cur) if cur.continues(&p) => {
+                let em = cur.size.max(p.size);
+                if cur.space_after || p.x0 - cur.x1 > WORD_GAP * em {
+                    cur.text.push(' ');
+                }
+                cur.text.push_str(&p.text);
+                cur.x1 = cur.x1.max(p.x1);
+                cur.size = p.size;
+                cur.last = p.last;
+                cur.space_after = p.space_after;
+            }
+            _ => out.push(p),
+        }
     }
     out
 }
@@ -177,11 +224,14 @@ mod tests {
     fn cells_words_and_lines() {
         let mut glyphs = run("2010101", 10.0, 100.0, 5.0);
         glyphs.extend(run("行政运行", 60.0, 100.4, 10.0));
-        // A word space (one space glyph) stays inside the span.
-        glyphs.extend(run("信息 网络", 60.0, 120.0, 10.0));
+        // A word space (a half-width space glyph) stays inside the span.
+        glyphs.extend(run("信息", 60.0, 120.0, 10.0));
+        glyphs.extend(run(" ", 80.0, 120.0, 5.0));
+        glyphs.extend(run("网络", 85.0, 120.0, 10.0));
         // Two amounts 3 pt apart are two cells; the first one's x1 is its right edge.
         glyphs.extend(run("1,234.50", 150.0, 100.0, 5.0));
         glyphs.extend(run("7.00", 193.0, 99.8, 5.0));
+        // Drawn in any order, one glyph at a time.
         glyphs.reverse();
         let lines = lines(glyphs);
         assert_eq!(
@@ -192,7 +242,9 @@ mod tests {
             ]
         );
         assert_eq!(lines[0].spans[2].x1, 190.0);
-        assert!((lines[0].y - 100.12).abs() < 0.01);
+        // The mean of the baselines.
+        let mean = (7.0 * 100.0 + 4.0 * 100.4 + 8.0 * 100.0 + 4.0 * 99.8) / 23.0;
+        assert!((lines[0].y - mean).abs() < 0.001);
     }
 
     #[test]
@@ -206,5 +258,11 @@ mod tests {
         assert_eq!(texts(&lines(glyphs)), [vec!["合计"]]);
         // Invisible text alone (an OCR layer) is kept.
         assert_eq!(texts(&lines(hidden)), [vec!["合计"]]);
+        // Text drawn over other text (a cell overflowing) stays apart, not interleaved.
+        let mut over = run("部门预算支出", 10.0, 80.0, 10.0);
+        over.extend(run("预算数", 20.0, 80.0, 10.0));
+        assert_eq!(texts(&lines(over)), [vec!["部门预算支出", "预算数"]]);
+        // Leader dots a dot's width apart are all kept.
+        assert_eq!(texts(&lines(run("....", 10.0, 50.0, 2.5))), [vec!["...."]]);
     }
 }

@@ -9,9 +9,24 @@
 //! Coordinates are PDF points as the page is displayed: origin at the top left of the crop
 //! box, `y` growing downwards, the page's `/Rotate` applied. A [`Line`]'s `y` is its
 //! baseline; a [`Span`]'s `x0` is the left edge of its first glyph and `x1` the right edge of
-//! its last (origin plus advance width), so right-aligned amounts share their `x1`.
-//! How glyphs become spans and lines is described in the `lines` module: gaps and baseline
-//! tolerances are fractions of the font size.
+//! its last (origin plus advance width), so right-aligned amounts share their `x1`. Text
+//! outside the crop box is not read.
+//!
+//! Glyphs become lines and spans by distances relative to the font size (`em`):
+//! - glyphs whose baselines lie within 0.5 em of a line's first baseline belong to it (a
+//!   code printed half a line above the rest of its row joins the row; the lines of a
+//!   wrapped cell, a line apart, do not);
+//! - a gap over 0.8 em starts a new span (a new cell); between two characters of numbers
+//!   (digits, `,` `.` `-` `%`) a gap over 0.25 em already does, as a number has no gap inside
+//!   it while amounts in adjacent columns may stand close;
+//! - inside a span, a space glyph or a gap over 0.15 em becomes one space, so
+//!   「信息 网络 及软件 购置」 stays one span;
+//! - glyphs join in the order they are drawn, and those runs join left to right, so text
+//!   drawn over other text (a cell overflowing into the next) is a span of its own rather
+//!   than interleaved with it;
+//! - text drawn twice at nearly the same place (to look bold) is kept once, and so is
+//!   invisible text (render mode 3) over the same visible text; invisible text alone, like
+//!   the text layer of an OCR'd scan, is kept.
 //!
 //! ```
 //! use cn_budget::ingest::pdf;
@@ -36,7 +51,9 @@
 mod cmap;
 mod content;
 mod font;
+mod lexer;
 mod lines;
+mod load;
 mod matrix;
 mod pagebox;
 
@@ -62,8 +79,8 @@ use content::{FontCache, Interpreter, MAX_STREAM};
 pub struct PdfPages {
     /// Every page in order (numbered from 1); a page without text has no lines.
     pub pages: Vec<Page>,
-    /// The pages that draw images but have no text: scans, whose content cannot be read
-    /// without OCR.
+    /// The pages that draw images but have no text: scans (whose content needs OCR), or a
+    /// chart pasted as a picture.
     pub scanned: Vec<usize>,
     /// Text that could not be decoded, content that could not be read (page by page).
     pub warnings: Vec<PdfWarning>,
@@ -173,7 +190,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    let doc = catch_unwind(|| Document::load_mem(bytes))
+    let doc = catch_unwind(|| load::load(bytes))
         .map_err(|_| PdfError::Broken {
             reason: "the PDF parser failed".into(),
         })?

@@ -33,21 +33,46 @@ fn rect(doc: &Document, obj: Option<&Object>) -> Option<[f32; 4]> {
     (r.iter().all(|v| v.is_finite()) && r[2] > r[0] && r[3] > r[1]).then_some(r)
 }
 
-/// The transformation from the page's user space to the page model's: points as displayed,
-/// origin at the top left of the crop box, `y` downwards, `/Rotate` (clockwise) applied.
-pub(super) fn placement(doc: &Document, page: &Dictionary) -> Matrix {
+/// Where a page's user space lands in the page model.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Placement {
+    /// User space to the page model's space: points as displayed, origin at the top left of
+    /// the crop box, `y` downwards, `/Rotate` (clockwise) applied.
+    pub(super) matrix: Matrix,
+    /// The displayed width.
+    pub(super) width: f32,
+    /// The displayed height.
+    pub(super) height: f32,
+}
+
+impl Placement {
+    /// Whether a glyph with this baseline and horizontal extent is (partly) on the page:
+    /// text outside the crop box is not shown.
+    pub(super) fn shows(&self, x0: f32, x1: f32, y: f32) -> bool {
+        (0.0..=self.height).contains(&y) && x1 >= 0.0 && x0 <= self.width
+    }
+}
+
+/// How the page's user space is displayed.
+pub(super) fn placement(doc: &Document, page: &Dictionary) -> Placement {
     let media = rect(doc, inherited(doc, page, b"MediaBox")).unwrap_or(DEFAULT_BOX);
     let [llx, lly, urx, ury] = rect(doc, inherited(doc, page, b"CropBox")).unwrap_or(media);
     let rotate = inherited(doc, page, b"Rotate")
         .and_then(|o| o.as_i64().ok())
         .unwrap_or(0)
         .rem_euclid(360);
-    match rotate {
-        90 => Matrix::new(0.0, 1.0, 1.0, 0.0, -lly, -llx),
-        180 => Matrix::new(-1.0, 0.0, 0.0, 1.0, urx, -lly),
-        270 => Matrix::new(0.0, -1.0, -1.0, 0.0, ury, urx),
+    let (w, h) = (urx - llx, ury - lly);
+    let (matrix, width, height) = match rotate {
+        90 => (Matrix::new(0.0, 1.0, 1.0, 0.0, -lly, -llx), h, w),
+        180 => (Matrix::new(-1.0, 0.0, 0.0, 1.0, urx, -lly), w, h),
+        270 => (Matrix::new(0.0, -1.0, -1.0, 0.0, ury, urx), h, w),
         // 0, and angles that are no multiple of 90 (invalid), read as upright.
-        _ => Matrix::new(1.0, 0.0, 0.0, -1.0, -llx, ury),
+        _ => (Matrix::new(1.0, 0.0, 0.0, -1.0, -llx, ury), w, h),
+    };
+    Placement {
+        matrix,
+        width,
+        height,
     }
 }
 
@@ -64,7 +89,7 @@ mod tests {
     fn place(rotate: i64, x: f32, y: f32) -> (f32, f32) {
         let doc = Document::new();
         let page = dictionary! { "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()], "Rotate" => rotate };
-        placement(&doc, &page).apply(x, y)
+        placement(&doc, &page).matrix.apply(x, y)
     }
 
     #[test]
@@ -78,5 +103,20 @@ mod tests {
         assert_eq!(place(180, 200.0, 0.0), (0.0, 0.0));
         assert_eq!(place(270, 200.0, 100.0), (0.0, 0.0));
         assert_eq!(place(-90, 200.0, 100.0), (0.0, 0.0));
+    }
+
+    #[test]
+    fn text_outside_the_crop_box_is_not_shown() {
+        let doc = Document::new();
+        let page = dictionary! {
+            "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
+            "CropBox" => vec![10.into(), 0.into(), 200.into(), 100.into()],
+            "Rotate" => 90,
+        };
+        let p = placement(&doc, &page);
+        assert_eq!((p.width, p.height), (100.0, 190.0));
+        assert!(p.shows(-5.0, 5.0, 10.0));
+        assert!(!p.shows(-5.0, -1.0, 10.0));
+        assert!(!p.shows(0.0, 5.0, 191.0));
     }
 }
