@@ -108,7 +108,8 @@ pub(super) fn completion_base(
 pub(super) fn budget_qualifier(chars: &[char], from: usize, to: usize) -> Option<&'static str> {
     if find(chars, from, to, "年初").is_some() {
         Some("budget_initial")
-    } else if find(chars, from, to, "全年").is_some() || find(chars, from, to, "调整后").is_some() {
+    } else if find(chars, from, to, "全年").is_some() || find(chars, from, to, "调整后").is_some()
+    {
         Some("budget_full")
     } else {
         None
