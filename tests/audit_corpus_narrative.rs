@@ -118,7 +118,10 @@ fn unofficial_names_of_guihua_ziyuan() {
     let names = of(&r, "names.official", Severity::Error);
     let printed: Vec<&str> = names.iter().filter_map(|f| f.name.as_deref()).collect();
     assert_eq!(names.len(), 4, "{printed:#?}");
-    for wrong in ["机关事业单位退休人员活动费支出（项）", "其他国土资源事务支出（项）"] {
+    for wrong in [
+        "机关事业单位退休人员活动费支出（项）",
+        "其他国土资源事务支出（项）",
+    ] {
         assert!(printed.iter().any(|p| p.ends_with(wrong)), "{wrong}");
     }
     assert_eq!(
