@@ -132,3 +132,17 @@ fn unofficial_names_of_guihua_ziyuan() {
         2
     );
 }
+
+/// 佛山市轨道交通局 2019 p. 28: 「共涉及资金 940.15 万元，占一般公共预算项目支出总额的 100%」
+/// while 公开05表 项目支出 is 921.75 (lead's decision: a real contradiction, reported as
+/// `n.amount` and `n.share`). Reading the share with the table's figure would divide the cell
+/// by itself, so the share is judged on the text's 940.15 (102.0%, printed 100%).
+#[test]
+fn a_share_of_a_cell_by_itself_is_not_a_reading() {
+    let r = report("guangdong-foshan-guidao-jiaotong-2019");
+    for rule in ["n.amount", "n.share"] {
+        let fs = of(&r, rule, Severity::Error);
+        assert_eq!(fs.len(), 1, "{rule}: {fs:#?}");
+        assert!(fs[0].message.contains("940.15"), "{}", fs[0].message);
+    }
+}

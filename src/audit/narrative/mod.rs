@@ -312,6 +312,14 @@ impl Source<'_> {
     fn is_corrected(&self) -> bool {
         matches!(self, Source::Corrected(..))
     }
+
+    /// The table cell the value is read from, if it is a table's.
+    fn cell(&self) -> Option<&CellRef> {
+        match self {
+            Source::Claim(_) => None,
+            Source::Cell(cell) | Source::Corrected(_, cell) => Some(cell),
+        }
+    }
 }
 
 impl std::fmt::Display for Source<'_> {
@@ -333,9 +341,7 @@ impl std::fmt::Display for Source<'_> {
 /// `n.amount` (narrative vs 公开01–09表): every amount the narrative states for a subject
 /// that a table carries (总计, 收入/支出合计, each source, 基本/项目支出, each 类 and 项 of
 /// 一般公共预算财政拨款支出, 人员经费/公用经费, 三公 budget and actual) equals that cell. The
-/// same quantity at the same precision must be identical. A 类 amount that follows 公开04表
-/// where 04 and 05 print the 类 differently is left to `x.t04_t05.class` ([`agrees_with_t04`]).
-/// A blank cell is "not reported",
+/// same quantity at the same precision must be identical. A blank cell is "not reported",
 /// never 0: a non-zero amount stated for a cell the table leaves blank contradicts the table
 /// (an error that says the table prints nothing there); a zero amount stated for it does not.
 ///
@@ -389,14 +395,6 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     ) else {
         return;
     };
-    if let Ok(c) = &r {
-        if c.verdict == Verdict::Inconsistent && agrees_with_t04(doc, claims, claim, &stated) {
-            // The narrative restates 公开04表's figure of the 类; the two tables disagree, and
-            // `x.t04_t05.class` reports that once.
-            out.passed(rule);
-            return;
-        }
-    }
     out.check_with(
         rule,
         r,
@@ -418,39 +416,6 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
 /// The direction of a change or comparison word: 1 (增加, 大于), -1 (减少, 小于), 0 (持平).
 fn sign(word: Option<&str>) -> Option<i32> {
     word.and_then(direction_of).map(i32::from)
-}
-
-/// Whether a 类 amount of 一般公共预算财政拨款支出 (bound to 公开05表) equals the same 类 as
-/// 公开04表 prints it (一般公共预算财政拨款 column of its numbered line): when 04 and 05 print
-/// the 类 differently, a narrative that follows 04 repeats a difference `x.t04_t05.class`
-/// already reports, and is not a second error.
-fn agrees_with_t04(doc: &Document, claims: &Claims, claim: &Claim, stated: &Amount) -> bool {
-    let (Some(catalog), Some(code)) = (claims.catalog, claim.subject.strip_prefix("class:")) else {
-        return false;
-    };
-    let Some(col) = doc.t04.column("一般公共预算财政拨款") else {
-        return false;
-    };
-    doc.t04
-        .side(Side::Expense)
-        .filter(|l| l.is_numbered())
-        .filter(|l| {
-            catalog
-                .functional()
-                .find_child(None, l.label())
-                .is_some_and(|e| e.code().to_string() == code)
-        })
-        .filter_map(|l| l.cells.get(col).copied().flatten())
-        .any(|t04| {
-            compare_cells(
-                Some(stated),
-                &[(1, Some(&t04))],
-                Blanks::Zero,
-                Relation::Equal,
-                claims.rounding,
-            )
-            .is_some_and(|r| r.is_ok_and(|c| c.verdict != Verdict::Inconsistent))
-        })
 }
 
 /// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match

@@ -6,7 +6,10 @@
 //! 「收入支出总计 0 万元…减少 56.95 万元，下降 1.87%」 with 公开01表 总计 2995.39 is one error
 //! (the 0, reported by `n.amount`), not a second one of the 1.87% computed from the table's
 //! figure. When no reading reproduces the rate, the finding uses the table's figures and
-//! says which narrative figure they replace.
+//! says which narrative figure they replace. A reading that would divide a table cell by
+//! itself is not made (「共涉及资金 940.15 万元，占一般公共预算项目支出总额的 100%」 against
+//! 公开05表 项目支出 921.75: the text states 940.15 is the whole of 921.75, a contradiction
+//! reported both by `n.amount` and by `n.share`).
 
 use super::shares::adjusted_to_hundred;
 use super::{percent, readings_near, sign, value_near, Claims, Source};
@@ -135,9 +138,15 @@ pub(super) fn ratio(claims: &Claims, claim: &Claim, out: &mut Collector, rule: &
         _ => return,
     };
     let wholes = readings_near(claims, &claim.section, whole_subject, whole_measure);
+    // A reading that puts one table cell on both sides says nothing: 「共涉及资金 940.15 万元，
+    // 占一般公共预算项目支出总额的 100%」 with 公开05表 项目支出 921.75 would be 921.75 ÷ 921.75.
     let outcomes = parts
         .iter()
         .flat_map(|p| wholes.iter().map(move |w| (p, w)))
+        .filter(|(p, w)| {
+            let corrected = p.1.is_corrected() || w.1.is_corrected();
+            !(corrected && p.1.cell().is_some() && p.1.cell() == w.1.cell())
+        })
         .filter_map(|(p, w)| quotient(&stated, p, w, rounding))
         .collect();
     let other = || {
