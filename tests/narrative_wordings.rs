@@ -131,12 +131,15 @@ fn classes_and_items_that_open_with_their_name_path() {
         "五(二) class:221 share 15.16 - gpb_expense",
         "五(三)1 item:2010601 budget_initial 1560.05 - -",
         "五(三)1 item:2010601 amount 1511.89 - -",
-        "五(三)1 item:2010601 comparison - 小于 budget_full",
+        // The bare 预算数 is the 年初预算 the item states.
+        "五(三)1 item:2010601 comparison - 小于 budget_initial",
         "五(三)2 item:2010602 amount 10.00 - -",
-        "五(三)2 item:2010602 comparison - 持平 budget_full",
+        "五(三)2 item:2010602 comparison - 持平 budget_initial",
     ] {
         assert!(keys.iter().any(|k| k == want), "{want} not in {keys:#?}");
     }
+    // 1511.89 < 1560.05 and 10.00 = 10.00: the words agree with the figures.
+    assert!(findings(&doc, "n.direction").is_empty());
     // 2106.66 / 2940.05 = 71.65%, not 71.73%: the document's own figures disagree, and the
     // finding names the 类.
     let shares = findings(&doc, "n.share");

@@ -96,16 +96,16 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "x.t04_t07.fund", tables: "公开04表、公开07表", title: "04表政府性基金列 = 07表本年支出（零列对应空表）" },
     RuleInfo { id: "x.t04_t08.soe", tables: "公开04表、公开08表", title: "04表国有资本经营列 = 08表合计（零列对应空表）" },
     RuleInfo { id: "x.t06_t09.bounds", tables: "公开06表、公开09表", title: "06表因公出国（境）费用/公务接待费/公务用车运行维护费/公务用车购置（按印出名称，否则按目录编码 30212/30217/30231/31013）≤ 09表对应三公经费决算数；空白不视为 0" },
-    RuleInfo { id: "n.amount", tables: "情况说明", title: "情况说明所述金额 = 表中对应数" },
+    RuleInfo { id: "n.amount", tables: "情况说明", title: "情况说明所述金额 = 表中对应数；表中空白为“未列示”而非 0：所述非零金额对空白单元格即为不符，所述 0 不为错" },
     RuleInfo { id: "n.repeat", tables: "情况说明", title: "同一指标多处表述须一致（同一节内逐处核对，引出两处原文）" },
     RuleInfo { id: "n.operating_costs", tables: "情况说明、公开06表", title: "机关运行经费 ≤ 06表公用经费合计（只含行政单位和参公事业单位）" },
-    RuleInfo { id: "n.zero_base", tables: "情况说明", title: "以零（或舍入后可能为零）为基数的增减率、完成率、占比无定义" },
-    RuleInfo { id: "n.share", tables: "情况说明", title: "占比 = 部分 / 整体（按舍入区间重算）" },
-    RuleInfo { id: "n.completion_rate", tables: "情况说明", title: "完成率 = 支出决算 / 年初（全年）预算" },
-    RuleInfo { id: "n.growth_rate", tables: "情况说明", title: "增减率 = 增减额 / 上年数（由本年数与增减额推得）" },
-    RuleInfo { id: "n.direction", tables: "情况说明", title: "增加/减少/持平、大于/小于与数值方向一致" },
+    RuleInfo { id: "n.zero_base", tables: "情况说明", title: "以零（或舍入后可能为零）为基数的增减率、完成率、占比无定义：所述 0% 或 100% 为惯例（警告），其他数值为错误（并指出同段另一基数能否算得该值）" },
+    RuleInfo { id: "n.share", tables: "情况说明", title: "占比 = 部分 / 整体（按舍入区间重算）；同段同一整体的各占比合计恰为 100% 且本项仅差末位 1 个单位时为尾差" },
+    RuleInfo { id: "n.completion_rate", tables: "情况说明", title: "完成率 = 支出决算 / 年初（全年）预算；未写明口径的“预算”指本段所列的预算数；所用金额与表不符时兼用表中数" },
+    RuleInfo { id: "n.growth_rate", tables: "情况说明", title: "增减率 = 增减额 / 上年数（由本年数与增减额推得）；所用金额与表不符（已报 n.amount）时兼用表中数，任一算得即不另报" },
+    RuleInfo { id: "n.direction", tables: "情况说明", title: "增加/减少/持平、大于/小于/等于与数值方向一致（按本段所列数值；未写明口径的“预算数”指本段所列的预算数）" },
     RuleInfo { id: "n.sum", tables: "情况说明", title: "政府采购支出总额 = 货物 + 工程 + 服务" },
-    RuleInfo { id: "names.official", tables: "情况说明、名词解释", title: "「类」「款」「项」名称为该年度版本的官方名称，且构成同一科目路径" },
+    RuleInfo { id: "names.official", tables: "情况说明、名词解释", title: "「类」「款」「项」名称为该年度版本的官方名称，且构成同一科目路径（非官方名称为错误，路径未到项级为警告）" },
     RuleInfo { id: "names.marker", tables: "情况说明、名词解释", title: "名称后的（类）（款）（项）标注与层级一致" },
     RuleInfo { id: "names.numbering", tables: "情况说明、名词解释", title: "同一节内科目条目的编号连续、不重复" },
 ];
@@ -236,6 +236,25 @@ impl<'o> Collector<'o> {
                 .findings
                 .push(Finding::from_comparison(rule, place, c, basis, hint)),
         }
+    }
+
+    /// Records a difference that rounding explains only for a reason the comparison itself
+    /// cannot see (shares rounded so that they add up to 100%): a line of the rounding
+    /// summary that states the reason.
+    pub(crate) fn explained(&mut self, rule: &str, place: Place, c: &Comparison, why: &str) {
+        if !self.on(rule) {
+            return;
+        }
+        self.evaluated += 1;
+        let line = format!(
+            "{}（{rule}，差额 {}：{why}）",
+            place.describe(),
+            c.difference.normalize()
+        );
+        self.rounding
+            .entry(place.table.clone())
+            .or_default()
+            .push(line);
     }
 
     /// Records the result of a check function.

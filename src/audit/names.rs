@@ -1,6 +1,6 @@
 //! Rules on the name paths 「X（类）Y（款）Z（项）」 of the narrative and the glossary.
 
-use super::finding::Place;
+use super::finding::{Finding, Place};
 use super::Collector;
 use crate::catalog::{parse_name_path, NamedSegment, ResolveError};
 use crate::disclosure::{Document, NamePath};
@@ -49,7 +49,10 @@ fn markers(n: &NamePath, segments: &[NamedSegment], out: &mut Collector) {
 }
 
 /// `names.official`: the names must be the official names of one code path in the
-/// document's edition, each found under its parent (names are unique only there).
+/// document's edition, each found under its parent (names are unique only there). A name
+/// that is not the official name of any subject under its parent (an old name, a 类 name
+/// repeated as 款, a 项 the edition does not have) misnames the subject: an error. A path that
+/// stops above 项, or that cannot be parsed, is a warning.
 fn official(n: &NamePath, segments: &[NamedSegment], catalog: &Catalog, out: &mut Collector) {
     const RULE: &str = "names.official";
     let names: Vec<&str> = segments.iter().map(|s| s.name.as_str()).collect();
@@ -65,7 +68,7 @@ fn official(n: &NamePath, segments: &[NamedSegment], catalog: &Catalog, out: &mu
                 );
             }
         }
-        Err(ResolveError::NotFound { name, level, under }) => out.warn(
+        Err(ResolveError::NotFound { name, level, under }) => out.push(Finding::error(
             RULE,
             place(n),
             format!(
@@ -74,7 +77,7 @@ fn official(n: &NamePath, segments: &[NamedSegment], catalog: &Catalog, out: &mu
                 under.map(|u| format!(" {u} 下")).unwrap_or_default(),
                 level
             ),
-        ),
+        )),
         Err(e) => out.warn(RULE, place(n), format!("无法解析名称路径：{e}")),
     }
 }

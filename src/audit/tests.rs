@@ -2,7 +2,7 @@
 
 use super::test_support::{doc, findings, wan};
 use super::{audit, AuditOptions, Severity};
-use crate::disclosure::{Claim, Document, NamePath, Side, TableId};
+use crate::disclosure::{Claim, Document, Measure, NamePath, Side, TableId};
 use crate::FunctionCode;
 
 fn code(s: &str) -> Option<FunctionCode> {
@@ -400,6 +400,7 @@ fn names() {
     assert_eq!(markers.len(), 1);
     assert!(markers[0].message.contains("公务员医疗补助"));
     assert!(warnings(&d, "names.official").is_empty());
+    assert!(errors(&d, "names.official").is_empty());
     d.names.push(NamePath {
         id: "n999".into(),
         section: "五(三)".into(),
@@ -407,7 +408,7 @@ fn names() {
         numbering: String::new(),
     });
     assert_eq!(
-        warnings(&d, "names.official").len(),
+        errors(&d, "names.official").len(),
         1,
         "财政运行 is no 项 of 20106"
     );
@@ -416,6 +417,45 @@ fn names() {
         .printed
         .replace("公务员医疗补助（类）", "公务员医疗补助（项）");
     assert!(warnings(&d, "names.marker").is_empty());
+}
+
+/// The four wrong name paths of 上海市普陀区规划和自然资源局 2024 (pp. 22–24), as printed: a
+/// 项 the 2024 edition does not have, an old 项 name, and a 类 name repeated as 款 (twice). Each
+/// misnames its subject: an error naming the level and the parent it was looked up under.
+#[test]
+fn names_official_errors_of_the_corpus() {
+    let mut d = doc();
+    for (id, printed) in [
+        ("n905", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）"),
+        ("n911", "自然资源海洋气象等支出（类）自然资源事务（款）其他国土资源事务支出（项）"),
+        ("n912", "住房保障支出（类）住房保障支出（款）住房公积金（项）"),
+        ("n913", "住房保障支出（类）住房保障支出（款）购房补贴（项）"),
+        ("n914", "住房保障支出（类）住房改革支出（款）购房补贴（项）"),
+    ] {
+        d.names.push(NamePath {
+            id: id.into(),
+            section: "五(三)".into(),
+            printed: printed.into(),
+            numbering: String::new(),
+        });
+    }
+    let found = errors(&d, "names.official");
+    let at = |id: &str| {
+        found
+            .iter()
+            .find(|f| f.code.as_deref() == Some(id))
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(at("n905").contains("20805 下的项级"), "{}", at("n905"));
+    assert!(at("n911").contains("「其他国土资源事务支出」不是 2024 年版 22001 下的项级"));
+    assert!(at("n912").contains("「住房保障支出」不是 2024 年版 221 下的款级"));
+    assert!(at("n913").contains("221 下的款级"));
+    assert!(
+        at("n914").is_empty(),
+        "购房补贴 under 住房改革支出 is official"
+    );
 }
 
 #[test]
@@ -556,9 +596,59 @@ fn zero_bases_are_findings_not_errors() {
     claim(&mut g, "c002").value = Some("4789.78".into());
     claim(&mut g, "c002").word = Some("增加".into());
     claim(&mut g, "c003").word = Some("增长".into());
-    let fs = warnings(&g, "n.zero_base");
+    // The printed 7.2% follows no convention over a zero base: an error of n.zero_base.
+    let fs = errors(&g, "n.zero_base");
     assert_eq!(at(&fs, "c003").len(), 1, "{fs:?}");
+    assert!(fs[0].message.contains("上年数 0"), "{}", fs[0].message);
     assert!(errors(&g, "n.growth_rate").is_empty(), "no division error");
+    // 「增长 100%」 (or 0%) over a zero base is a convention: a warning.
+    claim(&mut g, "c003").value = Some("100.0".into());
+    assert!(errors(&g, "n.zero_base").is_empty());
+    assert_eq!(at(&warnings(&g, "n.zero_base"), "c003").len(), 1);
+}
+
+/// 中共上海市普陀区委社会工作部 2024 p. 18: 「年初预算为 0 万元，全年预算为 321.02 万元，支出决算为
+/// 307.82 万元，完成年初预算的 95.89%」. The rate is undefined over 年初预算 0 and no convention
+/// prints 95.89% there: an error, which says that 全年预算 reproduces it.
+#[test]
+fn a_rate_over_a_zero_base_that_another_base_reproduces() {
+    let mut d = doc();
+    let section = "五(三)9";
+    let mut push = |measure, value: Option<&str>, of: Option<&str>| {
+        let id = format!("c9{:02}", d.claims.len() % 100);
+        d.claims.push(Claim {
+            id,
+            section: section.into(),
+            subject: "gpb_expense".into(),
+            measure,
+            value: value.map(Into::into),
+            word: None,
+            of: of.map(Into::into),
+            quote: String::new(),
+            note: String::new(),
+        });
+    };
+    push(Measure::BudgetInitial, Some("0"), None);
+    push(Measure::BudgetFull, Some("321.02"), None);
+    push(Measure::Amount, Some("307.82"), None);
+    push(
+        Measure::CompletionRate,
+        Some("95.89"),
+        Some("budget_initial"),
+    );
+    let fs: Vec<_> = errors(&d, "n.zero_base")
+        .into_iter()
+        .filter(|f| f.message.contains("95.89%"))
+        .collect();
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert!(
+        fs[0].message.contains("按全年预算计算") && fs[0].message.contains("321.02"),
+        "{}",
+        fs[0].message
+    );
+    assert!(!errors(&d, "n.completion_rate")
+        .iter()
+        .any(|f| f.message.contains("95.89")));
 }
 
 #[test]
@@ -672,4 +762,105 @@ fn review_fixes_hold() {
     dropped.t03.table.set_cell(code("21007"), 0, wan("5.1"));
     dropped.apply_declared_decimals();
     assert_eq!(at(&errors(&dropped, "t03.hierarchy"), "21007").len(), 1);
+}
+
+/// 五(二)1–4 of the seed state 75.45 + 11.77 + 4.24 + 8.54 = 100.00% of 4789.53, while
+/// 564.22 / 4789.53 = 11.780%: the publisher printed 11.77 so that the shares add up to 100.
+#[test]
+fn shares_rounded_to_add_up_to_a_hundred_are_rounding() {
+    let mut d = doc();
+    // Stated in four separate items, they are not the shares of one paragraph: an error.
+    assert_eq!(at(&errors(&d, "n.share"), "c045").len(), 1);
+    // Stated in one paragraph they are: 尾差, with the sibling shares as evidence.
+    for id in [
+        "c041", "c042", "c043", "c044", "c045", "c046", "c047", "c048", "c049",
+    ] {
+        claim(&mut d, id).section = "五(二)".into();
+    }
+    assert!(errors(&d, "n.share").is_empty());
+    let report = audit(&d, &AuditOptions::default());
+    let summary = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "rounding.summary" && f.table.is_none())
+        .expect("the narrative's rounding summary");
+    assert!(
+        summary.message.contains("c045")
+            && summary
+                .message
+                .contains("c043 75.45% + c045 11.77% + c047 4.24% + c049 8.54% 合计恰为 100%"),
+        "{}",
+        summary.message
+    );
+    // Shares that do not add up to exactly 100: an error again.
+    claim(&mut d, "c049").value = Some("8.55".into());
+    assert_eq!(at(&errors(&d, "n.share"), "c045").len(), 1);
+    // Two units away: an error even though the shares add up to 100 (75.46 is one unit
+    // away from 75.447 and stays 尾差).
+    claim(&mut d, "c049").value = Some("8.54".into());
+    claim(&mut d, "c045").value = Some("11.76".into());
+    claim(&mut d, "c043").value = Some("75.46".into());
+    let fs = errors(&d, "n.share");
+    assert_eq!(at(&fs, "c045").len(), 1, "{fs:#?}");
+    assert!(at(&fs, "c043").is_empty(), "{fs:#?}");
+}
+
+/// A blank cell is not 0: a non-zero amount stated for it contradicts the table, a zero one
+/// does not (上海市普陀区财政局 2024 planted copy: 「“三公”经费财政拨款支出年初预算为 0.95 万元」
+/// against a blank 公开09表).
+#[test]
+fn an_amount_for_a_blank_cell() {
+    let mut d = doc();
+    // 公务用车购置及运行维护费 全年预算 4.4 (c133) and 因公出国（境）费 0.00 (c128).
+    d.t09.budget[2] = None;
+    d.t09.budget[1] = None;
+    let fs = errors(&d, "n.amount");
+    let c133 = at(&fs, "c133");
+    assert_eq!(c133.len(), 1, "{fs:#?}");
+    assert!(
+        c133[0].message.contains("空白") && c133[0].message.contains("4.4"),
+        "{}",
+        c133[0].message
+    );
+    assert!(at(&fs, "c128").is_empty(), "0.00 for a blank cell");
+}
+
+/// The narrative's only budget of a 三公 item, 年初预算, restates 公开09表 预算数; with a
+/// 全年预算 also stated, 年初预算 is left alone.
+#[test]
+fn a_three_costs_initial_budget_restates_the_table() {
+    let mut d = doc();
+    let mut initial = claim(&mut d, "c122").clone();
+    initial.id = "c998".into();
+    initial.measure = Measure::BudgetInitial;
+    initial.value = Some("0.62".into());
+    d.claims.push(initial);
+    assert!(
+        at(&errors(&d, "n.amount"), "c998").is_empty(),
+        "c122 states 全年预算"
+    );
+    d.claims
+        .retain(|c| !(c.subject == "sangong:total" && c.measure == Measure::BudgetFull));
+    assert_eq!(at(&errors(&d, "n.amount"), "c998").len(), 1, "0.62 vs 0.61");
+}
+
+/// One wrong figure, one finding: 收、支总计 printed 0 instead of 4789.78 is an n.amount error;
+/// 「减少 369.9 万元，下降 7.2%」, right with the table's 4789.78, is not a second one.
+#[test]
+fn a_rate_over_a_contradicted_amount_uses_the_table() {
+    let mut d = doc();
+    claim(&mut d, "c001").value = Some("0".into());
+    assert_eq!(at(&errors(&d, "n.amount"), "c001").len(), 1);
+    assert!(at(&errors(&d, "n.growth_rate"), "c003").is_empty());
+    assert!(at(&warnings(&d, "n.zero_base"), "c003").is_empty());
+    // A rate neither figure reproduces is reported, computed with the table's figure.
+    claim(&mut d, "c003").value = Some("9.9".into());
+    let fs = errors(&d, "n.growth_rate");
+    let c003 = at(&fs, "c003");
+    assert_eq!(c003.len(), 1, "{fs:#?}");
+    assert!(
+        c003[0].message.contains("c001 所述 0 与表不符"),
+        "{}",
+        c003[0].message
+    );
 }

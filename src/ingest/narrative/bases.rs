@@ -87,16 +87,31 @@ pub(super) fn budget_words(chars: &[char], from: usize, to: usize) -> Option<(us
 }
 
 /// The base of a completion rate stated in `chars[from..to]` (完成年初预算的, 完成全年预算的,
-/// 完成预算, 执行率为), if the clause states one.
-pub(super) fn completion_base(chars: &[char], from: usize, to: usize) -> Option<&'static str> {
+/// 完成预算, 执行率为), if the clause states one: `Some(None)` when it says only 预算 (完成预算的
+/// x%), which the walker binds to the budget the passage states ([`budget_qualifier`]).
+pub(super) fn completion_base(
+    chars: &[char],
+    from: usize,
+    to: usize,
+) -> Option<Option<&'static str>> {
     if find(chars, from, to, "执行率").is_some() {
-        return Some("budget_full");
+        return Some(Some("budget_full"));
     }
     let k = find(chars, from, to, "完成")?;
     let b = find(chars, k, to, "预算")?;
-    Some(if find(chars, k, b + 2, "年初").is_some() {
-        "budget_initial"
+    Some(budget_qualifier(chars, k, b))
+}
+
+/// The budget that the words in `chars[from..to]` (before 预算) qualify: 年初 → budget_initial,
+/// 全年 or 调整后 → budget_full; `None` for a bare 预算(数), whose meaning is the budget the
+/// passage itself states.
+pub(super) fn budget_qualifier(chars: &[char], from: usize, to: usize) -> Option<&'static str> {
+    if find(chars, from, to, "年初").is_some() {
+        Some("budget_initial")
+    } else if find(chars, from, to, "全年").is_some() || find(chars, from, to, "调整后").is_some()
+    {
+        Some("budget_full")
     } else {
-        "budget_full"
-    })
+        None
+    }
 }

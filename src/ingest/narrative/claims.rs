@@ -1,7 +1,7 @@
 //! Claims: binding one number (or a comparison or 持平 keyword) of a clause to a subject, a
 //! measure and a base.
 
-use super::bases::{budget_words, clause_base, completion_base};
+use super::bases::{budget_qualifier, budget_words, clause_base, completion_base};
 use super::chars::{at, ch, ends_with, find, len, rfind, squeeze, text};
 use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
@@ -69,6 +69,7 @@ impl Walker<'_> {
         }
         if let Some(of) = completion_base(chars, c.start, n.start) {
             let subject = self.current().ok_or("未能确定完成率所属对象")?;
+            let of = self.budget_base(of, &subject);
             let mut d = Self::draft(subject, Measure::CompletionRate, n, c.lead, c);
             d.of = Some(of.to_owned());
             return Ok(Some(d));
@@ -250,11 +251,7 @@ impl Walker<'_> {
             .find_map(|k| {
                 comparison_at(chars, k, c.end).map(|(w, word, b, e)| (k, w, word, b, e))
             })?;
-        let base = if find(chars, w, b, "年初").is_some() {
-            "budget_initial"
-        } else {
-            "budget_full"
-        };
+        let qualifier = budget_qualifier(chars, w, b);
         let result = match self.named(c, c.start, k, |x| x == Kind::Amount) {
             Named::Found(s, _) => Some(s),
             _ => None,
@@ -262,6 +259,7 @@ impl Walker<'_> {
         .or_else(|| self.topic.clone())
         .or_else(|| self.last.clone())
         .map(|subject| {
+            let base = self.budget_base(qualifier, &subject);
             Some(Draft {
                 subject,
                 measure: Measure::Comparison,
@@ -275,6 +273,30 @@ impl Walker<'_> {
         })
         .ok_or_else(|| "未能确定比较所属对象".to_owned());
         Some((k, result))
+    }
+
+    /// The budget a completion rate or a comparison is against: the one its words name (年初,
+    /// 全年), else, for a bare 预算(数) (决算数大于预算数, 完成预算的 x%), the one budget the
+    /// section states for the subject before it (年初预算为 … 决算数大于预算数 compares with the
+    /// 年初预算); when the section states none or both, 预算数 is the full-year budget (the
+    /// 预算数 of 公开09表).
+    fn budget_base(&self, qualifier: Option<&'static str>, subject: &str) -> &'static str {
+        qualifier
+            .or_else(|| {
+                let label = self.label();
+                let mut kinds = self
+                    .claims
+                    .iter()
+                    .filter(|c| c.section == label && c.subject == subject)
+                    .filter_map(|c| match c.measure {
+                        Measure::BudgetInitial => Some("budget_initial"),
+                        Measure::BudgetFull => Some("budget_full"),
+                        _ => None,
+                    });
+                let first = kinds.next()?;
+                kinds.all(|k| k == first).then_some(first)
+            })
+            .unwrap_or("budget_full")
     }
 
     /// 较上年持平: a flat claim (no number) of the last subject.

@@ -99,3 +99,41 @@ fn planted_errors_are_flagged_by_the_audit() {
     ));
     assert_eq!(problems.len(), 2, "{problems:#?}");
 }
+
+/// A bare 预算数 (决算数大于预算数, 完成预算的 x%) is the budget the section states for the
+/// subject: the 年初预算 when only it is printed (上海市普陀区财政局 2024 五(三)1 and 七(一));
+/// with both 年初 and 全年 printed, or none, it is the full-year budget; a qualified one keeps
+/// its qualifier.
+#[test]
+fn a_bare_budget_is_the_one_the_section_states() {
+    let (claims, _, problems) = small(
+        "第三部分 某局 2024 年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n(三) 具体情况\n\
+         1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：基本支出。年初预算为 1560.05 万元，支出决算为 1511.89 万元。决算数大于预算数的主要原因：人员变化。\n\
+         2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。年初预算为 0 万元，全年预算为 10.00 万元，支出决算为 9.00 万元。决算数小于预算数。\n\
+         3、一般公共服务支出（类）财政事务（款）信息化建设（项）。年初预算为 135.90 万元，支出决算为 135.25 万元。决算数小于全年预算数。\n\
+         七、财政拨款“三公”经费支出决算情况说明\n\
+         “三公”经费财政拨款支出年初预算为 0.95 万元，支出决算为 0.00 万元，完成预算的 0%。“三公”经费支出决算数小于预算数。",
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+    let bases: Vec<(&str, &str, &str)> = claims
+        .iter()
+        .filter(|c| c.value.is_none() || c.measure.token() == "completion_rate")
+        .map(|c| {
+            (
+                c.subject.as_str(),
+                c.measure.token(),
+                c.of.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        bases,
+        [
+            ("item:2010601", "comparison", "budget_initial"),
+            ("item:2010602", "comparison", "budget_full"),
+            ("item:2010607", "comparison", "budget_full"),
+            ("sangong:total", "completion_rate", "budget_initial"),
+            ("sangong:total", "comparison", "budget_initial"),
+        ]
+    );
+}

@@ -1,26 +1,35 @@
 //! Rules on the narrative (情况说明): its numbers against the tables and against each other.
+//!
+//! One wrong figure gives one finding: a rate (增减率, 完成率, 占比) whose input is an amount
+//! the narrative states against its table (`n.amount`) is checked with the narrative's figure
+//! and with the table's; it is reported only if neither reproduces it (see [`rates`]).
+//! Comparison words (大于/小于/持平) are judged on the figures their own paragraph prints.
+
+mod rates;
+mod shares;
 
 use super::cross::{CellRef, RowRef};
 use super::finding::{Finding, Place};
 use super::subjects::code_and_name;
 use super::Collector;
-use crate::check::{compare_cells, compare_sum, Blanks, Comparison, Relation, Verdict};
+use crate::check::{compare_cells, compare_sum, Blanks, Relation, Verdict};
 use crate::disclosure::{
     direction_of, Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS,
 };
-use crate::{Amount, Catalog, Interval, Unit};
-use rust_decimal::Decimal;
+use crate::{Amount, Catalog, Rounding, Unit};
 use std::collections::HashMap;
 
 pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
-    let claims = &Claims::new(doc, &doc.claims, catalog);
+    let claims = &Claims::new(doc, &doc.claims, catalog, out.rounding());
     for claim in claims.all {
         match claim.measure {
-            Measure::Amount | Measure::BudgetFull => amount(doc, claims, claim, out),
-            Measure::Share => ratio(doc, claims, claim, out, "n.share"),
-            Measure::CompletionRate => ratio(doc, claims, claim, out, "n.completion_rate"),
-            Measure::GrowthRate => growth(doc, claims, claim, out),
-            Measure::Comparison => comparison(doc, claims, claim, out),
+            Measure::Amount | Measure::BudgetFull | Measure::BudgetInitial => {
+                amount(doc, claims, claim, out)
+            }
+            Measure::Share => rates::ratio(claims, claim, out, "n.share"),
+            Measure::CompletionRate => rates::ratio(claims, claim, out, "n.completion_rate"),
+            Measure::GrowthRate => rates::growth(doc, claims, claim, out),
+            Measure::Comparison => comparison(claims, claim, out),
             _ => {}
         }
     }
@@ -118,6 +127,22 @@ pub(crate) fn bind(subject: &str, measure: Measure) -> Option<CellRef> {
     })
 }
 
+/// The table cell a claim restates: [`bind`]; besides, a 三公 年初预算 restates the 预算数 of
+/// 公开09表 when the narrative states no 全年预算 for the same item (the table prints one
+/// budget per item, and the narrative's only budget figure for it is that one).
+fn cell_of(claims: &Claims, claim: &Claim) -> Option<CellRef> {
+    bind(&claim.subject, claim.measure).or_else(|| {
+        let only_budget = claim.measure == Measure::BudgetInitial
+            && claim.subject.starts_with("sangong:")
+            && claims
+                .of(&claim.subject, Measure::BudgetFull)
+                .all(|c| c.value.is_none());
+        only_budget
+            .then(|| bind(&claim.subject, Measure::BudgetFull))
+            .flatten()
+    })
+}
+
 /// A narrative amount: claims record the number printed before 万元 (see
 /// `data/disclosures/TRANSCRIBE-SPEC.md`), whatever unit the tables use.
 fn money(_doc: &Document, text: &str) -> Option<Amount> {
@@ -130,6 +155,8 @@ fn percent(text: &str) -> Option<Amount> {
 
 /// The claims of a document indexed by subject, each list in document order.
 struct Claims<'a> {
+    doc: &'a Document,
+    rounding: Rounding,
     all: &'a [Claim],
     /// Each claim's value parsed as money in the document's unit (parallel to `all`).
     money: Vec<Option<Amount>>,
@@ -139,7 +166,12 @@ struct Claims<'a> {
 }
 
 impl<'a> Claims<'a> {
-    fn new(doc: &Document, all: &'a [Claim], catalog: Option<&'a Catalog>) -> Claims<'a> {
+    fn new(
+        doc: &'a Document,
+        all: &'a [Claim],
+        catalog: Option<&'a Catalog>,
+        rounding: Rounding,
+    ) -> Claims<'a> {
         let money = all
             .iter()
             .map(|c| c.value.as_deref().and_then(|v| money(doc, v)))
@@ -149,6 +181,8 @@ impl<'a> Claims<'a> {
             by.entry(c.subject.as_str()).or_default().push(c);
         }
         Claims {
+            doc,
+            rounding,
             all,
             money,
             by,
@@ -185,6 +219,32 @@ impl<'a> Claims<'a> {
             .copied()
             .filter(move |c| c.measure == measure)
     }
+
+    /// The table's side of an amount the narrative states against it (what `n.amount`
+    /// reports): the cell and its figure when the table prints another figure, the cell and
+    /// `None` when it leaves the cell blank and the claim states a non-zero amount; `None`
+    /// when the claim agrees with its table, restates no cell, or its table was not read.
+    fn contradicted(&self, c: &Claim) -> Option<(CellRef, Option<Amount>)> {
+        if c.subject == "operating_costs" {
+            return None;
+        }
+        let cell = cell_of(self, c)?;
+        let stated = self.money(c)?;
+        match cell.resolve(self.doc)? {
+            None => (!stated.value().is_zero()).then_some((cell, None)),
+            Some(table) => {
+                let r = compare_cells(
+                    Some(&stated),
+                    &[(1, Some(&table))],
+                    Blanks::Zero,
+                    Relation::Equal,
+                    self.rounding,
+                )?;
+                matches!(r, Ok(c) if c.verdict == Verdict::Inconsistent)
+                    .then_some((cell, Some(table)))
+            }
+        }
+    }
 }
 
 /// The claim of `subject` and `measure` nearest to `section`: the same section, else the
@@ -204,24 +264,62 @@ fn nearby<'a>(
 /// The value of a subject's amount as the reader sees it near `section`: the narrative's own
 /// figure if stated there, else the table cell it restates.
 fn value_near<'a>(
-    doc: &Document,
     claims: &Claims<'a>,
     section: &str,
     subject: &str,
     measure: Measure,
 ) -> Option<(Amount, Source<'a>)> {
-    if let Some(c) = nearby(claims, section, subject, measure) {
-        return Some((claims.money(c)?, Source::Claim(c)));
-    }
-    let cell = bind(subject, measure)?;
-    let a = cell.resolve(doc)??;
-    Some((a, Source::Cell(cell)))
+    readings_near(claims, section, subject, measure)
+        .into_iter()
+        .next()
 }
 
-/// Where a value used by a narrative rule comes from: a claim, or the table cell it restates.
+/// The readings of a subject's amount near `section`: the narrative's own figure, followed by
+/// the table's when the narrative states it against its table ([`Claims::contradicted`]);
+/// else the table cell it restates.
+fn readings_near<'a>(
+    claims: &Claims<'a>,
+    section: &str,
+    subject: &str,
+    measure: Measure,
+) -> Vec<(Amount, Source<'a>)> {
+    if let Some(c) = nearby(claims, section, subject, measure) {
+        let Some(own) = claims.money(c) else {
+            return Vec::new();
+        };
+        let mut out = vec![(own, Source::Claim(c))];
+        if let Some((cell, Some(table))) = claims.contradicted(c) {
+            out.push((table, Source::Corrected(c, cell)));
+        }
+        return out;
+    }
+    bind(subject, measure)
+        .and_then(|cell| Some((cell.resolve(claims.doc)??, Source::Cell(cell))))
+        .into_iter()
+        .collect()
+}
+
+/// Where a value used by a narrative rule comes from: a claim, the table cell it restates, or
+/// the table cell that a claim states another figure for.
 enum Source<'a> {
     Claim(&'a Claim),
     Cell(CellRef),
+    Corrected(&'a Claim, CellRef),
+}
+
+impl Source<'_> {
+    /// Whether the value is the table's in place of a claim's.
+    fn is_corrected(&self) -> bool {
+        matches!(self, Source::Corrected(..))
+    }
+
+    /// The table cell the value is read from, if it is a table's.
+    fn cell(&self) -> Option<&CellRef> {
+        match self {
+            Source::Claim(_) => None,
+            Source::Cell(cell) | Source::Corrected(_, cell) => Some(cell),
+        }
+    }
 }
 
 impl std::fmt::Display for Source<'_> {
@@ -229,6 +327,13 @@ impl std::fmt::Display for Source<'_> {
         match self {
             Source::Claim(c) => write!(f, "{} {}", c.id, c.value.as_deref().unwrap_or("")),
             Source::Cell(cell) => write!(f, "{}", cell.place().describe()),
+            Source::Corrected(c, cell) => write!(
+                f,
+                "{}（表中数；{} 所述 {} 与表不符，见 n.amount）",
+                cell.place().describe(),
+                c.id,
+                c.value.as_deref().unwrap_or("")
+            ),
         }
     }
 }
@@ -236,14 +341,16 @@ impl std::fmt::Display for Source<'_> {
 /// `n.amount` (narrative vs 公开01–09表): every amount the narrative states for a subject
 /// that a table carries (总计, 收入/支出合计, each source, 基本/项目支出, each 类 and 项 of
 /// 一般公共预算财政拨款支出, 人员经费/公用经费, 三公 budget and actual) equals that cell. The
-/// same quantity at the same precision must be identical.
+/// same quantity at the same precision must be identical. A blank cell is "not reported",
+/// never 0: a non-zero amount stated for a cell the table leaves blank contradicts the table
+/// (an error that says the table prints nothing there); a zero amount stated for it does not.
 ///
 /// `n.operating_costs`: 机关运行经费 is the 公用经费 of 行政单位 and 参照公务员法管理的事业单位
 /// only, so it is at most 公开06表 公用经费合计 (equal only where every unit of the department
-/// is 行政 or 参公, which the narrative does not tell: the check is ≤ and says so).
+/// is 行政 or 参公, which the narrative does not tell: the check is ≤ and says so; a blank
+/// 公用经费合计 bounds nothing).
 fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
-    let (Some(cell), Some(text)) = (bind(&claim.subject, claim.measure), claim.value.as_deref())
-    else {
+    let (Some(cell), Some(text)) = (cell_of(claims, claim), claim.value.as_deref()) else {
         return;
     };
     let operating = claim.subject == "operating_costs";
@@ -259,8 +366,26 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(table_value) = cell.resolve(doc) else {
         return;
     };
-    // A blank cell restated as an amount in the narrative stands for 0.
-    let parts = [(1, table_value.as_ref())];
+    let Some(table_value) = table_value else {
+        if operating {
+            return;
+        }
+        if stated.value().is_zero() {
+            out.passed(rule);
+        } else {
+            out.push(Finding::error(
+                rule,
+                claims.place(claim),
+                format!(
+                    "情况说明所述 {} 万元，而{}空白（表中未列示数值；空白不视为 0），非零金额与表不符",
+                    stated.value(),
+                    cell.place().describe()
+                ),
+            ));
+        }
+        return;
+    };
+    let parts = [(1, Some(&table_value))];
     let Some(r) = compare_cells(
         Some(&stated),
         &parts,
@@ -288,231 +413,15 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     );
 }
 
-/// The interval of `part / whole × 100` from rounded figures; `None` when the whole may be
-/// zero (a ratio over a zero base is undefined).
-fn ratio_interval(
-    part: &Amount,
-    whole: &Amount,
-    rounding: crate::Rounding,
-) -> Option<(Interval, Decimal)> {
-    let p = part.interval_in_yuan(rounding).ok()?;
-    let w = whole.interval_in_yuan(rounding).ok()?;
-    let q = p.checked_div(&w)?.checked_mul(Decimal::ONE_HUNDRED).ok()?;
-    let exact = (part.value() * part.unit().in_yuan())
-        .checked_div(whole.value() * whole.unit().in_yuan())?
-        * Decimal::ONE_HUNDRED;
-    Some((q, exact))
-}
-
-/// Compares a stated percentage with a computed interval.
-fn percentage(
-    stated: &Amount,
-    computed: Interval,
-    exact: Decimal,
-    rounding: crate::Rounding,
-) -> Option<Comparison> {
-    let reported_interval = stated.interval(rounding).ok()?;
-    let rounded = if stated.decimals() >= 0 {
-        exact.round_dp_with_strategy(
-            stated.decimals() as u32,
-            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-        )
-    } else {
-        exact
-    };
-    let verdict = if rounded == stated.value() {
-        Verdict::Exact
-    } else if reported_interval.intersects(&computed) {
-        Verdict::WithinRounding
-    } else {
-        Verdict::Inconsistent
-    };
-    Some(Comparison {
-        relation: Relation::Equal,
-        reported: stated.value(),
-        reported_interval,
-        computed: rounded.normalize(),
-        computed_interval: computed,
-        difference: (stated.value() - rounded).normalize(),
-        tolerance: (reported_interval.half_width() + computed.half_width())
-            .round_dp(6)
-            .normalize(),
-        terms: 2,
-        verdict,
-    })
-}
-
-/// `n.share` and `n.completion_rate`: a share (占 x%) is part / whole, a completion rate
-/// (完成…预算的 x%) is 支出决算 / 年初预算 (or 全年预算), recomputed with interval arithmetic from
-/// the rounded figures the narrative states (or the table cells) and compared with the stated
-/// percentage at its printed precision. A zero base makes the rate undefined.
-fn ratio(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector, rule: &str) {
-    let Some(stated) = claim.value.as_deref().and_then(percent) else {
-        return;
-    };
-    let Some(part) = value_near(doc, claims, &claim.section, &claim.subject, Measure::Amount)
-    else {
-        return;
-    };
-    let whole = match (claim.measure, claim.of.as_deref()) {
-        (Measure::CompletionRate, Some("budget_initial")) => value_near(
-            doc,
-            claims,
-            &claim.section,
-            &claim.subject,
-            Measure::BudgetInitial,
-        ),
-        (Measure::CompletionRate, _) => value_near(
-            doc,
-            claims,
-            &claim.section,
-            &claim.subject,
-            Measure::BudgetFull,
-        ),
-        (_, Some(of)) => value_near(doc, claims, &claim.section, of, Measure::Amount),
-        _ => None,
-    };
-    let Some(whole) = whole else { return };
-    match ratio_interval(&part.0, &whole.0, out.rounding()) {
-        Some((interval, exact)) => {
-            let Some(c) = percentage(&stated, interval, exact, out.rounding()) else {
-                return;
-            };
-            out.check_with(
-                rule,
-                Ok(c),
-                || claims.place(claim),
-                || format!("{} ÷ {} × 100%", part.1, whole.1),
-            );
-        }
-        None => zero_base(claims, claim, out, &whole.1.to_string(), &stated),
-    }
-}
-
-/// `n.zero_base`: a rate (增长 100%, 完成预算 0 万元的 0%, 占 x%) over a base that is zero, or
-/// may be zero at its printed precision, is undefined: the document states a figure that
-/// cannot be computed. Reported as a finding of its own, never as a division error.
-fn zero_base(claims: &Claims, claim: &Claim, out: &mut Collector, base: &str, stated: &Amount) {
-    out.push(Finding::warning(
-        "n.zero_base",
-        claims.place(claim),
-        format!(
-            "比较基数 {base} 为零（或在舍入范围内可能为零），所述 {}% 无定义",
-            stated.value()
-        ),
-    ));
-}
-
+/// The direction of a change or comparison word: 1 (增加, 大于), -1 (减少, 小于), 0 (持平).
 fn sign(word: Option<&str>) -> Option<i32> {
     word.and_then(direction_of).map(i32::from)
-}
-
-/// `n.growth_rate` and `n.direction` (change words): year-on-year or against-budget change.
-/// The base is derived (prior = current ∓ change), the rate recomputed as change / base with
-/// intervals, and the words must agree (增加 with 增长, 减少 with 下降).
-fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
-    let Some(stated) = claim.value.as_deref().and_then(percent) else {
-        return;
-    };
-    // The change of its own clause: the last one stated before the rate, for the same
-    // subject and base (「A 减少 x 万元，下降 p%；其中 B 增加 y 万元，增长 q%」 binds q to y).
-    let before = claims.index(claim);
-    let Some(change) = claims
-        .of(&claim.subject, Measure::Change)
-        .filter(|c| c.section == claim.section && c.of == claim.of && claims.index(c) < before)
-        .last()
-    else {
-        return;
-    };
-    let (Some(change_amount), Some(change_sign)) =
-        (claims.money(change), sign(change.word.as_deref()))
-    else {
-        return;
-    };
-    if let Some(rate_sign) = sign(claim.word.as_deref()) {
-        if rate_sign != change_sign {
-            out.push(Finding::warning(
-                "n.direction",
-                claims.place(claim),
-                format!(
-                    "增减额用「{}」而增减率用「{}」，方向不一致",
-                    change.word.as_deref().unwrap_or(""),
-                    claim.word.as_deref().unwrap_or("")
-                ),
-            ));
-        } else {
-            out.passed("n.direction");
-        }
-    }
-    let Some(current) = value_near(doc, claims, &claim.section, &claim.subject, Measure::Amount)
-    else {
-        return;
-    };
-    // base = current − signed change
-    let signed = Amount::new(
-        -Decimal::from(change_sign) * change_amount.value(),
-        change_amount.decimals(),
-        change_amount.unit(),
-    )
-    .ok();
-    let Some(signed) = signed else { return };
-    let (Ok(cur), Ok(chg)) = (
-        current.0.interval_in_yuan(out.rounding()),
-        signed.interval_in_yuan(out.rounding()),
-    ) else {
-        return;
-    };
-    let Ok(base) = cur.checked_add(&chg) else {
-        return;
-    };
-    let Ok(magnitude) = change_amount.interval_in_yuan(out.rounding()) else {
-        return;
-    };
-    let exact_base =
-        current.0.value() * current.0.unit().in_yuan() + signed.value() * signed.unit().in_yuan();
-    let base_text = if claim.of.as_deref() == Some("budget_initial") {
-        "年初预算数"
-    } else {
-        "上年数"
-    };
-    let Some(q) = magnitude
-        .checked_div(&base)
-        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED).ok())
-    else {
-        let base = format!(
-            "{base_text} {}（{} {} {}）",
-            (exact_base / doc.meta.unit.in_yuan()).normalize(),
-            current.1,
-            if change_sign < 0 { "+" } else { "−" },
-            change_amount.value()
-        );
-        zero_base(claims, claim, out, &base, &stated);
-        return;
-    };
-    let exact = (change_amount.value() * change_amount.unit().in_yuan())
-        .checked_div(exact_base)
-        .map(|x| x * Decimal::ONE_HUNDRED);
-    let Some(exact) = exact else { return };
-    let Some(c) = percentage(&stated, q, exact, out.rounding()) else {
-        return;
-    };
-    let basis = || {
-        format!(
-            "{} ÷ {base_text} {}（{} {} {}）× 100%",
-            change_amount.value(),
-            exact_base / doc.meta.unit.in_yuan(),
-            current.1,
-            if change_sign < 0 { "+" } else { "−" },
-            change_amount.value()
-        )
-    };
-    out.check_with("n.growth_rate", Ok(c), || claims.place(claim), basis);
 }
 
 /// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match
 /// the two figures: 大于 can hold iff hi(actual) > lo(budget), 小于 iff lo(actual) <
 /// hi(budget), 持平 iff their intervals intersect.
-fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
+fn comparison(claims: &Claims, claim: &Claim, out: &mut Collector) {
     let Some(s) = sign(claim.word.as_deref()) else {
         out.warn(
             "n.direction",
@@ -530,8 +439,8 @@ fn comparison(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collecto
         Measure::BudgetFull
     };
     let (Some(actual), Some(budget)) = (
-        value_near(doc, claims, &claim.section, &claim.subject, Measure::Amount),
-        value_near(doc, claims, &claim.section, &claim.subject, budget_measure),
+        value_near(claims, &claim.section, &claim.subject, Measure::Amount),
+        value_near(claims, &claim.section, &claim.subject, budget_measure),
     ) else {
         return;
     };
