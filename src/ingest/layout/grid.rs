@@ -260,7 +260,7 @@ fn assign(spans: &[Span], anchors: &[f32]) -> Vec<usize> {
 }
 
 /// A line cleaned for reading: a code printed over the 类/款/项 columns (「201」「06」「01」)
-/// joined into one span, and the 类 款 项 headings of those columns dropped when they share
+/// joined into one span, a list number joined to its label, and the 类 款 项 headings of those columns dropped when they share
 /// a baseline with figures aligned to the top of their cells.
 pub(super) fn clean_line(line: &Line) -> Line {
     let levels = line
@@ -288,6 +288,14 @@ pub(super) fn clean_line(line: &Line) -> Line {
                 matches!(head.len(), 3 | 5) && head.chars().all(|c| c.is_ascii_digit());
             if two && is_code_head {
                 last.text = format!("{head}{digits}");
+                last.x1 = s.x1;
+                continue;
+            }
+            // A list number set apart from its label (「二十二、」「灾害防治及应急管理支出」).
+            let number_only =
+                crate::ingest::printed::list_number(&head).is_some_and(|(_, rest)| rest.is_empty());
+            if number_only && !is_numeric(&s.text) {
+                last.text = format!("{head}{}", s.text.trim());
                 last.x1 = s.x1;
                 continue;
             }

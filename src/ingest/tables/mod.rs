@@ -168,10 +168,14 @@ pub(super) fn assemble(
     let t06 = find(raw, TableId::T06).and_then(|t| read_basic(&t, table_unit(&t, unit)?, catalog));
     let t09 = find(raw, TableId::T09).and_then(|t| read_three_costs(&t, table_unit(&t, unit)?));
     Ok(AssembledTables {
-        t01: settle(at(raw, TableId::T01), t01, problems, || empty_summary(&T01_SPEC)),
+        t01: settle(at(raw, TableId::T01), t01, problems, || {
+            empty_summary(&T01_SPEC)
+        }),
         t02,
         t03,
-        t04: settle(at(raw, TableId::T04), t04, problems, || empty_summary(&T04_SPEC)),
+        t04: settle(at(raw, TableId::T04), t04, problems, || {
+            empty_summary(&T04_SPEC)
+        }),
         t05,
         t06: settle(at(raw, TableId::T06), t06, problems, empty_basic),
         t07,
@@ -217,7 +221,11 @@ fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
 
 /// The table and the page it starts on (0 when unknown), for reporting it.
 fn at(raw: &RawDocument, id: TableId) -> (TableId, usize) {
-    let page = raw.tables.iter().find(|t| t.id == Some(id)).map_or(0, |t| t.page);
+    let page = raw
+        .tables
+        .iter()
+        .find(|t| t.id == Some(id))
+        .map_or(0, |t| t.page);
     (id, page)
 }
 
