@@ -110,20 +110,26 @@ impl Line {
         Line { y, spans }
     }
 
-    /// The line's text: its spans joined by two spaces (a cell gap, as layout text prints).
+    /// The line's text: its spans joined by two spaces (a cell gap, as layout text prints),
+    /// or by nothing where a span starts before the previous one ends (one run of text that
+    /// the PDF drew in pieces).
     ///
     /// ```
     /// use cn_budget::ingest::{Line, Span};
     /// let l = Line::new(0.0, vec![Span::new(0.0, 2.0, "合计"), Span::new(9.0, 15.0, "307.82")]);
     /// assert_eq!(l.text(), "合计  307.82");
+    /// let pieces = Line::new(0.0, vec![Span::new(0.0, 6.0, "住房保障支出"), Span::new(5.5, 9.0, "（类）")]);
+    /// assert_eq!(pieces.text(), "住房保障支出（类）");
     /// ```
     pub fn text(&self) -> String {
         let mut out = String::new();
+        let mut end = f32::NEG_INFINITY;
         for (i, s) in self.spans.iter().enumerate() {
-            if i > 0 {
+            if i > 0 && s.x0 >= end {
                 out.push_str("  ");
             }
             out.push_str(s.text.trim());
+            end = end.max(s.x1);
         }
         out
     }
