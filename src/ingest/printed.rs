@@ -283,3 +283,11 @@ pub(crate) fn is_level_heading(cells: &[&str]) -> bool {
             .iter()
             .all(|c| matches!(c.as_str(), "类" | "款" | "项"))
 }
+
+/// Whether a line is a numbered heading of an explanation (三、决算报表说明, 四、情况说明),
+/// where templates without parts (第三部分) start their narrative.
+pub(crate) fn is_explanation_heading(line: &str) -> bool {
+    let compact = compact(line);
+    list_number(&compact).is_some_and(|(_, rest)| rest.ends_with("说明"))
+        && compact.chars().count() <= 30
+}

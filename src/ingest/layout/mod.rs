@@ -17,8 +17,8 @@ mod grid;
 
 use super::page::{Line, Page, Position};
 use super::printed::{
-    is_heading_line, is_label, is_level_heading, is_narrative_start, is_page_furniture,
-    is_part_heading, is_trailer_start, title_line,
+    is_explanation_heading, is_heading_line, is_label, is_level_heading, is_narrative_start,
+    is_page_furniture, is_part_heading, is_trailer_start, title_line,
 };
 use super::{RawDocument, RawTable};
 use crate::disclosure::TableId;
@@ -173,12 +173,14 @@ fn find_titles(items: &[Item]) -> Vec<(usize, Option<TableId>)> {
 }
 
 /// The first item of the narrative: the first 第三部分 after the first title, else the first
-/// part heading after it, else the end.
+/// part heading after it, else the first numbered 说明 heading (三、决算报表说明, in templates
+/// without parts), else the end.
 fn narrative_start(items: &[Item], first_title: usize) -> usize {
     let after = || items.iter().enumerate().skip(first_title + 1);
     after()
         .find(|(_, it)| is_narrative_start(&it.line.text()))
         .or_else(|| after().find(|(_, it)| is_part_heading(it.line.text().trim_start())))
+        .or_else(|| after().find(|(_, it)| is_explanation_heading(&it.line.text())))
         .map_or(items.len(), |(i, _)| i)
 }
 
