@@ -271,14 +271,15 @@ pub(crate) fn part_heading(line: &str) -> Option<(&str, &str)> {
     (end > 0).then(|| (&rest[..end], title))
 }
 
-/// Whether the cells are the 类 款 项 headings printed over split code columns.
+/// Whether the cells are the 类 款 项 headings printed over split code columns (two or more of
+/// them: a lone 「款」 is the wrapped end of a label).
 pub(crate) fn is_level_heading(cells: &[&str]) -> bool {
     let filled: Vec<String> = cells
         .iter()
         .map(|c| compact(c))
         .filter(|c| !c.is_empty())
         .collect();
-    !filled.is_empty()
+    filled.len() >= 2
         && filled
             .iter()
             .all(|c| matches!(c.as_str(), "类" | "款" | "项"))

@@ -627,6 +627,7 @@ fn join_rows(mut placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
     let near = 1.5 * tightest;
     merge_unlabelled(&mut rows, near);
     lend_codes(&mut rows, near);
+    merge_split_labels(&mut rows, near);
     let mut above: Vec<Vec<&[String]>> = vec![Vec::new(); rows.len()];
     let mut below = above.clone();
     for p in placed.iter().filter(|p| !p.row) {
@@ -743,6 +744,32 @@ fn merge_unlabelled(rows: &mut Vec<Band>, near: f32) {
                 k = j.min(k);
             }
             None => k += 1,
+        }
+    }
+}
+
+/// Step 3b of [`join_rows`]: two labelled rows without codes, closer than rows are, that
+/// fill no column both and one of which has no figure, are one printed row whose labels sit
+/// at different heights (a wrapped income label, 「三、国有资本经营预算财政」「拨款」, with the
+/// expense label 「三、国防支出」 centred beside it).
+fn merge_split_labels(rows: &mut Vec<Band>, near: f32) {
+    let has_code = |b: &Band| b.cells.iter().any(|c| is_code(c));
+    let has_figure = |b: &Band| b.cells.iter().any(|c| is_numeric(c) && !is_code(c));
+    let mut k = 0;
+    while k + 1 < rows.len() {
+        let (a, b) = (&rows[k], &rows[k + 1]);
+        let split = b.top - a.bottom <= near
+            && !has_code(a)
+            && !has_code(b)
+            && (!has_figure(a) || !has_figure(b))
+            && a.has_name()
+            && b.has_name()
+            && disjoint(&a.cells, &b.cells);
+        if split {
+            let band = rows.remove(k + 1);
+            rows[k].absorb(band);
+        } else {
+            k += 1;
         }
     }
 }
