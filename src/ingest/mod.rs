@@ -143,6 +143,9 @@ pub struct RawDocument {
 /// ```
 /// use cn_budget::ingest::{ingest, IngestError};
 /// assert_eq!(ingest("一段没有表格的文字").unwrap_err(), IngestError::NoTables);
+/// // A budget is named as such: budgets are not audited yet.
+/// let budget = ingest("某局2026年度部门预算\n目录\n收支总表").unwrap_err();
+/// assert_eq!(budget, IngestError::Budget { title: "某局2026年度部门预算".into() });
 /// assert!(matches!(ingest("{\"page_texts\": []}"), Err(IngestError::Json { .. })));
 /// // A table title without a year anywhere in the document.
 /// let text = "收入决算表\n公开 02 表\n金额单位：万元\n\t\t合计\t10.00\t10.00\t\t\t\t\t\n";
@@ -166,6 +169,13 @@ pub enum IngestError {
     NotText {
         /// The offset of the first byte that is not UTF-8.
         offset: usize,
+    },
+    /// The document is a budget (部门预算, 单位预算): its front matter says so and it prints no
+    /// table of a 部门决算. Budgets are not audited yet.
+    #[error("this is a budget (「{title}」), not final accounts: cn-budget audits 部门决算 disclosures; budgets (部门预算公开) are not supported yet")]
+    Budget {
+        /// The line that names the document a budget.
+        title: String,
     },
     /// No table of a 部门决算 was found.
     #[error("no 部门决算 table found in the input")]

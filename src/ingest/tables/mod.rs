@@ -63,7 +63,9 @@ const NOT_PRINTED: &str = "文中未找到该表";
 /// 本部门…无… statements printed under tables.
 pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
     if !raw.tables.iter().any(|t| t.id.is_some()) {
-        return Err(IngestError::NoTables);
+        return Err(
+            budget_title(raw).map_or(IngestError::NoTables, |title| IngestError::Budget { title })
+        );
     }
     let year = document_year(raw).ok_or(IngestError::NoYear)?;
     let headings = Headings::read(raw);
@@ -83,6 +85,21 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
         edition: year,
         other: other_facts(raw, &headings),
     })
+}
+
+/// The line of the front matter that names the document a budget (部门预算, 单位预算, 预算公开),
+/// if one of its first lines does.
+fn budget_title(raw: &RawDocument) -> Option<String> {
+    raw.front
+        .iter()
+        .take(60)
+        .map(|l| crate::ingest::printed::compact(l))
+        .find(|l| {
+            ["部门预算", "单位预算", "预算公开", "综合预算"]
+                .iter()
+                .any(|w| l.contains(w))
+                && !l.contains("决算")
+        })
 }
 
 /// The nine typed tables, before the narrative is added.
