@@ -122,16 +122,30 @@ impl Line {
     /// assert_eq!(pieces.text(), "住房保障支出（类）");
     /// ```
     pub fn text(&self) -> String {
-        let mut out = String::new();
+        self.cells().join("  ")
+    }
+
+    /// The line's cells: its spans, those that overlap joined into one (a run of text the
+    /// PDF drew in pieces, 「单位：」 over 「万元」).
+    ///
+    /// ```
+    /// use cn_budget::ingest::{Line, Span};
+    /// let l = Line::new(0.0, vec![
+    ///     Span::new(0.0, 6.0, "单位："), Span::new(5.0, 9.0, "万元"), Span::new(20.0, 26.0, "307.82"),
+    /// ]);
+    /// assert_eq!(l.cells(), ["单位：万元", "307.82"]);
+    /// ```
+    pub fn cells(&self) -> Vec<String> {
+        let mut cells: Vec<String> = Vec::with_capacity(self.spans.len());
         let mut end = f32::NEG_INFINITY;
-        for (i, s) in self.spans.iter().enumerate() {
-            if i > 0 && s.x0 >= end {
-                out.push_str("  ");
+        for s in &self.spans {
+            match cells.last_mut() {
+                Some(last) if s.x0 < end => last.push_str(s.text.trim()),
+                _ => cells.push(s.text.trim().to_owned()),
             }
-            out.push_str(s.text.trim());
             end = end.max(s.x1);
         }
-        out
+        cells
     }
 
     /// The line's text without any white space (for matching titles and labels).

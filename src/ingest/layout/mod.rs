@@ -33,9 +33,15 @@ struct Item<'a> {
 }
 
 impl Item<'_> {
-    fn cells(&self) -> Vec<&str> {
-        self.line.spans.iter().map(|s| s.text.as_str()).collect()
+    /// The line's cells (overlapping spans joined, see [`Line::cells`]).
+    fn cells(&self) -> Vec<String> {
+        self.line.cells()
     }
+}
+
+/// Borrowed views of owned cells, for the vocabulary's functions.
+fn views(cells: &[String]) -> Vec<&str> {
+    cells.iter().map(String::as_str).collect()
 }
 
 /// Cuts pages into front matter, tables and narrative.
@@ -155,7 +161,7 @@ fn find_titles(items: &[Item]) -> Vec<(usize, Option<TableId>)> {
     let candidates: Vec<(usize, Option<TableId>)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, it)| title_line(&it.cells()).map(|id| (i, id)))
+        .filter_map(|(i, it)| title_line(&views(&it.cells())).map(|id| (i, id)))
         .collect();
     candidates
         .iter()
@@ -224,7 +230,7 @@ fn read_region(
         for it in lines {
             let cells = it.cells();
             let text = it.line.text();
-            if title_line(&cells).is_some() {
+            if title_line(&views(&cells)).is_some() {
                 continue; // the title repeated on a continuation page
             }
             if is_heading_line(&cells) {
@@ -238,7 +244,7 @@ fn read_region(
                 table.trailer.push(text);
                 continue;
             }
-            if is_level_heading(&cells) || cells.iter().all(|c| c.trim() == "栏次") {
+            if is_level_heading(&views(&cells)) || cells.iter().all(|c| c.trim() == "栏次") {
                 continue; // 类 款 项 over the code columns, 栏次 on a line of its own
             }
             let data = is_data_line(it.line);

@@ -8,10 +8,11 @@ use super::cells::{
 use super::codes::function_code;
 use super::Failure;
 use crate::check::Table;
+use crate::check::{compare_cells, Blanks, Relation, Verdict};
 use crate::codes::normalize_name;
 use crate::disclosure::{FunctionalTable, TableId};
 use crate::ingest::RawTable;
-use crate::{Amount, Catalog, FunctionCode, Unit};
+use crate::{Amount, Catalog, FunctionCode, Rounding, Unit};
 use std::collections::BTreeMap;
 
 /// The tables keyed by functional codes.
@@ -56,7 +57,9 @@ pub(super) fn read_functional(
     unit: Unit,
 ) -> Result<ReadFunctional, Failure> {
     let columns = id.columns();
-    let map = slot_map(&t.rows, columns)?;
+    let without_parts = without_of_which_columns(t);
+    let t = without_parts.as_ref().unwrap_or(t);
+    let map = slot_map(&t.rows, columns, !t.columns.is_empty())?;
     let mut out = ReadFunctional {
         columns,
         rows: Vec::new(),
@@ -89,18 +92,54 @@ pub(super) fn read_functional(
             }
         }
     }
+    misread_columns(&out, total, parts)?;
     Ok(out)
+}
+
+/// A table whose row identity (合计 column = Σ its parts) fails on most of its rows right
+/// after reading was read with its columns in the wrong places: a reading problem, reported
+/// once, not a dozen errors of the document. A document's own errors fail on a few rows.
+fn misread_columns(read: &ReadFunctional, total: usize, parts: &[usize]) -> Result<(), Failure> {
+    if parts.is_empty() {
+        return Ok(());
+    }
+    let rows = read.rows.iter().map(|r| &r.cells).chain(read.total.iter());
+    let (mut checked, mut failed) = (0usize, 0usize);
+    for cells in rows {
+        let part_cells: Vec<(i32, Option<&Amount>)> = parts
+            .iter()
+            .map(|&p| (1, cells.get(p).and_then(Option::as_ref)))
+            .collect();
+        let total_cell = cells.get(total).and_then(Option::as_ref);
+        let result = compare_cells(
+            total_cell,
+            &part_cells,
+            Blanks::NotReported,
+            Relation::Equal,
+            Rounding::Nearest,
+        );
+        if let Some(Ok(c)) = result {
+            checked += 1;
+            failed += usize::from(c.verdict == Verdict::Inconsistent);
+        }
+    }
+    if checked >= 3 && failed * 2 > checked {
+        return Err(format!(
+            "读取后 {failed}/{checked} 行的合计栏不等于各分项之和，疑似列读错位"
+        ));
+    }
+    Ok(())
 }
 
 /// Which column each amount slot of the print goes to. The 栏次 row gives the number of
 /// slots (else the template's); when the headings name exactly that many known columns, they
-/// give the order, else the slots are the template's first columns in order.
-fn slot_map(rows: &[Vec<String>], columns: &[&str]) -> Result<Vec<usize>, Failure> {
+/// give the order; else the slots numbered by a 栏次 row, or those of cells without positions,
+/// are the template's first columns in order, and a table whose headings were read from their
+/// positions (`labelled`) without a 栏次 row cannot be aligned.
+fn slot_map(rows: &[Vec<String>], columns: &[&str], labelled: bool) -> Result<Vec<usize>, Failure> {
     let header: Vec<&Vec<String>> = rows.iter().take_while(|r| !is_data_row(r)).collect();
-    let n = header
-        .iter()
-        .find_map(|r| lanci(r))
-        .unwrap_or(columns.len());
+    let numbered = header.iter().find_map(|r| lanci(r));
+    let n = numbered.unwrap_or(columns.len());
     if n > columns.len() {
         return Err(format!(
             "表头编有 {n} 个栏次，模板只有 {} 列，列无法对齐",
@@ -108,11 +147,25 @@ fn slot_map(rows: &[Vec<String>], columns: &[&str]) -> Result<Vec<usize>, Failur
         ));
     }
     let named = header_columns(&header, columns);
-    Ok(if named.len() == n {
-        named
-    } else {
-        (0..n).collect()
-    })
+    if named.len() == n {
+        return Ok(named);
+    }
+    // Headings read from positions must name the columns, unless a 栏次 row numbers them (the
+    // template's columns in order): in order would put figures under the wrong heading when
+    // the print leaves a column out.
+    if labelled && numbered.is_none() {
+        return Err(format!(
+            "表头 {n} 个金额栏中只认出 {} 个模板栏目（{}），列无法对齐",
+            named.len(),
+            named
+                .iter()
+                .filter_map(|&c| columns.get(c))
+                .copied()
+                .collect::<Vec<_>>()
+                .join("、")
+        ));
+    }
+    Ok((0..n).collect())
 }
 
 /// The template columns the header cells name, in printed order (each once).
@@ -128,15 +181,38 @@ fn header_columns(header: &[&Vec<String>], columns: &[&str]) -> Vec<usize> {
     found
 }
 
-/// The template column a heading names: exactly, or as the unique column it begins (a
-/// heading cut short, such as 对附属单位补助).
+/// The template column a heading names: exactly (事业收入金额 as 事业收入), as the total
+/// column (合计/小计), as the unique column it ends (小计 for 本年支出小计), or as the unique
+/// column it begins (a heading cut short, such as 对附属单位补助).
 fn column_named(cell: &str, columns: &[&str]) -> Option<usize> {
     let name = normalize_name(cell);
     if name.is_empty() {
         return None;
     }
+    // 「事业收入金额」 beside 「事业收入其中：教育收费」 heads the 事业收入 column itself.
+    let name = name
+        .strip_suffix("金额")
+        .filter(|n| !n.is_empty())
+        .map_or(name.clone(), str::to_owned);
     if let Some(i) = columns.iter().position(|c| normalize_name(c) == name) {
         return Some(i);
+    }
+    // The total column is headed 合计, 小计 or 本年支出合计 as the template varies.
+    if name.ends_with("合计") || name.ends_with("小计") {
+        if let Some(i) = columns.iter().position(|c| matches!(*c, "合计" | "小计")) {
+            return Some(i);
+        }
+    }
+    // A heading printed under a group heading the reader did not join (小计 under 本年支出).
+    let ends: Vec<usize> = (0..columns.len())
+        .filter(|&i| {
+            columns
+                .get(i)
+                .is_some_and(|c| normalize_name(c).ends_with(&name))
+        })
+        .collect();
+    if let [i] = ends.as_slice() {
+        return Some(*i);
     }
     let starts: Vec<usize> = (0..columns.len())
         .filter(|&i| {
@@ -149,6 +225,31 @@ fn column_named(cell: &str, columns: &[&str]) -> Option<usize> {
         [i] if name.chars().count() >= 4 => Some(*i),
         _ => None,
     }
+}
+
+/// The table without its 「其中」 columns (事业收入 其中：教育收费, as the university template
+/// prints it): a part of a column printed beside it is not a column of the template, and no
+/// identity of the template uses it. `None` when the table has none (or no header labels).
+fn without_of_which_columns(t: &RawTable) -> Option<RawTable> {
+    let parts: Vec<usize> = (0..t.columns.len())
+        .filter(|&j| t.columns[j].contains("其中"))
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let keep = |j: usize| !parts.contains(&j);
+    let drop_parts = |row: &Vec<String>| -> Vec<String> {
+        row.iter()
+            .enumerate()
+            .filter(|(j, _)| keep(*j))
+            .map(|(_, c)| c.clone())
+            .collect()
+    };
+    Some(RawTable {
+        columns: drop_parts(&t.columns),
+        rows: t.rows.iter().map(drop_parts).collect(),
+        ..t.clone()
+    })
 }
 
 /// Whether a row is a data row (a code or the 合计 row), which ends the header.
