@@ -183,13 +183,18 @@ impl Walker<'_> {
         match names {
             Names::Fixed(s) => fixed(s),
             Names::Spending(basic) => fixed(self.funds_at(c, i).spending(basic)),
-            // 工程类采购授予中小企业合同金额 is the award of one kind of purchase, not of all.
+            // 工程类采购授予中小企业合同金额 is the award of one kind of purchase (货物, 工程,
+            // 服务, …类), not of all.
             Names::Awarded(s) => {
-                let words = before.rsplit(['，', '；', '：', '、']).next().unwrap_or_default();
+                let words = before
+                    .rsplit(['，', '；', '：', '、'])
+                    .next()
+                    .unwrap_or_default();
+                let kinds = ["货物", "工程", "服务", "类"];
                 match words.strip_suffix("采购") {
-                    Some(kind) if !kind.ends_with("政府") => Some(Err(format!(
-                        "「{words}」所授予的合同金额不是可识别的指标"
-                    ))),
+                    Some(kind) if kinds.iter().any(|k| kind.ends_with(k)) => {
+                        Some(Err(format!("「{words}」所授予的合同金额不是可识别的指标")))
+                    }
                     _ => fixed(s),
                 }
             }

@@ -22,7 +22,7 @@ pub(super) enum Names {
     /// (see [`funds`](super::funds)).
     Spending(bool),
     /// 授予中小企业/小微企业合同金额 of all purchases, unless a kind of purchase the vocabulary
-    /// does not name is printed right before it (…类采购授予中小企业合同金额).
+    /// does not name is printed right before it (工程类采购授予中小企业合同金额).
     Awarded(&'static str),
     /// 资金 of a 绩效自评: the projects' funds, or the 部门整体 funds.
     Funds,
@@ -106,16 +106,8 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         Names::Fixed("income:附属单位上缴收入"),
     ),
     ("其他收入", Kind::Amount, Names::Fixed("income:其他收入")),
-    (
-        "基本支出",
-        Kind::Amount,
-        Names::Spending(true),
-    ),
-    (
-        "项目支出",
-        Kind::Amount,
-        Names::Spending(false),
-    ),
+    ("基本支出", Kind::Amount, Names::Spending(true)),
+    ("项目支出", Kind::Amount, Names::Spending(false)),
     (
         "上缴上级支出",
         Kind::Amount,
