@@ -146,3 +146,58 @@ fn a_share_of_a_cell_by_itself_is_not_a_reading() {
         assert!(fs[0].message.contains("940.15"), "{}", fs[0].message);
     }
 }
+
+/// 西南大学 2023 and 2024 三(四) 「（四）高等学校财政拨款支出决算表说明」: 「财政拨款支出总计为 …，
+/// 其中：基本支出 …；项目支出 …」 are the 财政拨款 figures of 表4 (no counterpart among the nine
+/// tables), not 表3's (三(三), all funds); 「工程采购授予中小企业合同金额占工程支出金额的 100%」
+/// states no amount of its part (2024 三(五)).
+#[test]
+fn university_fiscal_spending_and_purchase_shares() {
+    for name in [
+        "chongqing-swu-university-2023",
+        "chongqing-swu-university-2024",
+    ] {
+        let path = format!(
+            "{}/tests/fixtures/corpus/{name}.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let doc = cn_budget::ingest::ingest_bytes(&bytes)
+            .expect("read")
+            .document;
+        let spending: Vec<(&str, &str)> = doc
+            .claims
+            .iter()
+            .filter(|c| c.section.starts_with("三(三)") || c.section.starts_with("三(四)"))
+            .map(|c| (c.section.as_str(), c.subject.as_str()))
+            .collect();
+        assert_eq!(
+            spending,
+            [
+                ("三(三)", "expense:基本支出"),
+                ("三(三)", "expense:项目支出"),
+                ("三(四)", "fiscal_basic"),
+                ("三(四)", "fiscal_project"),
+            ],
+            "{name}"
+        );
+        let report = audit(&doc, &AuditOptions::default());
+        assert!(
+            of(&report, "n.amount", Severity::Error).is_empty(),
+            "{name}"
+        );
+        let shares = of(&report, "n.share", Severity::Error);
+        let wrong: Vec<_> = shares.iter().map(|f| f.message.as_str()).collect();
+        if name.ends_with("2024") {
+            assert_eq!(wrong.len(), 1, "{wrong:#?}");
+            assert!(wrong[0].contains("60.02"), "{}", wrong[0]);
+            assert!(doc
+                .claims
+                .iter()
+                .any(|c| c.subject == "procurement:works_sme_share"
+                    && c.value.as_deref() == Some("100")));
+        } else {
+            assert!(wrong.is_empty(), "{wrong:#?}");
+        }
+    }
+}

@@ -18,6 +18,12 @@ const NAMES: &[(&str, &str)] = &[
     ("soe_expense", "国有资本经营预算财政拨款支出"),
     ("performance:fund_funds", "政府性基金预算项目绩效自评资金"),
     ("gpb_project", "一般公共预算财政拨款项目支出"),
+    ("fiscal_basic", "财政拨款基本支出"),
+    ("fiscal_project", "财政拨款项目支出"),
+    ("fund_basic", "政府性基金预算财政拨款基本支出"),
+    ("fund_project", "政府性基金预算财政拨款项目支出"),
+    ("soe_basic", "国有资本经营预算财政拨款基本支出"),
+    ("soe_project", "国有资本经营预算财政拨款项目支出"),
     ("personnel", "人员经费"),
     ("public_funds", "公用经费"),
     ("operating_costs", "机关运行经费"),
@@ -37,6 +43,10 @@ const NAMES: &[(&str, &str)] = &[
     (
         "procurement:goods_sme_share",
         "货物采购授予中小企业合同金额",
+    ),
+    (
+        "procurement:works_sme_share",
+        "工程采购授予中小企业合同金额",
     ),
     (
         "procurement:services_sme_share",

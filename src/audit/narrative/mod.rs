@@ -56,6 +56,11 @@ fn quoted(claim: &Claim) -> String {
 }
 
 /// The table cell a narrative amount restates, if the subject binds to one.
+///
+/// 基本支出/项目支出 bind to the table of their funds: the department's to 公开03表, those of
+/// one budget's 财政拨款 to 公开05/07/08表. Those of 财政拨款 of every budget (fiscal_basic,
+/// fiscal_project) bind to none: none of the nine tables splits them (高等学校表4 does, but it
+/// has no counterpart among the nine and is not read).
 pub(crate) fn bind(subject: &str, measure: Measure) -> Option<CellRef> {
     let summary = |table, side, label: &str, column: &str| CellRef::Summary {
         table,
@@ -121,6 +126,10 @@ pub(crate) fn bind(subject: &str, measure: Measure) -> Option<CellRef> {
         }
         "gpb_basic" => functional(TableId::T05, RowRef::Total, "基本支出"),
         "gpb_project" | "performance:funds" => functional(TableId::T05, RowRef::Total, "项目支出"),
+        "fund_basic" => functional(TableId::T07, RowRef::Total, "本年支出基本支出"),
+        "fund_project" => functional(TableId::T07, RowRef::Total, "本年支出项目支出"),
+        "soe_basic" => functional(TableId::T08, RowRef::Total, "基本支出"),
+        "soe_project" => functional(TableId::T08, RowRef::Total, "项目支出"),
         "personnel" => CellRef::BasicTotal(CostGroup::Personnel),
         "public_funds" | "operating_costs" => CellRef::BasicTotal(CostGroup::Public),
         _ => return None,

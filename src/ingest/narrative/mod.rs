@@ -19,7 +19,8 @@
 //!   titles and rows;
 //! - [`sections`]: heading markers, the section labels they set and the kinds of parts;
 //! - [`scanner`]: sentences, clauses and the numbers printed in them with their units;
-//! - [`vocabulary`] and [`bases`]: the words that name subjects, wholes and bases;
+//! - [`vocabulary`] and [`bases`]: the words that name subjects, wholes and bases, and
+//!   [`funds`]: whose money a 基本支出/项目支出 is (the department's or a 财政拨款);
 //! - [`walker`]: the walk over the blocks, with [`claims`] (binding a number to a claim),
 //!   [`subjects`] (what a clause names), [`names`] (name paths resolved to 项) and
 //!   [`attachments`] (the 附件 self-evaluation tables and their projects);
@@ -30,6 +31,7 @@ mod bases;
 mod blocks;
 mod chars;
 mod claims;
+mod funds;
 mod names;
 mod scanner;
 mod sections;

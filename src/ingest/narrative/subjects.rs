@@ -2,6 +2,7 @@
 //! falls back on when the clause names none.
 
 use super::chars::{at, find, len, squeeze, text};
+use super::funds::{self, Funds};
 use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, LABELS};
 use super::walker::{Ctx, Walker};
@@ -107,11 +108,16 @@ impl Walker<'_> {
                 };
             }
         }
-        self.label_hits(c, from, to)
+        match self
+            .label_hits(c, from, to)
             .into_iter()
             .rev()
             .find(|(_, k, _)| kind(*k))
-            .map_or(Named::Nothing, |(start, _, s)| Named::Found(s, start))
+        {
+            Some((start, _, Ok(s))) => Named::Found(s, start),
+            Some((_, _, Err(why))) => Named::Unresolved(why),
+            None => Named::Nothing,
+        }
     }
 
     /// The amount label a clause without figures names (项目支出增加), if any.
@@ -138,8 +144,14 @@ impl Walker<'_> {
     }
 
     /// The labels in `from..to`, scanned left to right, longest match first, with the
-    /// subjects they resolve to in context (labels that do not resolve are dropped).
-    fn label_hits(&self, c: &Ctx, from: usize, to: usize) -> Vec<(usize, Kind, String)> {
+    /// subjects they resolve to in context, or why they name none that can be told (labels
+    /// that name nothing in their context are dropped).
+    fn label_hits(
+        &self,
+        c: &Ctx,
+        from: usize,
+        to: usize,
+    ) -> Vec<(usize, Kind, Result<String, String>)> {
         let chars = c.chars();
         let mut hits = Vec::new();
         let mut i = from;
@@ -161,17 +173,30 @@ impl Walker<'_> {
         hits
     }
 
-    /// The subject a label at `i` names in its context.
-    fn resolve_label(&self, c: &Ctx, i: usize, names: Names) -> Option<String> {
+    /// The subject a label at `i` names in its context (`Err` when it names one that cannot
+    /// be told), `None` when it names nothing there.
+    fn resolve_label(&self, c: &Ctx, i: usize, names: Names) -> Option<Result<String, String>> {
         let chars = c.chars();
         let before = squeeze(&text(chars, c.start, i));
         let sentence = text(chars, c.sentence.0, c.sentence.1);
+        let fixed = |s: &str| Some(Ok(s.to_owned()));
         match names {
-            Names::Fixed(s) => Some(s.to_owned()),
-            Names::Spending(dept, gpb) => {
-                let about_gpb = before.ends_with("一般公共预算财政拨款")
-                    || self.topic.as_deref().is_some_and(|t| t.starts_with("gpb_"));
-                Some(if about_gpb { gpb } else { dept }.to_owned())
+            Names::Fixed(s) => fixed(s),
+            Names::Spending(basic) => fixed(self.funds_at(c, i).spending(basic)),
+            // 工程类采购授予中小企业合同金额 is the award of one kind of purchase (货物, 工程,
+            // 服务, …类), not of all.
+            Names::Awarded(s) => {
+                let words = before
+                    .rsplit(['，', '；', '：', '、'])
+                    .next()
+                    .unwrap_or_default();
+                let kinds = ["货物", "工程", "服务", "类"];
+                match words.strip_suffix("采购") {
+                    Some(kind) if kinds.iter().any(|k| kind.ends_with(k)) => {
+                        Some(Err(format!("「{words}」所授予的合同金额不是可识别的指标")))
+                    }
+                    _ => fixed(s),
+                }
             }
             Names::Funds => sentence.contains("绩效自评").then(|| {
                 // The part of the sentence since the last ；: 「…；组织对 0 个政府性基金预算
@@ -181,19 +206,33 @@ impl Walker<'_> {
                     .next()
                     .unwrap_or_default()
                     .to_owned();
-                if part.contains("政府性基金") {
+                Ok(if part.contains("政府性基金") {
                     "performance:fund_funds".to_owned()
                 } else if sentence.contains("整体") {
                     "performance:overall_funds".to_owned()
                 } else {
                     "performance:funds".to_owned()
-                }
+                })
             }),
             Names::Equipment => before
                 .replace("（含）", "")
                 .replace("(含)", "")
                 .ends_with("100万元以上")
-                .then(|| "assets:equipment_over_1m".to_owned()),
+                .then(|| Ok("assets:equipment_over_1m".to_owned())),
         }
+    }
+
+    /// Whose money a 基本支出/项目支出 at `i` is: the qualifier printed right before it, else
+    /// the funds the sentence names before its 其中 (财政拨款支出总计为 …，其中：基本支出), else
+    /// the funds of the paragraph's topic, else of the section's heading, else the
+    /// department's (see [`funds`](super::funds)).
+    fn funds_at(&self, c: &Ctx, i: usize) -> Funds {
+        let chars = c.chars();
+        let whole = find(chars, c.sentence.0, i, "其中").map(|q| text(chars, c.sentence.0, q));
+        funds::qualifying(&text(chars, c.start, i))
+            .or_else(|| whole.as_deref().and_then(funds::named_in))
+            .or_else(|| self.topic.as_deref().and_then(Funds::of_subject))
+            .or_else(|| self.section_funds())
+            .unwrap_or(Funds::Department)
     }
 }

@@ -18,9 +18,12 @@ pub(super) enum Kind {
 pub(super) enum Names {
     /// Always the same subject.
     Fixed(&'static str),
-    /// 基本支出 / 项目支出: of the department, or of 一般公共预算财政拨款 when the text says so
-    /// (…财政拨款基本支出) or the paragraph is about it.
-    Spending(&'static str, &'static str),
+    /// 基本支出 (`true`) / 项目支出 (`false`) of the funds the words or the section name
+    /// (see [`funds`](super::funds)).
+    Spending(bool),
+    /// 授予中小企业/小微企业合同金额 of all purchases, unless a kind of purchase the vocabulary
+    /// does not name is printed right before it (工程类采购授予中小企业合同金额).
+    Awarded(&'static str),
     /// 资金 of a 绩效自评: the projects' funds, or the 部门整体 funds.
     Funds,
     /// 设备 after 单位价值 100 万元以上.
@@ -103,16 +106,8 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         Names::Fixed("income:附属单位上缴收入"),
     ),
     ("其他收入", Kind::Amount, Names::Fixed("income:其他收入")),
-    (
-        "基本支出",
-        Kind::Amount,
-        Names::Spending("expense:基本支出", "gpb_basic"),
-    ),
-    (
-        "项目支出",
-        Kind::Amount,
-        Names::Spending("expense:项目支出", "gpb_project"),
-    ),
+    ("基本支出", Kind::Amount, Names::Spending(true)),
+    ("项目支出", Kind::Amount, Names::Spending(false)),
     (
         "上缴上级支出",
         Kind::Amount,
@@ -232,17 +227,22 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
     (
         "授予中小企业合同金额",
         Kind::Amount,
-        Names::Fixed("procurement:sme"),
+        Names::Awarded("procurement:sme"),
     ),
     (
         "授予小微企业合同金额",
         Kind::Amount,
-        Names::Fixed("procurement:small_micro"),
+        Names::Awarded("procurement:small_micro"),
     ),
     (
         "货物采购授予中小企业合同金额",
         Kind::Amount,
         Names::Fixed("procurement:goods_sme_share"),
+    ),
+    (
+        "工程采购授予中小企业合同金额",
+        Kind::Amount,
+        Names::Fixed("procurement:works_sme_share"),
     ),
     (
         "服务采购授予中小企业合同金额",

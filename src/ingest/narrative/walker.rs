@@ -6,6 +6,7 @@ use super::bases::sentence_base;
 use super::blocks::{Block, Para};
 use super::chars::{at, find, text, trim};
 use super::claims::Draft;
+use super::funds::{self, Funds};
 use super::names::PathSpan;
 use super::scanner::{clauses, content_start, numbers, sentences};
 use super::sections::{marker, part_kind, PartKind, Section};
@@ -74,6 +75,8 @@ pub(super) struct Walker<'a> {
     pub(super) last: Option<String>,
     /// The subject of the first claim of each section label.
     pub(super) heads: HashMap<String, String>,
+    /// The funds each section's heading is about (（四）高等学校财政拨款支出决算表说明).
+    scopes: HashMap<String, Funds>,
     /// The projects of 十三(三), in order.
     pub(super) projects: Vec<String>,
     pub(super) claims: Vec<Claim>,
@@ -100,6 +103,7 @@ impl<'a> Walker<'a> {
             topic: None,
             last: None,
             heads: HashMap::new(),
+            scopes: HashMap::new(),
             projects: Vec::new(),
             claims: Vec::new(),
             names: Vec::new(),
@@ -127,6 +131,7 @@ impl<'a> Walker<'a> {
         (self.kind, self.prefix, self.depth) = (kind, prefix, depth);
         self.section = Section::default();
         self.heads.clear();
+        self.scopes.clear();
         self.forget();
     }
 
@@ -146,12 +151,27 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The funds of the innermost section (this one or an enclosing one) whose heading names
+    /// them.
+    pub(super) fn section_funds(&self) -> Option<Funds> {
+        std::iter::once(self.section.clone())
+            .chain(self.section.ancestors())
+            .find_map(|s| self.scopes.get(&s.label(&self.prefix, self.depth)))
+            .copied()
+    }
+
     /// Reads a paragraph: its heading marker, name paths, project heading and claims.
     fn prose(&mut self, para: &Para) {
         let m = marker(&para.chars);
         if let Some(m) = &m {
             self.section.set(m.level, &m.key);
             self.forget();
+            let heading = text(&para.chars, m.len, para.chars.len());
+            let label = self.label();
+            match funds::of_heading(&heading) {
+                Some(f) => self.scopes.insert(label, f),
+                None => self.scopes.remove(&label),
+            };
         }
         // A share or rate is never bound to a figure of an earlier paragraph.
         self.last = None;
