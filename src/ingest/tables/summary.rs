@@ -55,7 +55,7 @@ pub(super) fn read_summary(
             ));
         }
     }
-    let (mut income, mut expense) = (Vec::new(), Vec::new());
+    let mut lines = Vec::new();
     let mut last = (None, None);
     for cells in &t.rows {
         for (side, line, name, amounts) in summary_row(cells, spec, &mut last)? {
@@ -64,27 +64,42 @@ pub(super) fn read_summary(
                 Side::Expense => spec.expense,
             };
             let cells = place(&amounts, columns, spec.columns.len(), unit)?;
-            if let [total, parts @ ..] = columns {
-                check_total(&cells, *total, parts, &format!("行次 {line}"))?;
-            }
-            let line = SummaryLine {
-                side,
-                line,
-                name,
-                cells,
-                note: String::new(),
-            };
-            match side {
-                Side::Income => income.push(line),
-                Side::Expense => expense.push(line),
-            }
+            let what = format!("行次 {line}");
+            lines.push(summary_line(side, line, name, cells, columns, &what)?);
         }
     }
-    income.extend(expense);
-    Ok(SummaryTable {
-        columns: spec.columns.iter().map(|c| c.to_string()).collect(),
-        lines: income,
+    Ok(summary_table(spec, lines))
+}
+
+/// A line of a summary table, its side's total column checked against its parts (a blank
+/// total with filled parts is a misread).
+fn summary_line(
+    side: Side,
+    line: u32,
+    name: String,
+    cells: Vec<Option<crate::Amount>>,
+    columns: &[usize],
+    what: &str,
+) -> Result<SummaryLine, Failure> {
+    if let [total, parts @ ..] = columns {
+        check_total(&cells, *total, parts, what)?;
+    }
+    Ok(SummaryLine {
+        side,
+        line,
+        name,
+        cells,
+        note: String::new(),
     })
+}
+
+/// The table: the income lines, then the expense lines, each side in printed order.
+fn summary_table(spec: &SummarySpec, mut lines: Vec<SummaryLine>) -> SummaryTable {
+    lines.sort_by_key(|l| l.side == Side::Expense);
+    SummaryTable {
+        columns: spec.columns.iter().map(|c| c.to_string()).collect(),
+        lines,
+    }
 }
 
 /// What a column of a summary table's grid holds.
@@ -130,7 +145,7 @@ fn read_summary_grid(
         (Side::Income, first, income_end, spec.income),
         (Side::Expense, second.unwrap_or(width), width, spec.expense),
     ];
-    let (mut income, mut expense) = (Vec::new(), Vec::new());
+    let mut lines = Vec::new();
     for (side, from, to, template) in sides {
         if from >= width {
             continue;
@@ -164,27 +179,18 @@ fn read_summary_grid(
                     *slot = super::cells::amount(text, unit)?;
                 }
             }
-            if let [total, parts @ ..] = template {
-                check_total(&cells, *total, parts, label)?;
-            }
-            let line = SummaryLine {
+            let line = printed.unwrap_or(ordinal);
+            lines.push(summary_line(
                 side,
-                line: printed.unwrap_or(ordinal),
-                name: label.to_owned(),
+                line,
+                label.to_owned(),
                 cells,
-                note: String::new(),
-            };
-            match side {
-                Side::Income => income.push(line),
-                Side::Expense => expense.push(line),
-            }
+                template,
+                label,
+            )?);
         }
     }
-    income.extend(expense);
-    Ok(SummaryTable {
-        columns: spec.columns.iter().map(|c| c.to_string()).collect(),
-        lines: income,
-    })
+    Ok(summary_table(spec, lines))
 }
 
 /// What column `j` of the rows holds.
