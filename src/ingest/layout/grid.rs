@@ -628,6 +628,7 @@ fn join_rows(mut placed: Vec<Placed>) -> Vec<(Vec<String>, Position)> {
     merge_unlabelled(&mut rows, near);
     lend_codes(&mut rows, near);
     merge_split_labels(&mut rows, near);
+    merge_codeless(&mut rows, near);
     let mut above: Vec<Vec<&[String]>> = vec![Vec::new(); rows.len()];
     let mut below = above.clone();
     for p in placed.iter().filter(|p| !p.row) {
@@ -741,6 +742,69 @@ fn merge_unlabelled(rows: &mut Vec<Band>, near: f32) {
                 let band = rows.remove(k);
                 let j = if j > k { j - 1 } else { j };
                 rows[j].absorb(band);
+                k = j.min(k);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Step 3c of [`join_rows`]: in a table keyed by codes, a row with figures but no code (nor
+/// a total label such as 公用经费合计) is the part of the nearer coded row printed on a line of its own (a figure
+/// aligned to the bottom of a tall cell beside the end of a wrapped name, 「支出 93.68」 under
+/// 「208 社会保障和就业」), when it is closer than rows are and fills only what that row leaves
+/// blank or continues its text.
+fn merge_codeless(rows: &mut Vec<Band>, near: f32) {
+    let coded = |b: &Band| b.cells.iter().any(|c| is_code(c));
+    if !rows.iter().any(coded) {
+        return;
+    }
+    let total = |b: &Band| {
+        b.cells.iter().any(|c| {
+            let c = compact(c);
+            c.ends_with("合计") || c.ends_with("总计")
+        })
+    };
+    let fits = |a: &Band, b: &Band| {
+        a.cells.iter().zip(&b.cells).all(|(x, y)| {
+            x.is_empty() || y.is_empty() || (!is_numeric(x) && !is_numeric(y) && !is_code(x))
+        })
+    };
+    let mut k = 0;
+    while k < rows.len() {
+        let lone = !coded(&rows[k]) && !total(&rows[k]) && rows[k].has_name();
+        let lone = lone && rows[k].cells.iter().any(|c| is_numeric(c));
+        if !lone {
+            k += 1;
+            continue;
+        }
+        let y = rows[k].top;
+        let mut near_rows: Vec<usize> = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < rows.len() && coded(&rows[j]) && rows[j].distance(y) <= near)
+            .filter(|&j| fits(&rows[j], &rows[k]))
+            .collect();
+        near_rows.sort_by(|&a, &b| rows[a].distance(y).total_cmp(&rows[b].distance(y)));
+        match near_rows.first().copied() {
+            Some(j) => {
+                let band = rows.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                let above = rows[j].top < band.top;
+                let mut cells = std::mem::take(&mut rows[j].cells);
+                for (c, extra) in cells.iter_mut().zip(&band.cells) {
+                    if extra.is_empty() {
+                        continue;
+                    }
+                    *c = match (c.is_empty(), above) {
+                        (true, _) => extra.clone(),
+                        (false, true) => format!("{c}{extra}"),
+                        (false, false) => format!("{extra}{c}"),
+                    };
+                }
+                rows[j].cells = cells;
+                rows[j].top = rows[j].top.min(band.top);
+                rows[j].bottom = rows[j].bottom.max(band.bottom);
                 k = j.min(k);
             }
             None => k += 1,
