@@ -275,8 +275,12 @@ pub(super) fn functional_row(cells: &[String], n: usize) -> Result<Option<Functi
     let Some(first) = cells.iter().position(|c| !c.trim().is_empty()) else {
         return Ok(None);
     };
-    let rest = cells.get(first + 1..).unwrap_or_default();
+    let mut rest = cells.get(first + 1..).unwrap_or_default();
     if cells.get(first).is_some_and(|c| is_total_label(c)) {
+        // 合计 printed in the code column leaves the name cell blank before the figures.
+        while rest.len() > n && rest.first().is_some_and(|c| c.trim().is_empty()) {
+            rest = rest.get(1..).unwrap_or_default();
+        }
         if rest.iter().any(|c| is_text(c)) {
             return Ok(None); // a heading row naming a 合计 column
         }
