@@ -168,6 +168,17 @@ fn meta(m: &Meta) -> String {
     for (k, v) in &m.other {
         line(&mut s, &[k, v]);
     }
+    for (key, lines) in [("heading", &m.headings), ("year_end", &m.year_ends)] {
+        for (n, l) in lines.iter().enumerate() {
+            line(&mut s, &[&format!("{key}.{}", n + 1), &l.text]);
+            if l.page > 0 {
+                line(
+                    &mut s,
+                    &[&format!("{key}.{}.page", n + 1), &l.page.to_string()],
+                );
+            }
+        }
+    }
     s
 }
 

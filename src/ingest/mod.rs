@@ -23,7 +23,8 @@ mod tables;
 mod text;
 
 pub use page::{Line, Page, Position, Span};
-pub(crate) use tables::printed_tables;
+pub(crate) use printed::{compact, part_heading, year_in};
+pub(crate) use tables::{heading_department, printed_tables};
 
 use crate::audit::Finding;
 use crate::disclosure::{Document, TableId};
@@ -135,6 +136,11 @@ pub struct RawDocument {
     pub tables: Vec<RawTable>,
     /// The lines after the tables (情况说明, 名词解释, 附件 …), in order.
     pub narrative: Vec<String>,
+    /// The page of each line of `front` (from 1), when the input has pages; empty otherwise.
+    pub front_pages: Vec<usize>,
+    /// The page of each line of `narrative` (from 1), when the input has pages; empty
+    /// otherwise.
+    pub narrative_pages: Vec<usize>,
 }
 
 /// The input could not be read at all (a document that reads but has problems yields
