@@ -231,7 +231,7 @@ impl Document {
     /// ```
     /// use cn_budget::disclosure::{Document, PrintedLine};
     /// let doc = Document::embedded()?;
-    /// assert!(doc.meta.headings.is_empty());
+    /// assert_eq!(doc.meta.headings.len(), 12);
     /// assert_eq!(&doc.to_files().parse()?, doc);
     ///
     /// let mut with = doc.clone();

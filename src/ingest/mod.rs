@@ -120,12 +120,16 @@ pub struct RawTable {
 ///         "第三部分 2024 年度部门决算情况说明".into(),
 ///         "1.一般公共服务支出（类）财政事务（款）行政运行（项）。".into(),
 ///     ],
+///     ..RawDocument::default()
 /// };
 /// let doc = assemble(&raw)?.document;
 /// assert_eq!((doc.meta.year, doc.meta.edition), (2024, 2024));
 /// assert_eq!(doc.names.len(), 1);
 /// assert_eq!(doc.names[0].printed, "一般公共服务支出（类）财政事务（款）行政运行（项）");
 /// assert_eq!(doc.names[0].numbering, "1.");
+/// // The part headings are kept as printed, with their page when the input has pages.
+/// assert_eq!(doc.meta.headings[0].text, "第三部分 2024 年度部门决算情况说明");
+/// assert_eq!(doc.meta.headings[0].page, 0);
 /// # Ok::<(), cn_budget::ingest::IngestError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
