@@ -16,6 +16,7 @@ fn read(year: u32, narrative: &str) -> (Document, Vec<Finding>) {
             ..RawTable::default()
         }],
         narrative: narrative.lines().map(str::to_owned).collect(),
+        ..RawDocument::default()
     };
     let ingested = assemble(&raw).expect("assembled");
     let problems = ingested

@@ -17,6 +17,7 @@
 
 mod cross;
 mod finding;
+mod identity;
 mod names;
 mod narrative;
 mod report;
@@ -52,7 +53,7 @@ pub struct RuleInfo {
 }
 
 /// Every built-in rule. Each is documented where it is implemented
-/// (`src/audit/{tables,cross,narrative,names}.rs`) and has a passing and a failing unit test.
+/// (`src/audit/{tables,cross,narrative,names,identity}.rs`) and has a passing and a failing unit test.
 ///
 /// ```
 /// let ids: Vec<_> = cn_budget::audit::RULES.iter().map(|r| r.id).collect();
@@ -107,6 +108,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "n.sum", tables: "情况说明", title: "政府采购支出总额 = 货物 + 工程 + 服务" },
     RuleInfo { id: "names.official", tables: "情况说明、名词解释", title: "「类」「款」「项」名称为该年度版本的官方名称，且构成同一科目路径（非官方名称为错误，路径未到项级为警告）" },
     RuleInfo { id: "names.marker", tables: "情况说明、名词解释", title: "名称后的（类）（款）（项）标注与层级一致" },
+    RuleInfo { id: "doc.identity", tables: "全文（各部分标题、目录）、情况说明", title: "各部分标题所列年度与部门为本文件的年度与部门（占位名称如「XX局」或他部门名称为错误）；情况说明所述年末日期（截至某年12月31日、截至某年末）为本决算年度末" },
     RuleInfo { id: "names.numbering", tables: "情况说明、名词解释", title: "同一节内科目条目的编号连续、不重复" },
 ];
 
@@ -174,6 +176,7 @@ pub fn audit(doc: &Document, options: &AuditOptions) -> Report {
     cross::run(doc, catalog, &mut out);
     narrative::run(doc, catalog, &mut out);
     names::run(doc, catalog, &mut out);
+    identity::run(doc, &mut out);
     out.finish(doc)
 }
 

@@ -864,3 +864,53 @@ fn a_rate_over_a_contradicted_amount_uses_the_table() {
         c003[0].message
     );
 }
+
+#[test]
+fn headings_and_year_end_dates_name_the_department_and_year() {
+    use crate::disclosure::PrintedLine;
+    let line = |page: usize, text: &str| PrintedLine {
+        page,
+        text: text.into(),
+    };
+    let mut d = doc();
+    // The seed (武汉市洪山区财政局 2024) as printed: the 目录 and the parts name both or
+    // neither; the department may be shortened; a date at the end of 2024.
+    d.meta.headings = vec![
+        line(2, "第一部分 武汉市洪山区财政局概况 …… 3"),
+        line(2, "第二部分 2024 年度部门决算表"),
+        line(2, "第四部分 名词解释"),
+        line(3, "第一部分 洪山区财政局部门概况"),
+        line(5, "第二部分 2024年度部门决算表"),
+        line(18, "第三部分 武汉市洪山区财政局 2024 年度部门决算情况说明"),
+        line(24, "第四部分 名词解释"),
+    ];
+    d.meta.year_ends = vec![line(22, "截至2024年12月31日"), line(23, "截至2024年末")];
+    assert!(errors(&d, "doc.identity").is_empty());
+    assert!(warnings(&d, "doc.identity").is_empty());
+
+    // A placeholder, another department and another year; the wrong 目录 line and the same
+    // heading over its part are one finding, with both pages.
+    d.meta.headings = vec![
+        line(2, "第二部分 武汉市洪山区XX局2024年度部门决算表……5"),
+        line(5, "第二部分 武汉市洪山区XX局 2024 年度部门决算表"),
+        line(18, "第三部分 武汉市洪山区教育局 2023 年度部门决算情况说明"),
+        line(24, "第四部分 某某单位名词解释"),
+    ];
+    d.meta.year_ends = vec![line(22, "截至2023年12月31日"), line(23, "截至2024年末")];
+    let found = errors(&d, "doc.identity");
+    let names: Vec<_> = found.iter().filter_map(|f| f.name.as_deref()).collect();
+    assert_eq!(names, ["第二部分", "第三部分", "截至2023年12月31日"]);
+    assert!(found[0]
+        .message
+        .starts_with("[doc.identity] 第2页、第5页：第二部分标题"));
+    assert!(found[0].message.contains("「武汉市洪山区XX局」是占位名称"));
+    assert!(found[1]
+        .message
+        .contains("所列年度 2023 与本决算年度 2024 不符"));
+    assert!(found[1]
+        .message
+        .contains("「武汉市洪山区教育局」不是本文件的部门"));
+    assert!(found[2].message.contains("第22页"));
+    // 第四部分 names no department before 概况/决算/情况说明: nothing to compare.
+    assert!(found.iter().all(|f| f.table.is_none() && f.code.is_none()));
+}

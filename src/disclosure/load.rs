@@ -342,7 +342,11 @@ fn parse_meta(tsv: &Tsv) -> Result<Meta, DisclosureError> {
         .ok_or_else(|| tsv.error(unit_line, 1, "unknown unit", &unit_text))?;
     let year_range = |y: i64| u16::try_from(y).ok().filter(|y| (1990..=2100).contains(y));
     let (template, tables) = printed_tables(&map);
+    let headings = printed_lines(&mut map, "heading", tsv)?;
+    let year_ends = printed_lines(&mut map, "year_end", tsv)?;
     Ok(Meta {
+        headings,
+        year_ends,
         kind: super::Kind::Final,
         template,
         tables,
@@ -359,6 +363,30 @@ fn parse_meta(tsv: &Tsv) -> Result<Meta, DisclosureError> {
             .ok_or_else(|| tsv.error(0, 1, "decimals out of range", &decimals.to_string()))?,
         other: map,
     })
+}
+
+/// The printed lines kept under `KEY.1`, `KEY.2` … (with their pages under `KEY.1.page` …,
+/// absent when not known), taken out of the other keys; none when `KEY.1` is absent.
+fn printed_lines(
+    map: &mut BTreeMap<String, String>,
+    key: &str,
+    tsv: &Tsv,
+) -> Result<Vec<super::PrintedLine>, DisclosureError> {
+    let mut out = Vec::new();
+    for n in 1.. {
+        let Some(text) = map.remove(&format!("{key}.{n}")) else {
+            break;
+        };
+        let page = match map.remove(&format!("{key}.{n}.page")) {
+            Some(p) => p
+                .trim()
+                .parse()
+                .map_err(|_| tsv.error(0, 1, "not a page number", &p))?,
+            None => 0,
+        };
+        out.push(super::PrintedLine { page, text });
+    }
+    Ok(out)
 }
 
 /// The template and tables of a transcription, from the titles (`table02_title`) and the

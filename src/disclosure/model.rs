@@ -724,6 +724,42 @@ pub struct Meta {
     /// template without them, such as 高等学校, lists only its own).
     #[cfg_attr(feature = "serde", serde(default))]
     pub tables: Vec<super::PrintedTable>,
+    /// The part headings as printed (第一部分 … 第四部分), wherever the document prints them:
+    /// the cover, the 目录 and the heading of each part, in order; empty when not known.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub headings: Vec<PrintedLine>,
+    /// The year-end dates the narrative states its figures at (截至2024年12月31日,
+    /// 截至2024年末), as printed (white space removed); empty when not known.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub year_ends: Vec<PrintedLine>,
+}
+
+/// A text the document prints, with its page (from 1; 0 when the input has no pages).
+///
+/// ```
+/// use cn_budget::disclosure::PrintedLine;
+/// let heading = PrintedLine { page: 7, text: "第二部分 某局2024年度部门决算表".into() };
+/// assert_eq!(heading.page_label(), "第7页");
+/// assert_eq!(PrintedLine { page: 0, ..heading }.page_label(), "");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PrintedLine {
+    /// The page it is printed on (from 1; 0 when not known).
+    pub page: usize,
+    /// The text as printed.
+    pub text: String,
+}
+
+impl PrintedLine {
+    /// 「第7页」, or an empty text when the page is not known.
+    pub fn page_label(&self) -> String {
+        if self.page == 0 {
+            String::new()
+        } else {
+            format!("第{}页", self.page)
+        }
+    }
 }
 
 impl Meta {

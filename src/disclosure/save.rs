@@ -168,6 +168,17 @@ fn meta(m: &Meta) -> String {
     for (k, v) in &m.other {
         line(&mut s, &[k, v]);
     }
+    for (key, lines) in [("heading", &m.headings), ("year_end", &m.year_ends)] {
+        for (n, l) in lines.iter().enumerate() {
+            line(&mut s, &[&format!("{key}.{}", n + 1), &l.text]);
+            if l.page > 0 {
+                line(
+                    &mut s,
+                    &[&format!("{key}.{}.page", n + 1), &l.page.to_string()],
+                );
+            }
+        }
+    }
     s
 }
 
@@ -213,10 +224,25 @@ impl Document {
     /// Reading them back gives the same document (`to_files().parse() == self`); the files
     /// keep every printed figure with its printed decimals.
     ///
+    /// The part headings and year-end dates ([`Meta::headings`], [`Meta::year_ends`]) are
+    /// kept in `meta.tsv` as `heading.1`, `heading.1.page` …; a `meta.tsv` without them reads
+    /// as none.
+    ///
     /// ```
-    /// use cn_budget::disclosure::Document;
+    /// use cn_budget::disclosure::{Document, PrintedLine};
     /// let doc = Document::embedded()?;
+    /// assert_eq!(doc.meta.headings.len(), 12);
     /// assert_eq!(&doc.to_files().parse()?, doc);
+    ///
+    /// let mut with = doc.clone();
+    /// with.meta.headings = vec![
+    ///     PrintedLine { page: 0, text: "第一部分 某局概况".into() },
+    ///     PrintedLine { page: 7, text: "第二部分 某局2024年度部门决算表".into() },
+    /// ];
+    /// with.meta.year_ends = vec![PrintedLine { page: 24, text: "截至2024年12月31日".into() }];
+    /// let files = with.to_files();
+    /// assert!(files.meta.as_deref().unwrap().contains("heading.2.page\t7\n"));
+    /// assert_eq!(files.parse()?, with);
     /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
     /// ```
     pub fn to_files(&self) -> DocumentFiles {

@@ -23,7 +23,8 @@ mod tables;
 mod text;
 
 pub use page::{Line, Page, Position, Span};
-pub(crate) use tables::printed_tables;
+pub(crate) use printed::{compact, part_heading, year_in};
+pub(crate) use tables::{heading_department, printed_tables};
 
 use crate::audit::Finding;
 use crate::disclosure::{Document, TableId};
@@ -119,12 +120,16 @@ pub struct RawTable {
 ///         "第三部分 2024 年度部门决算情况说明".into(),
 ///         "1.一般公共服务支出（类）财政事务（款）行政运行（项）。".into(),
 ///     ],
+///     ..RawDocument::default()
 /// };
 /// let doc = assemble(&raw)?.document;
 /// assert_eq!((doc.meta.year, doc.meta.edition), (2024, 2024));
 /// assert_eq!(doc.names.len(), 1);
 /// assert_eq!(doc.names[0].printed, "一般公共服务支出（类）财政事务（款）行政运行（项）");
 /// assert_eq!(doc.names[0].numbering, "1.");
+/// // The part headings are kept as printed, with their page when the input has pages.
+/// assert_eq!(doc.meta.headings[0].text, "第三部分 2024 年度部门决算情况说明");
+/// assert_eq!(doc.meta.headings[0].page, 0);
 /// # Ok::<(), cn_budget::ingest::IngestError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -135,6 +140,11 @@ pub struct RawDocument {
     pub tables: Vec<RawTable>,
     /// The lines after the tables (情况说明, 名词解释, 附件 …), in order.
     pub narrative: Vec<String>,
+    /// The page of each line of `front` (from 1), when the input has pages; empty otherwise.
+    pub front_pages: Vec<usize>,
+    /// The page of each line of `narrative` (from 1), when the input has pages; empty
+    /// otherwise.
+    pub narrative_pages: Vec<usize>,
 }
 
 /// The input could not be read at all (a document that reads but has problems yields

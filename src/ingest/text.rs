@@ -35,6 +35,8 @@ pub(super) fn split(text: &str) -> RawDocument {
         front: owned(lines.get(..first).unwrap_or_default()),
         tables: Vec::new(),
         narrative: owned(lines.get(end..).unwrap_or_default()),
+        // Plain text has no pages.
+        ..RawDocument::default()
     };
     for (k, &(start, id)) in titles.iter().enumerate() {
         let stop = titles.get(k + 1).map_or(end, |&(i, _)| i);

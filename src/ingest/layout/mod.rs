@@ -82,6 +82,7 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
     let Some(&(first, _)) = titles.first() else {
         return RawDocument {
             front: texts(&items),
+            front_pages: pages_of(&items),
             ..RawDocument::default()
         };
     };
@@ -90,6 +91,8 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
         titles.into_iter().filter(|&(i, _)| i < end).collect();
     let mut doc = RawDocument {
         front: texts(items.get(..first).unwrap_or_default()),
+        front_pages: pages_of(items.get(..first).unwrap_or_default()),
+        narrative_pages: pages_of(items.get(end..).unwrap_or_default()),
         tables: Vec::new(),
         narrative: items
             .get(end..)
@@ -142,6 +145,11 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
 /// The text of each item.
 fn texts(items: &[Item]) -> Vec<String> {
     items.iter().map(|it| it.line.text()).collect()
+}
+
+/// The page of each item.
+fn pages_of(items: &[Item]) -> Vec<usize> {
+    items.iter().map(|it| it.at.page).collect()
 }
 
 /// What tells tables apart: the id of a table of the nine, the title of another.

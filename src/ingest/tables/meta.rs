@@ -140,7 +140,7 @@ pub(super) fn department(raw: &RawDocument) -> Option<String> {
         .iter()
         .chain(lines.iter())
         .find_map(|l| name_before(l, "部门决算"))
-        .or_else(|| heading_department(raw))
+        .or_else(|| table_heading_department(raw))
 }
 
 /// At most this many lines print the department's name on the cover, before 部门决算.
@@ -163,8 +163,27 @@ fn plausible_name(name: &str) -> bool {
         && !starts_with_list_number(name)
 }
 
+/// The department a part heading names (第二部分 X 2024 年度部门决算表, 第一部分 X概况): the
+/// name before 部门决算, 单位决算, 决算, 概况 or 情况说明, once the part number and the years
+/// are removed and a trailing 部门 or 单位 (「部门概况」) is dropped; `None` when the heading
+/// names none (第四部分 名词解释, 第二部分 2024 年度部门决算表) or what it names cannot be a
+/// name (a 目录 line's leaders and page number come after the mark).
+pub(crate) fn heading_department(heading: &str) -> Option<String> {
+    let title = strip_years(strip_part(&compact(heading)));
+    let end = ["部门决算", "单位决算", "决算", "概况", "情况说明"]
+        .iter()
+        .filter_map(|m| title.find(m))
+        .min()?;
+    let before = &title[..end];
+    let name = ["本部门", "本单位", "部门", "单位"]
+        .iter()
+        .find_map(|s| before.strip_suffix(s))
+        .unwrap_or(before);
+    plausible_name(name).then(|| name.to_owned())
+}
+
 /// The department a table heading names: 部门：X or 单位名称：X.
-fn heading_department(raw: &RawDocument) -> Option<String> {
+fn table_heading_department(raw: &RawDocument) -> Option<String> {
     let lines = raw.tables.iter().flat_map(|t| t.heading.iter());
     lines.flat_map(|l| heading_fields(l)).find_map(|field| {
         let c = compact(&field);

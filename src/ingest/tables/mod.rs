@@ -25,6 +25,7 @@ mod basic;
 mod cells;
 mod codes;
 mod functional;
+mod identity;
 mod listing;
 mod meta;
 mod summary;
@@ -33,6 +34,7 @@ mod tests;
 mod three_costs;
 
 pub(crate) use listing::printed_tables;
+pub(crate) use meta::heading_department;
 
 use super::{IngestError, RawDocument, RawTable};
 use crate::audit::{Finding, Place};
@@ -60,7 +62,8 @@ const NOT_PRINTED: &str = "文中未找到该表";
 /// Reads the facts of the document: department, reporting unit (单位：), year, amount unit
 /// (金额单位：), printed decimals (2 unless the figures show otherwise), edition (= year), kind
 /// (决算), the template and the tables as printed, and in `other` the table titles and the
-/// 本部门…无… statements printed under tables.
+/// 本部门…无… statements printed under tables, and the part headings and year-end dates that
+/// name the department and year ([`identity`]).
 pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
     if !raw.tables.iter().any(|t| t.id.is_some()) {
         return Err(
@@ -84,6 +87,8 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
         decimals: printed_decimals(raw),
         edition: year,
         other: other_facts(raw, &headings),
+        headings: identity::part_headings(raw),
+        year_ends: identity::year_ends(raw),
     })
 }
 
