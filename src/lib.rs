@@ -121,6 +121,7 @@ pub use catalog::Catalog;
 pub mod audit;
 pub mod check;
 pub mod disclosure;
+pub mod finding;
 pub mod ingest;
 pub mod tree;
 

@@ -1,10 +1,10 @@
 //! Rules between tables. Most are data: a [`CrossRule`] relates cells named by [`CellRef`]s.
 
-use super::finding::Place;
 use super::tables::summary_line;
 use super::Collector;
 use crate::check::{compare_cells, Blanks, Relation};
 use crate::disclosure::{CostGroup, Document, Side, TableId, THREE_COSTS_COLUMNS};
+use crate::finding::Place;
 use crate::{Amount, Catalog, EconomicCode, FunctionCode};
 
 /// A row of a functional table: the 合计 row or a code.

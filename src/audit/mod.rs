@@ -16,7 +16,6 @@
 //! cross-table identities written as data ([`AuditOptions::extra`], [`CrossRule`]).
 
 mod cross;
-mod finding;
 mod identity;
 mod names;
 mod narrative;
@@ -24,9 +23,9 @@ mod report;
 mod subjects;
 mod tables;
 
+pub(crate) use crate::finding::Place;
+pub use crate::finding::{Finding, Severity};
 pub use cross::{builtin_cross_rules, three_costs_bounds, CellRef, CrossRule, RowRef};
-pub(crate) use finding::Place;
-pub use finding::{Finding, Severity};
 pub use report::{DocumentInfo, Report, TableInfo};
 
 use crate::check::{Blocker, Comparison, Verdict};

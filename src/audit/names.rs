@@ -1,9 +1,9 @@
 //! Rules on the name paths 「X（类）Y（款）Z（项）」 of the narrative and the glossary.
 
-use super::finding::{Finding, Place};
 use super::Collector;
 use crate::catalog::{parse_name_path, NamedSegment, ResolveError};
 use crate::disclosure::{Document, NamePath};
+use crate::finding::{Finding, Place};
 use crate::{Catalog, Level};
 
 fn place(n: &NamePath) -> Place {

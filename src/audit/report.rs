@@ -1,5 +1,5 @@
-use super::finding::{Finding, Severity};
 use crate::disclosure::{Meta, PrintedTable, TableState};
+use crate::finding::{Finding, Severity};
 use std::fmt::Write;
 
 /// Who and what a report is about: department, year, kind, template and the tables as

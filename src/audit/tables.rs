@@ -1,6 +1,5 @@
 //! Rules within one table.
 
-use super::finding::Place;
 use super::Collector;
 use crate::check::Table;
 use crate::check::{
@@ -9,6 +8,7 @@ use crate::check::{
 use crate::disclosure::{
     CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
 };
+use crate::finding::Place;
 use crate::{Amount, Code, FunctionCode};
 
 pub(super) fn run(doc: &Document, out: &mut Collector) {

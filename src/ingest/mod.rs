@@ -26,8 +26,8 @@ pub use page::{Line, Page, Position, Span};
 pub(crate) use printed::{compact, part_heading, year_in};
 pub(crate) use tables::{heading_department, printed_tables};
 
-use crate::audit::Finding;
 use crate::disclosure::{Document, TableId};
+use crate::finding::Finding;
 
 /// The input formats [`ingest`] reads.
 ///
@@ -297,7 +297,7 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
         let pages: Vec<String> = read.scanned.iter().map(|p| format!("第{p}页")).collect();
         out.push(Finding::warning(
             "ingest.pdf",
-            crate::audit::Place::default(),
+            crate::finding::Place::default(),
             format!(
                 "{}只有图像、没有文字层（扫描件），其内容未能读取",
                 pages.join("、")
@@ -307,7 +307,7 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
     for w in &read.warnings {
         out.push(Finding::warning(
             "ingest.pdf",
-            crate::audit::Place::default(),
+            crate::finding::Place::default(),
             format!("PDF 内容未能完全读取：{w}"),
         ));
     }

@@ -9,13 +9,13 @@ mod rates;
 mod shares;
 
 use super::cross::{CellRef, RowRef};
-use super::finding::{Finding, Place};
 use super::subjects::code_and_name;
 use super::Collector;
 use crate::check::{compare_cells, compare_sum, Blanks, Relation, Verdict};
 use crate::disclosure::{
     direction_of, Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS,
 };
+use crate::finding::{Finding, Place};
 use crate::{Amount, Catalog, Rounding, Unit};
 use std::collections::HashMap;
 

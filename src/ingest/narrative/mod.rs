@@ -41,8 +41,8 @@ mod tests;
 mod vocabulary;
 mod walker;
 
-use crate::audit::Finding;
 use crate::disclosure::{Claim, NamePath};
+use crate::finding::Finding;
 use crate::Catalog;
 use blocks::blocks;
 use walker::Walker;

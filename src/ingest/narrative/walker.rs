@@ -11,8 +11,8 @@ use super::names::PathSpan;
 use super::scanner::{clauses, content_start, numbers, sentences};
 use super::sections::{marker, part_kind, PartKind, Section};
 use super::RULE;
-use crate::audit::{Finding, Place};
 use crate::disclosure::{Claim, Measure, NamePath};
+use crate::finding::{Finding, Place};
 use crate::Catalog;
 use std::collections::HashMap;
 

@@ -2,10 +2,10 @@
 //! was printed empty, the template they make, the tables of the nine the document does not
 //! print, and the findings that say so.
 
-use crate::audit::{Finding, Place, Severity};
 use crate::disclosure::{
     university_table, Document, Meta, PrintedTable, TableId, TableState, Template,
 };
+use crate::finding::{Finding, Place, Severity};
 use crate::ingest::printed::{
     compact, is_label, is_statement, label_in, list_number, strip_continuation, strip_label,
     typographic_quotes,

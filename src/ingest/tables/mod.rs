@@ -37,11 +37,11 @@ pub(crate) use listing::printed_tables;
 pub(crate) use meta::heading_department;
 
 use super::{IngestError, RawDocument, RawTable};
-use crate::audit::{Finding, Place};
 use crate::disclosure::{
     BasicExpenditureTable, Claim, Document, FunctionalTable, Meta, NamePath, SummaryTable, TableId,
     ThreeCostsTable,
 };
+use crate::finding::{Finding, Place};
 use crate::{Catalog, Unit};
 use basic::{empty_basic, read_basic};
 use functional::{

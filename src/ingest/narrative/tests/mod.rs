@@ -8,8 +8,8 @@ mod robustness;
 mod seed;
 
 use super::extract;
-use crate::audit::Finding;
 use crate::disclosure::{Claim, Document, NamePath};
+use crate::finding::Finding;
 use crate::Catalog;
 
 const SEED: &str = include_str!("../../../../data/disclosures/hongshan-finance-2024/source.txt");

@@ -2,8 +2,8 @@
 //! transcription, and audit as it does.
 
 use super::{audited, run, seed_lines};
-use crate::audit::Finding;
 use crate::disclosure::{Claim, Document, NamePath};
+use crate::finding::Finding;
 use crate::ingest::narrative::RULE;
 use crate::Catalog;
 

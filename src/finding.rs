@@ -1,3 +1,16 @@
+//! Findings: what a check found, with its evidence — the one data type that ingest (problems
+//! reading a document: `ingest.*` rules) and the audit (contradictions, rounding summaries)
+//! both report, so that reading a document does not depend on auditing it. Re-exported as
+//! [`crate::audit::Finding`] and [`crate::audit::Severity`].
+//!
+//! ```
+//! use cn_budget::finding::{Finding, Severity};
+//! let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+//! let first: &Finding = &report.findings[0];
+//! assert_eq!(first.severity, Severity::Error);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
 use crate::check::{Blocker, Comparison, Verdict};
 use rust_decimal::Decimal;
 use std::fmt;
