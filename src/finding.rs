@@ -109,6 +109,13 @@ pub struct Finding {
     /// print the canonical label (`table` keeps it); `None` otherwise.
     #[cfg_attr(feature = "serde", serde(default))]
     pub table_name: Option<String>,
+    /// The page the finding is about, from 1, when the input had pages: the page its table
+    /// starts on, or the page a reading problem was met on; `None` otherwise.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub page: Option<usize>,
 }
 
 /// Where a finding is, as the rules build it.
@@ -197,7 +204,16 @@ impl Finding {
             tolerance: Some(c.tolerance),
             message,
             table_name: None,
+            page: None,
         }
+    }
+
+    /// The finding, about this page.
+    pub(crate) fn on_page(mut self, page: usize) -> Finding {
+        if page > 0 {
+            self.page = Some(page);
+        }
+        self
     }
 
     pub(crate) fn warning(rule: &str, place: Place, text: String) -> Finding {
@@ -222,6 +238,7 @@ impl Finding {
             difference: None,
             tolerance: None,
             table_name: None,
+            page: None,
         }
     }
 
@@ -235,8 +252,14 @@ impl Finding {
     /// Names the finding's table as the document does: a finding about table `id` (its
     /// canonical label) gets `reference` (「表7 …（公开09表）」) as its `table_name` and in
     /// its message, in place of the canonical label.
-    pub(crate) fn name_table(&mut self, id: &str, reference: &str) {
-        if self.table.as_deref() != Some(id) || self.table_name.is_some() {
+    pub(crate) fn name_table(&mut self, id: &str, reference: &str, page: usize) {
+        if self.table.as_deref() != Some(id) {
+            return;
+        }
+        if page > 0 {
+            self.page = self.page.or(Some(page));
+        }
+        if self.table_name.is_some() {
             return;
         }
         let prefix = format!("[{}] {id}", self.rule);

@@ -337,6 +337,7 @@ impl<'o> Collector<'o> {
                     lines.join("；")
                 ),
                 table_name: None,
+                page: None,
             });
         }
         Report::new(&doc.meta, self.findings, self.evaluated)

@@ -137,7 +137,7 @@ impl DocumentInfo {
             if let (Some(id), Some(reference)) = (&t.id, &t.reference) {
                 findings
                     .iter_mut()
-                    .for_each(|f| f.name_table(id, reference));
+                    .for_each(|f| f.name_table(id, reference, t.page));
             }
         }
     }

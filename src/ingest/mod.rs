@@ -305,11 +305,14 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
         ));
     }
     for w in &read.warnings {
-        out.push(Finding::warning(
-            "ingest.pdf",
-            crate::finding::Place::default(),
-            format!("PDF 内容未能完全读取：{w}"),
-        ));
+        out.push(
+            Finding::warning(
+                "ingest.pdf",
+                crate::finding::Place::default(),
+                format!("PDF 内容未能完全读取：{w}"),
+            )
+            .on_page(w.page()),
+        );
     }
     out
 }

@@ -176,7 +176,7 @@ pub(super) fn findings(meta: &Meta) -> Vec<Finding> {
             format!("{why}（该表未参与校验）"),
         );
         if let Some(reference) = t.reference() {
-            f.name_table(id.label(), &reference);
+            f.name_table(id.label(), &reference, t.page);
         }
         out.push(f);
     }

@@ -239,6 +239,7 @@ fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
         },
         format!("无法可靠读取{label}{at}：{why}（该表未参与校验）"),
     )
+    .on_page(page)
 }
 
 /// The table and the page it starts on (0 when unknown), for reporting it.
