@@ -15,8 +15,10 @@
 //! Rules can be switched off by id ([`AuditOptions::disabled`]) and extended with
 //! cross-table identities written as data ([`AuditOptions::extra`], [`CrossRule`]).
 
+pub mod batch;
 mod cross;
 mod finding;
+pub mod html;
 mod names;
 mod narrative;
 mod report;
