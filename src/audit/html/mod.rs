@@ -98,6 +98,30 @@ impl Mark<'_> {
     }
 }
 
+/// How findings name a row: by one of its keys (a code, 合计, 支出第31行, 支出「label」), or,
+/// for a 类 line of a summary table, by its label with the 类 code the catalog gives it.
+pub(crate) struct Row<'r> {
+    keys: &'r [&'r str],
+    label: Option<&'r str>,
+}
+
+impl<'r> Row<'r> {
+    fn keyed(keys: &'r [&'r str]) -> Row<'r> {
+        Row { keys, label: None }
+    }
+
+    fn holds(&self, f: &Finding) -> bool {
+        let Some(code) = f.code.as_deref() else {
+            return false;
+        };
+        self.keys.contains(&code)
+            || (self.label.is_some()
+                && f.name.as_deref() == self.label
+                && code.len() == 3
+                && code.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
 /// Which findings are about which cell, and where each was placed.
 pub(crate) struct Marks<'a> {
     findings: &'a [Finding],
@@ -155,20 +179,18 @@ impl<'a> Marks<'a> {
 
     /// The findings about the cell of `table` in the row known by any of `rows` and
     /// `column`.
-    fn cell(&self, table: &str, rows: &[&str], column: Option<&str>) -> Option<Mark<'a>> {
+    fn cell(&self, table: &str, rows: &Row, column: Option<&str>) -> Option<Mark<'a>> {
         self.mark(self.select(|f| {
-            f.table.as_deref() == Some(table)
-                && f.code.as_deref().is_some_and(|c| rows.contains(&c))
-                && f.column.as_deref() == column
+            f.table.as_deref() == Some(table) && rows.holds(f) && f.column.as_deref() == column
         }))
     }
 
     /// The findings about a row of `table` whose column is none of the table's.
-    fn row(&self, table: &str, rows: &[&str]) -> Option<Mark<'a>> {
+    fn row(&self, table: &str, rows: &Row) -> Option<Mark<'a>> {
         let columns = self.columns.get(table);
         self.mark(self.select(|f| {
             f.table.as_deref() == Some(table)
-                && f.code.as_deref().is_some_and(|c| rows.contains(&c))
+                && rows.holds(f)
                 && !f
                     .column
                     .as_ref()
@@ -213,6 +235,9 @@ a.ref.err{background:#c00}a.ref.warn{background:#d80}a.ref.tail{background:#888}
 li:target{background:#ffef9e}li.err{color:#900}li.warn{color:#850}li.tail{color:#555}
 .counts span{display:inline-block;margin-right:1em;padding:2px 8px;border-radius:3px}
 .counts .err{background:#fbd0d0}.counts .warn{background:#fde7c0}.counts .tail{background:#eee}
+.sides{display:flex;gap:1.5em;align-items:flex-start;flex-wrap:wrap}
+nav.toc{position:sticky;top:0;background:#fff;padding:4px 0;border-bottom:1px solid #ddd;z-index:1}
+nav.toc a{margin-right:.9em;white-space:nowrap}nav.toc .n{font-size:.8em;padding:0 4px;border-radius:3px;background:#c00;color:#fff;margin-left:2px}
 .state{color:#666;font-size:.85em;font-weight:normal}.none{color:#666}td.quote{max-width:40em}
 "#;
 
@@ -259,6 +284,7 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
     let marks = Marks::new(doc, &report.findings);
     let d = &report.document;
     let mut tables_html = String::new();
+    let mut toc = String::from("<nav class=\"toc\">");
     for info in &d.tables {
         let Some(id) = TableId::ALL
             .into_iter()
@@ -267,6 +293,17 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
             continue;
         };
         let anchor = format!("t{:02}", id as u8 + 1);
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.table.as_deref() == Some(id.label()))
+            .count();
+        let badge = if errors > 0 {
+            format!("<span class=\"n\">{errors}</span>")
+        } else {
+            String::new()
+        };
+        let _ = write!(toc, "<a href=\"#{anchor}\">{}{badge}</a>", id.label());
         let _ = writeln!(
             tables_html,
             "<h2 id=\"{anchor}\">{} <span class=\"state\">（{}{}）</span></h2>",
@@ -332,6 +369,8 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
         }
         finding_items(&mut body, &general, &marks, "general");
     }
+    toc.push_str("<a href=\"#claims\">情况说明</a><a href=\"#errors\">错误</a><a href=\"#warnings\">警告</a><a href=\"#tail\">尾差</a></nav>\n");
+    body.push_str(&toc);
     body.push_str(&tables_html);
     body.push_str(&narrative);
     for (severity, anchor, title) in [

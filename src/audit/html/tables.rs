@@ -1,9 +1,9 @@
 //! The nine tables, the claims and the name paths as HTML, each cell a finding is about
 //! marked and linked to it.
 
-use super::{esc, Marks};
+use super::{esc, Marks, Row};
 use crate::amount::Amount;
-use crate::disclosure::{Document, SummaryTable, TableId, THREE_COSTS_COLUMNS};
+use crate::disclosure::{Document, Side, SummaryTable, TableId, THREE_COSTS_COLUMNS};
 use std::fmt::Write;
 
 /// A cell's text: the figure as printed (blank stays blank).
@@ -12,14 +12,7 @@ fn figure(cell: &Option<Amount>) -> String {
 }
 
 /// One `<td>`: marked, titled and linked when findings are about it.
-fn cell(
-    marks: &Marks,
-    table: &str,
-    rows: &[&str],
-    column: &str,
-    text: &str,
-    class: &str,
-) -> String {
+fn cell(marks: &Marks, table: &str, rows: &Row, column: &str, text: &str, class: &str) -> String {
     match marks.cell(table, rows, Some(column)) {
         Some(m) => m.td(text, class),
         None => format!("<td class=\"{class}\">{}</td>", esc(text)),
@@ -27,7 +20,7 @@ fn cell(
 }
 
 /// The row's code cell: marked with the findings about the row that no cell took.
-fn head_cell(marks: &Marks, table: &str, rows: &[&str], text: &str) -> String {
+fn head_cell(marks: &Marks, table: &str, rows: &Row, text: &str) -> String {
     match marks.row(table, rows) {
         Some(m) => m.td(text, "code"),
         None => format!("<td class=\"code\">{}</td>", esc(text)),
@@ -35,20 +28,36 @@ fn head_cell(marks: &Marks, table: &str, rows: &[&str], text: &str) -> String {
 }
 
 fn summary(out: &mut String, marks: &Marks, id: TableId, t: &SummaryTable) {
+    out.push_str("<div class=\"sides\">");
+    for side in [Side::Income, Side::Expense] {
+        summary_side(out, marks, id, t, side);
+    }
+    out.push_str("</div>\n");
+}
+
+/// One side of a summary table (收入 or 支出), printed beside the other as on the page.
+fn summary_side(out: &mut String, marks: &Marks, id: TableId, t: &SummaryTable, side: Side) {
     let label = id.label();
-    out.push_str("<table><thead><tr><th>收支</th><th>行次</th><th>项目</th>");
+    let _ = write!(
+        out,
+        "<table><thead><tr><th>行次</th><th>{}项目</th>",
+        side.name()
+    );
     for c in &t.columns {
         let _ = write!(out, "<th>{}</th>", esc(c));
     }
     out.push_str("</tr></thead><tbody>\n");
-    for l in &t.lines {
+    for l in t.side(side) {
         let by_line = format!("{}第{}行", l.side.name(), l.line);
         let by_label = format!("{}「{}」", l.side.name(), l.label());
-        let rows = [by_line.as_str(), by_label.as_str()];
+        let keys = [by_line.as_str(), by_label.as_str()];
+        let rows = Row {
+            keys: &keys,
+            label: (side == Side::Expense && l.is_numbered()).then(|| l.label()),
+        };
         let _ = write!(
             out,
-            "<tr><td>{}</td>{}<td>{}</td>",
-            l.side.name(),
+            "<tr>{}<td>{}</td>",
             head_cell(marks, label, &rows, &l.line.to_string()),
             esc(&l.name)
         );
@@ -58,7 +67,7 @@ fn summary(out: &mut String, marks: &Marks, id: TableId, t: &SummaryTable) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table>");
 }
 
 fn functional(out: &mut String, marks: &Marks, doc: &Document, id: TableId) {
@@ -71,7 +80,8 @@ fn functional(out: &mut String, marks: &Marks, doc: &Document, id: TableId) {
     }
     out.push_str("</tr></thead><tbody>\n");
     let mut row = |key: &str, printed: &str, name: &str, cells: &[Option<Amount>], class: &str| {
-        let rows = [key];
+        let keys = [key];
+        let rows = Row::keyed(&keys);
         let _ = write!(
             out,
             "<tr class=\"{class}\">{}<td>{}</td>",
@@ -117,7 +127,14 @@ fn basic(out: &mut String, marks: &Marks, doc: &Document) {
         let _ = writeln!(
             out,
             "<tr class=\"total\"><td></td><td></td><td>{key}</td>{}</tr>",
-            cell(marks, label, &[key], "决算数", &figure(total), "num")
+            cell(
+                marks,
+                label,
+                &Row::keyed(&[key]),
+                "决算数",
+                &figure(total),
+                "num"
+            )
         );
     }
     for (i, r) in t.table.rows().iter().enumerate() {
@@ -128,7 +145,8 @@ fn basic(out: &mut String, marks: &Marks, doc: &Document) {
             .filter(|p| !p.is_empty())
             .unwrap_or(&code);
         let group = t.groups.get(i).map_or("", |g| g.name());
-        let rows = [code.as_str()];
+        let keys = [code.as_str()];
+        let rows = Row::keyed(&keys);
         let value = r.cells.first().cloned().flatten();
         let _ = writeln!(
             out,
@@ -149,10 +167,12 @@ fn three_costs(out: &mut String, marks: &Marks, doc: &Document) {
     }
     out.push_str("</tr></thead><tbody>\n");
     for (key, cells) in [("预算数", &doc.t09.budget), ("决算数", &doc.t09.actual)] {
-        let _ = write!(out, "<tr>{}", head_cell(marks, label, &[key], key));
+        let keys = [key];
+        let rows = Row::keyed(&keys);
+        let _ = write!(out, "<tr>{}", head_cell(marks, label, &rows, key));
         for (i, c) in cells.iter().enumerate() {
             let heading = THREE_COSTS_COLUMNS.get(i).copied().unwrap_or("");
-            out.push_str(&cell(marks, label, &[key], heading, &figure(c), "num"));
+            out.push_str(&cell(marks, label, &rows, heading, &figure(c), "num"));
         }
         out.push_str("</tr>\n");
     }
