@@ -238,6 +238,7 @@ li:target{background:#ffef9e}li.err{color:#900}li.warn{color:#850}li.tail{color:
 .sides{display:flex;gap:1.5em;align-items:flex-start;flex-wrap:wrap}
 nav.toc{position:sticky;top:0;background:#fff;padding:4px 0;border-bottom:1px solid #ddd;z-index:1}
 nav.toc a{margin-right:.9em;white-space:nowrap}nav.toc .n{font-size:.8em;padding:0 4px;border-radius:3px;background:#c00;color:#fff;margin-left:2px}
+details#general{margin:.8em 0}details#general summary{cursor:pointer;color:#850}
 .state{color:#666;font-size:.85em;font-weight:normal}.none{color:#666}td.quote{max-width:40em}
 "#;
 
@@ -250,14 +251,27 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
-fn finding_items(out: &mut String, found: &[(usize, &Finding)], marks: &Marks, anchor: &str) {
+/// The findings as a numbered list; each item's id is `prefix` and the finding's index.
+fn finding_items(
+    out: &mut String,
+    found: &[(usize, &Finding)],
+    marks: &Marks,
+    anchor: &str,
+    prefix: &str,
+) {
     out.push_str("<ol class=\"findings\">\n");
     let placed = marks.placed.borrow();
     for (i, f) in found {
         let target = placed.get(i).map_or(anchor, String::as_str);
+        let own = format!("{prefix}{i}");
+        let link = if *target == own {
+            String::new()
+        } else {
+            format!(" <a href=\"#{target}\">定位</a>")
+        };
         let _ = writeln!(
             out,
-            "<li id=\"f{i}\" value=\"{}\" class=\"{}\">{}：{} <a href=\"#{target}\">定位</a></li>",
+            "<li id=\"{own}\" value=\"{}\" class=\"{}\">{}：{}{link}</li>",
             i + 1,
             class(f.severity),
             f.severity.label(),
@@ -361,16 +375,24 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
         report.count(Severity::Warning),
         report.count(Severity::Info)
     );
-    let general = marks.unplaced(|_| true);
-    if !general.is_empty() {
-        body.push_str("<h2 id=\"general\">关于全文的发现</h2>\n");
-        for (i, _) in &general {
-            marks.placed.borrow_mut().insert(*i, format!("f{i}"));
-        }
-        finding_items(&mut body, &general, &marks, "general");
-    }
     toc.push_str("<a href=\"#claims\">情况说明</a><a href=\"#errors\">错误</a><a href=\"#warnings\">警告</a><a href=\"#tail\">尾差</a></nav>\n");
     body.push_str(&toc);
+    let general = marks.unplaced(|_| true);
+    if !general.is_empty() {
+        // Open when it holds an error; reader's notes alone stay folded under the tables' nav.
+        let open = general.iter().any(|(_, f)| f.severity == Severity::Error);
+        let _ = writeln!(
+            body,
+            "<details id=\"general\"{}><summary>关于全文的发现：{} 项（未对应到某一单元格）</summary>",
+            if open { " open" } else { "" },
+            general.len()
+        );
+        for (i, _) in &general {
+            marks.placed.borrow_mut().insert(*i, format!("g{i}"));
+        }
+        finding_items(&mut body, &general, &marks, "general", "g");
+        body.push_str("</details>\n");
+    }
     body.push_str(&tables_html);
     body.push_str(&narrative);
     for (severity, anchor, title) in [
@@ -384,7 +406,7 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
     ] {
         let found = marks.select(|f| f.severity == severity);
         let _ = writeln!(body, "<h2 id=\"{anchor}\">{title}：{} 项</h2>", found.len());
-        finding_items(&mut body, &found, &marks, anchor);
+        finding_items(&mut body, &found, &marks, anchor, "f");
     }
     page(&format!("{}审核报告", d.headline()), &body)
 }
