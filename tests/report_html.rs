@@ -104,12 +104,15 @@ fn a_directory_is_audited_document_by_document_and_a_broken_file_is_a_line() {
     assert_eq!(of_hongshan.count(), alone.findings.len());
 }
 
-/// Every in-page link points at an element of the page; nothing is loaded from outside.
+/// Ids are unique, every in-page link points at an element of the page, nothing is loaded
+/// from outside.
 fn assert_self_contained(doc: &Html) {
-    let ids: BTreeSet<&str> = doc
+    let all: Vec<&str> = doc
         .select(&sel("[id]"))
         .filter_map(|e| e.attr("id"))
         .collect();
+    let ids: BTreeSet<&str> = all.iter().copied().collect();
+    assert_eq!(ids.len(), all.len(), "ids are unique");
     for a in doc.select(&sel("a[href]")) {
         let href = a.attr("href").unwrap();
         if let Some(id) = href.strip_prefix('#') {
