@@ -1,7 +1,7 @@
 //! The nine tables, the claims and the name paths as HTML, each cell a finding is about
 //! marked and linked to it.
 
-use super::{esc, Marks, Row};
+use super::{esc, Mark, Marks, Row};
 use crate::amount::Amount;
 use crate::disclosure::{Document, Side, SummaryTable, TableId, THREE_COSTS_COLUMNS};
 use std::fmt::Write;
@@ -11,20 +11,22 @@ fn figure(cell: &Option<Amount>) -> String {
     cell.map_or_else(String::new, |a| a.value().to_string())
 }
 
-/// One `<td>`: marked, titled and linked when findings are about it.
-fn cell(marks: &Marks, table: &str, rows: &Row, column: &str, text: &str, class: &str) -> String {
-    match marks.cell(table, rows, Some(column)) {
+/// A `<td>` holding `text`, marked when findings are about it.
+fn td(mark: Option<Mark>, text: &str, class: &str) -> String {
+    match mark {
         Some(m) => m.td(text, class),
         None => format!("<td class=\"{class}\">{}</td>", esc(text)),
     }
 }
 
+/// One `<td>`: marked, titled and linked when findings are about it.
+fn cell(marks: &Marks, table: &str, rows: &Row, column: &str, text: &str, class: &str) -> String {
+    td(marks.cell(table, rows, Some(column)), text, class)
+}
+
 /// The row's code cell: marked with the findings about the row that no cell took.
 fn head_cell(marks: &Marks, table: &str, rows: &Row, text: &str) -> String {
-    match marks.row(table, rows) {
-        Some(m) => m.td(text, "code"),
-        None => format!("<td class=\"code\">{}</td>", esc(text)),
-    }
+    td(marks.row(table, rows), text, "code")
 }
 
 fn summary(out: &mut String, marks: &Marks, id: TableId, t: &SummaryTable) {
@@ -201,11 +203,7 @@ pub(super) fn claims(out: &mut String, marks: &Marks, doc: &Document) {
     }
     out.push_str("<table class=\"claims\"><thead><tr><th>编号</th><th>章节</th><th>指标</th><th>口径</th><th>数值</th><th>原文</th></tr></thead><tbody>\n");
     for c in &doc.claims {
-        let m = marks.claim(&c.id, &c.section);
-        let quote = match &m {
-            Some(m) => m.td(&c.quote, "quote"),
-            None => format!("<td class=\"quote\">{}</td>", esc(&c.quote)),
-        };
+        let quote = td(marks.claim(&c.id, &c.section), &c.quote, "quote");
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>{quote}</tr>",
@@ -226,10 +224,7 @@ pub(super) fn names(out: &mut String, marks: &Marks, doc: &Document) {
     }
     out.push_str("<table class=\"claims\"><thead><tr><th>编号</th><th>章节</th><th>序号</th><th>科目名称路径</th></tr></thead><tbody>\n");
     for n in &doc.names {
-        let printed = match marks.name_path(&n.id) {
-            Some(m) => m.td(&n.printed, "quote"),
-            None => format!("<td class=\"quote\">{}</td>", esc(&n.printed)),
-        };
+        let printed = td(marks.name_path(&n.id), &n.printed, "quote");
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td>{printed}</tr>",
