@@ -226,7 +226,7 @@ const STYLE: &str = r#"
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;font-size:14px}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:2px 6px}
-th{background:#eee;font-weight:normal}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th{background:#eee;font-weight:normal;white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total td,tr.l3 td{font-weight:bold}tr.l5 td:nth-child(2){padding-left:1.2em}tr.l7 td:nth-child(2){padding-left:2.4em}
 td.hit.err{background:#fbd0d0;outline:2px solid #c00}td.hit.warn{background:#fde7c0;outline:1px solid #d80}
 td.hit.tail{background:#f4f4f4;outline:1px dotted #888}td.hit:target{outline:3px solid #06c}
