@@ -245,15 +245,14 @@ pub fn audit_batch(
                     outcome: audit_path(path, options),
                 };
                 done(path);
-                if let Ok(mut r) = results.lock() {
-                    r[i] = Some(item);
-                }
+                // Nothing panics while the lock is held; a poisoned lock still holds the items.
+                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(item);
             });
         }
     });
     results
         .into_inner()
-        .unwrap_or_default()
+        .unwrap_or_else(|e| e.into_inner())
         .into_iter()
         .flatten()
         .collect()
