@@ -61,7 +61,9 @@
 //!   read reliably once (`ingest.table`) instead of a cascade of false errors.
 //! - **Audit** ([`audit`]): every identity of a document as a rule with a stable id
 //!   ([`audit::RULES`]); [`audit::audit`] returns a [`audit::Report`] of findings (error,
-//!   warning, or one rounding summary per table) in Chinese, with the evidence.
+//!   warning, or one rounding summary per table) in Chinese, with the evidence;
+//!   [`audit::batch`] audits a directory of documents in parallel (summary, CSV, JSON lines)
+//!   and [`audit::html`] renders each report as a self-contained page with the cells marked.
 //!
 //! ```
 //! use cn_budget::audit::{audit, AuditOptions, Severity};

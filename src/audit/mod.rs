@@ -15,7 +15,9 @@
 //! Rules can be switched off by id ([`AuditOptions::disabled`]) and extended with
 //! cross-table identities written as data ([`AuditOptions::extra`], [`CrossRule`]).
 
+pub mod batch;
 mod cross;
+pub mod html;
 mod identity;
 mod names;
 mod narrative;

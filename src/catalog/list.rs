@@ -433,4 +433,28 @@ impl<C: Code> CodeList<C> {
             .filter(|e| normalize_name(&e.name) == wanted)
             .collect()
     }
+
+    /// Every entry whose name contains `part` (brackets and white space normalised as in
+    /// [`CodeList::find_all`]), in code order; an empty `part` finds nothing.
+    ///
+    /// ```
+    /// use cn_budget::Catalog;
+    /// let functional = Catalog::edition(2024)?.functional();
+    /// let found = functional.search("公务员医疗");
+    /// let codes: Vec<String> = found.iter().map(|e| e.code().to_string()).collect();
+    /// assert!(codes.contains(&"2101103".to_owned()), "公务员医疗补助");
+    /// assert!(found.iter().all(|e| e.name().contains("公务员医疗")));
+    /// assert!(functional.search(" ").is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn search(&self, part: &str) -> Vec<&Entry<C>> {
+        let wanted = normalize_name(part);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        self.entries
+            .iter()
+            .filter(|e| normalize_name(&e.name).contains(&wanted))
+            .collect()
+    }
 }
