@@ -20,8 +20,8 @@
 //! A directory with a `meta.tsv` is one document; any other directory is a batch. A
 //! progress bar is drawn on stderr when stderr is a terminal.
 //!
-//! Exit status 0 when the audit ran, whatever it found; 1 when the input could not be read;
-//! 2 for a usage error.
+//! Exit status 0 when the audit ran, whatever it found; 1 when the input could not be read
+//! (with `--json`, stdout still gets `{"error": "...", "findings": []}`); 2 for a usage error.
 
 use cn_budget::audit::batch::{self, BatchItem};
 use cn_budget::audit::{audit, AuditOptions};
@@ -104,6 +104,11 @@ fn run_single(path: Option<&Path>, json: bool) -> ExitCode {
             Ok((doc, problems)) => (Some(doc), problems),
             Err(e) => {
                 eprintln!("audit: {}: {e}", p.display());
+                if json {
+                    // Scripts reading --json get an object saying why nothing was audited.
+                    let why = serde_json::json!({ "error": e.to_string(), "findings": [] });
+                    println!("{why}");
+                }
                 return ExitCode::FAILURE;
             }
         },
