@@ -48,7 +48,7 @@ use functional::{
     empty_functional, known_codes, read_functional, type_functional, ReadFunctional,
     FUNCTIONAL_TABLES,
 };
-use meta::{department, document_year, other_facts, printed_decimals, Headings};
+use meta::{department, document_year, heading_fields, other_facts, printed_decimals, Headings};
 use std::collections::BTreeMap;
 use summary::{empty_summary, read_summary, T01_SPEC, T04_SPEC};
 use three_costs::{empty_three_costs, read_three_costs};
@@ -252,23 +252,23 @@ fn at(raw: &RawDocument, id: TableId) -> (TableId, usize) {
     (id, page)
 }
 
-/// The raw table with this id; several (a table split by the extractor) are merged. Cells
-/// printed as a dash (`-`, `—`) say nothing is reported: they are read as blank.
-/// The amount unit a table's own heading prints (金额单位：元/万元/亿元), else the document's;
-/// a unit this crate does not know (千元, 美元 …) makes the table unreadable rather than
-/// misread by a factor.
+/// The amount unit a table's own heading prints (金额单位：元/万元/亿元, or 单位：万元 where the
+/// 单位 field is a unit), else the document's; a 金额单位 this crate does not know (千元, 美元
+/// …) makes the table unreadable rather than misread by a factor.
 fn table_unit(table: &RawTable, default: Unit) -> Result<Unit, Failure> {
-    let line = table
-        .heading
-        .iter()
-        .flat_map(|l| l.split('\t'))
-        .find(|l| l.contains("金额单位"));
-    match line {
-        None => Ok(default),
-        Some(l) => Unit::from_name(l).ok_or_else(|| format!("未知金额单位「{}」", l.trim())),
+    let mut headings = Headings::default();
+    for field in table.heading.iter().flat_map(|l| heading_fields(l)) {
+        let compact: String = field.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.starts_with("金额单位") && Unit::from_name(&compact).is_none() {
+            return Err(format!("未知金额单位「{}」", field.trim()));
+        }
+        headings.take(&field);
     }
+    Ok(headings.unit.unwrap_or(default))
 }
 
+/// The raw table with this id; several (a table split by the extractor) are merged. Cells
+/// printed as a dash (`-`, `—`) say nothing is reported: they are read as blank.
 fn find(raw: &RawDocument, id: TableId) -> Result<RawTable, Failure> {
     let mut parts = raw.tables.iter().filter(|t| t.id == Some(id));
     let mut table = parts.next().cloned().ok_or(NOT_PRINTED)?;

@@ -92,3 +92,22 @@ fn extra_filled_cells_do_not_align() {
     );
     assert_eq!(fit(&row("5"), 1, "x").unwrap(), ["5"]);
 }
+
+#[test]
+fn a_table_reads_in_the_unit_its_own_heading_prints() {
+    use super::table_unit;
+    let table = |heading: &[&str]| RawTable {
+        heading: heading.iter().map(|h| h.to_string()).collect(),
+        ..RawTable::default()
+    };
+    let yuan = table(&["单位：元"]);
+    assert_eq!(table_unit(&yuan, Unit::TenThousandYuan), Ok(Unit::Yuan));
+    let both = table(&["部门： 佛山市轨道交通局  单位：亿元"]);
+    assert_eq!(table_unit(&both, Unit::Yuan), Ok(Unit::HundredMillionYuan));
+    let named = table(&["单位：武汉市洪山区财政局本级", "金额单位：万元"]);
+    assert_eq!(table_unit(&named, Unit::Yuan), Ok(Unit::TenThousandYuan));
+    let none = table(&["公开 02 表"]);
+    assert_eq!(table_unit(&none, Unit::Yuan), Ok(Unit::Yuan));
+    let unknown = table(&["金额单位：千元"]);
+    assert!(table_unit(&unknown, Unit::Yuan).is_err());
+}
