@@ -1,20 +1,23 @@
 //! From positioned lines to a grid of cells: the columns come from the table's own header,
-//! each span goes to the column it sits under, wrapped names are joined to their row.
+//! each span goes to the column it sits under, the lines of one printed row are joined.
 //!
 //! - **Columns.** The header lines (those above the first data line) are grouped into
-//!   columns: header spans that overlap horizontally are one column (a heading wrapped over
-//!   several lines, 「本年收入合」/「计」); a span that overlaps two or more columns heads a
-//!   group (财政拨款“三公”经费, 公务用车购置及运行维护费) and prefixes their labels.
+//!   columns, narrow spans first: a span that overlaps one column well joins it (a heading
+//!   wrapped over several lines, 「本年收入合」/「计」); a span that overlaps two or more
+//!   columns, or only the edge of one below it, heads a group (财政拨款“三公”经费,
+//!   公务用车购置及运行维护费, 预算数) and prefixes their labels; a one-line heading printed
+//!   above two neighbouring columns and centred between them (项目, 合计) heads both. A line
+//!   of more spans than columns adds a column under each span that sits under none.
 //! - **Cells.** The spans of a line go to the columns in order, each to the column whose
-//!   center is nearest, no two to one column while there are columns enough (a monotone
+//!   centre is nearest, no two to one column while there are columns enough (a monotone
 //!   assignment of least total distance). The columns are then re-centred on the data they
 //!   received and the lines assigned again, which absorbs the offset between a centred
-//!   heading and right-aligned figures.
-//! - **Rows.** A data line holds a figure, a code, a list-numbered label (一、…) or a total
-//!   (合计/总计). A line of text only is a wrapped part of a neighbouring row's cells: it goes
-//!   to the nearer row, on a tie to the row that prints nothing in that column on its own
-//!   line, else to the row above. A line holding only codes lends them to the next line
-//!   (extractors put a code a little above or below its row).
+//!   heading and right-aligned figures. A header that repeats its columns side by side
+//!   (公开06表's 科目编码, 科目名称, 决算数 twice) is read one block at a time.
+//! - **Rows** (see [`join_rows`]): a data line (a figure or a code, or a list-numbered label)
+//!   starts a row; lines of figures only, of codes only, of labels at another height, and of
+//!   a coded row's bottom-aligned figure join the row they belong to when closer than rows
+//!   are; a line of text only is a wrapped part of the nearest row.
 
 use super::super::page::{Line, Position, Span};
 use crate::codes::to_half_width;
