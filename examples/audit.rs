@@ -21,7 +21,8 @@
 //! progress bar is drawn on stderr when stderr is a terminal.
 //!
 //! Exit status 0 when the audit ran, whatever it found; 1 when the input could not be read
-//! (with `--json`, stdout still gets `{"error": "...", "findings": []}`); 2 for a usage error.
+//! (with `--json`, stdout still gets `{"document": {"kind": "预算" or ""}, "error": "...",
+//! "findings": []}`); 2 for a usage error.
 
 use cn_budget::audit::batch::{self, BatchItem};
 use cn_budget::audit::{audit, AuditOptions};
@@ -106,7 +107,12 @@ fn run_single(path: Option<&Path>, json: bool) -> ExitCode {
                 eprintln!("audit: {}: {e}", p.display());
                 if json {
                     // Scripts reading --json get an object saying why nothing was audited.
-                    let why = serde_json::json!({ "error": e.to_string(), "findings": [] });
+                    let kind = if e.is_budget() { "预算" } else { "" };
+                    let why = serde_json::json!({
+                        "document": { "kind": kind },
+                        "error": e.to_string(),
+                        "findings": [],
+                    });
                     println!("{why}");
                 }
                 return ExitCode::FAILURE;

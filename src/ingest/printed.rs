@@ -279,10 +279,7 @@ pub(crate) fn is_level_heading(cells: &[&str]) -> bool {
         .map(|c| compact(c))
         .filter(|c| !c.is_empty())
         .collect();
-    filled.len() >= 2
-        && filled
-            .iter()
-            .all(|c| matches!(c.as_str(), "类" | "款" | "项"))
+    filled.len() >= 2 && filled.iter().all(|c| is_level_word(c))
 }
 
 /// Whether a line is a numbered heading of an explanation (三、决算报表说明, 四、情况说明),
@@ -291,4 +288,9 @@ pub(crate) fn is_explanation_heading(line: &str) -> bool {
     let compact = compact(line);
     list_number(&compact).is_some_and(|(_, rest)| rest.ends_with("说明"))
         && compact.chars().count() <= 30
+}
+
+/// Whether a cell is one of the headings 类, 款, 项 printed over split code columns.
+pub(crate) fn is_level_word(cell: &str) -> bool {
+    matches!(compact(cell).as_str(), "类" | "款" | "项")
 }

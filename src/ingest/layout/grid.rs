@@ -21,6 +21,7 @@
 
 use super::super::page::{Line, Position, Span};
 use crate::codes::to_half_width;
+use crate::ingest::printed::{compact, is_level_word};
 
 /// A table as a grid: the label of each column and the rows of cells under them.
 #[derive(Debug, Default)]
@@ -96,10 +97,6 @@ pub(super) fn is_label_row(line: &Line, labelled_rows: bool) -> bool {
             .spans
             .iter()
             .any(|s| compact(&s.text).chars().count() >= 4)
-}
-
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Builds the columns from the header lines (none without a header).
@@ -266,11 +263,7 @@ fn assign(spans: &[Span], anchors: &[f32]) -> Vec<usize> {
 /// joined into one span, a list number joined to its label, and the 类 款 项 headings of those columns dropped when they share
 /// a baseline with figures aligned to the top of their cells.
 pub(super) fn clean_line(line: &Line) -> Line {
-    let levels = line
-        .spans
-        .iter()
-        .filter(|s| matches!(compact(&s.text).as_str(), "类" | "款" | "项"))
-        .count();
+    let levels = line.spans.iter().filter(|s| is_level_word(&s.text)).count();
     // On a line of figures (not on the 栏次 row 「类 款 项 栏次 1 2 3」, whose headings show
     // the columns).
     let figures = line
@@ -280,7 +273,7 @@ pub(super) fn clean_line(line: &Line) -> Line {
     let levels = if figures { levels } else { 0 };
     let mut spans: Vec<Span> = Vec::with_capacity(line.spans.len());
     for s in &line.spans {
-        if levels >= 2 && matches!(compact(&s.text).as_str(), "类" | "款" | "项") {
+        if levels >= 2 && is_level_word(&s.text) {
             continue;
         }
         let digits = compact(&s.text);
