@@ -16,6 +16,7 @@
 //! cross-table identities written as data ([`AuditOptions::extra`], [`CrossRule`]).
 
 pub mod batch;
+mod budget;
 mod cross;
 pub mod html;
 mod identity;
@@ -110,6 +111,10 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "names.official", tables: "情况说明、名词解释", title: "「类」「款」「项」名称为该年度版本的官方名称，且构成同一科目路径（非官方名称为错误，路径未到项级为警告）" },
     RuleInfo { id: "names.marker", tables: "情况说明、名词解释", title: "名称后的（类）（款）（项）标注与层级一致" },
     RuleInfo { id: "doc.identity", tables: "全文（各部分标题、目录）、情况说明", title: "各部分标题所列年度与部门为本文件的年度与部门（占位名称如「XX局」或他部门名称为错误）；情况说明所述年末日期（截至某年12月31日、截至某年末）为本决算年度末" },
+    RuleInfo { id: "b.hierarchy", tables: "部门预算（按功能分类的各表）", title: "类 = Σ款，款 = Σ项，合计 = Σ类（各列）" },
+    RuleInfo { id: "b.economic_hierarchy", tables: "部门预算（按经济分类的各表）", title: "301/302/303/310 等类 = Σ其款，合计 = Σ类（各列）" },
+    RuleInfo { id: "b.row_total", tables: "部门预算（表头列有基本支出、项目支出或人员经费、公用经费的各表）", title: "合计 = 基本支出 + 项目支出（+ 上缴上级支出等）；合计 = 人员经费 + 公用经费（各行）" },
+    RuleInfo { id: "bx.basic", tables: "一般公共预算支出表、一般公共预算基本支出表", title: "一般公共预算支出表合计行基本支出 = 一般公共预算基本支出表合计" },
     RuleInfo { id: "names.numbering", tables: "情况说明、名词解释", title: "同一节内科目条目的编号连续、不重复" },
 ];
 
@@ -172,6 +177,10 @@ pub fn audit(doc: &Document, options: &AuditOptions) -> Report {
                 doc.meta.edition
             ),
         );
+    }
+    if doc.meta.kind == crate::disclosure::Kind::Budget {
+        budget::run(doc, &mut out);
+        return out.finish(doc);
     }
     tables::run(doc, &mut out);
     cross::run(doc, catalog, &mut out);

@@ -64,7 +64,8 @@ pub struct DocumentInfo {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TableInfo {
-    /// The canonical label of the table of the nine it is (公开09表); `None` for a table of
+    /// The canonical label of the table of the nine it is (公开09表), or of the budget table
+    /// it is (收支总表, see [`crate::disclosure::BudgetTableId`]); `None` for a table of
     /// another template that is none of them.
     pub id: Option<String>,
     /// The title as the document prints it, with its label (表7 …, 七、…).
@@ -83,7 +84,9 @@ pub struct TableInfo {
 impl From<&PrintedTable> for TableInfo {
     fn from(t: &PrintedTable) -> TableInfo {
         TableInfo {
-            id: t.id.map(|id| id.label().to_owned()),
+            id: t.id.map(|id| id.label().to_owned()).or_else(|| {
+                crate::disclosure::BudgetTableId::from_title(&t.title).map(|b| b.label().to_owned())
+            }),
             title: t.name(),
             label: t.label.clone(),
             page: t.page,

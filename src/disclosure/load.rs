@@ -195,6 +195,7 @@ impl DocumentFiles {
             t09: parse_three_costs(&need("table09.tsv", &self.table09)?, unit)?,
             claims: parse_claims(&need("claims.tsv", &self.claims)?)?,
             names: parse_names(&need("names.tsv", &self.names)?)?,
+            budget: Vec::new(),
             meta,
         };
         doc.apply_declared_decimals();

@@ -14,11 +14,13 @@
 //! # Ok::<(), cn_budget::disclosure::DisclosureError>(())
 //! ```
 
+mod budget;
 mod load;
 mod model;
 mod save;
 mod template;
 
+pub use budget::*;
 pub use load::{DisclosureError, DocumentFiles};
 pub use model::*;
 pub use template::*;

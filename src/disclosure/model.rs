@@ -814,6 +814,10 @@ pub struct Document {
     pub claims: Vec<Claim>,
     /// The name paths of the narrative and glossary.
     pub names: Vec<NamePath>,
+    /// The tables of a 部门预算 ([`super::Kind::Budget`]), in printed order; empty for a 决算
+    /// (whose nine tables are the fields above, left empty for a budget).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub budget: Vec<super::BudgetTable>,
 }
 
 impl Document {

@@ -14,6 +14,7 @@ use std::fmt;
 /// ```
 /// use cn_budget::disclosure::Kind;
 /// assert_eq!(Kind::Final.name(), "决算");
+/// assert_eq!(Kind::Budget.name(), "预算");
 /// assert_eq!(Kind::default(), Kind::Final);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -23,13 +24,16 @@ pub enum Kind {
     /// 决算: the final accounts of a year (部门决算).
     #[default]
     Final,
+    /// 预算: the budget of a year (部门预算, 单位预算, 部门综合预算).
+    Budget,
 }
 
 impl Kind {
-    /// The Chinese name: 决算.
+    /// The Chinese name: 决算 or 预算.
     pub const fn name(self) -> &'static str {
         match self {
             Kind::Final => "决算",
+            Kind::Budget => "预算",
         }
     }
 }
@@ -66,6 +70,8 @@ pub enum Template {
     Unlabelled,
     /// The four tables of 高等学校 (see [`UNIVERSITY_TABLES`]).
     University,
+    /// The tables of a 部门预算 (see [`super::BudgetTableId`]): none of the nine 决算 tables.
+    Budget,
 }
 
 /// The tables of the 高等学校 template, with the table of the nine each corresponds to
@@ -117,6 +123,7 @@ impl Template {
             Template::Listed => "一至九表",
             Template::Unlabelled => "九表，无表号",
             Template::University => "高等学校四表",
+            Template::Budget => "部门预算表",
         }
     }
 
@@ -124,6 +131,7 @@ impl Template {
     pub fn has(self, id: TableId) -> bool {
         match self {
             Template::University => UNIVERSITY_TABLES.iter().any(|&(_, t)| t == Some(id)),
+            Template::Budget => false,
             _ => true,
         }
     }
@@ -220,10 +228,13 @@ pub enum TableState {
     NotPrinted,
     /// Printed, but none of the nine tables (高等学校 表4): recognised, not read.
     NoCounterpart,
+    /// A table of a 部门预算 recognised by its title and listed, whose rows are not typed
+    /// (a table without codes, such as the “三公” table).
+    Recognised,
 }
 
 impl TableState {
-    /// The Chinese name: 已读取, 空表, 无法读取, 未印出, 无对应公开表.
+    /// The Chinese name: 已读取, 空表, 无法读取, 未印出, 无对应公开表, 已识别，未按行读取.
     pub const fn name(self) -> &'static str {
         match self {
             TableState::Read => "已读取",
@@ -231,10 +242,12 @@ impl TableState {
             TableState::Unreadable => "无法读取",
             TableState::NotPrinted => "未印出",
             TableState::NoCounterpart => "无对应公开表",
+            TableState::Recognised => "已识别，未按行读取",
         }
     }
 
-    /// The token of the JSON report: read, empty, unreadable, not_printed, no_counterpart.
+    /// The token of the JSON report: read, empty, unreadable, not_printed, no_counterpart,
+    /// recognised.
     pub const fn token(self) -> &'static str {
         match self {
             TableState::Read => "read",
@@ -242,6 +255,7 @@ impl TableState {
             TableState::Unreadable => "unreadable",
             TableState::NotPrinted => "not_printed",
             TableState::NoCounterpart => "no_counterpart",
+            TableState::Recognised => "recognised",
         }
     }
 }
@@ -292,9 +306,13 @@ impl PrintedTable {
 
     /// How findings name the table when the document does not call it by its canonical id:
     /// 「表7 财政拨款“三公”经费支出决算表（公开09表）」; `None` when the document prints the
-    /// canonical label (公开09表) or the table is none of the nine.
+    /// canonical label (公开09表) or the table is none of the nine and no budget table; a
+    /// budget table is named with the budget table it is: 「表1 部门综合预算收支总表（收支总表）」.
     pub fn reference(&self) -> Option<String> {
-        let id = self.id?;
+        let Some(id) = self.id else {
+            let budget = super::BudgetTableId::from_title(&self.title)?;
+            return Some(format!("{}（{}）", self.name(), budget.label()));
+        };
         (self.label.as_deref() != Some(id.label()))
             .then(|| format!("{}（{}）", self.name(), id.label()))
     }

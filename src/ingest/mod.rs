@@ -366,6 +366,10 @@ pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
     let mut problems = Vec::new();
     let meta = tables::meta(raw)?;
     let catalog = crate::Catalog::edition(meta.edition).ok();
+    if meta.kind == crate::disclosure::Kind::Budget {
+        let document = tables::assemble_budget(raw, meta, catalog, &mut problems);
+        return Ok(Ingested { document, problems });
+    }
     let tables = tables::assemble(raw, &meta, catalog, &mut problems)?;
     let year = Some(u32::from(meta.year));
     let (claims, names) = narrative::extract(&raw.narrative, year, catalog, &mut problems);

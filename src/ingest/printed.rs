@@ -50,7 +50,8 @@ pub(crate) fn title_of(cells: &[&str]) -> Option<TableId> {
 
 /// What a title line names (see [`title_of`]): `Some(Some(id))` a table of the nine,
 /// `Some(None)` a table of another template that is none of them (高等学校财政拨款支出决算表,
-/// which would otherwise be taken for 支出决算表).
+/// which would otherwise be taken for 支出决算表, or a table of a 部门预算, see
+/// [`crate::disclosure::BudgetTableId::from_title`]).
 pub(crate) fn title_line(cells: &[&str]) -> Option<Option<TableId>> {
     let filled: Vec<&str> = cells
         .iter()
@@ -69,6 +70,7 @@ pub(crate) fn title_line(cells: &[&str]) -> Option<Option<TableId>> {
     let stripped = typographic_quotes(&strip_label(&to_half_width(&strip_continuation(&compact))));
     crate::disclosure::university_table(&stripped)
         .or_else(|| TableId::from_title(&stripped).map(Some))
+        .or_else(|| crate::disclosure::BudgetTableId::from_title(&stripped).map(|_| None))
 }
 
 /// The first year printed in a text: four digits (full-width ones too) not part of a longer

@@ -126,20 +126,28 @@ fn field_value(field: &str) -> String {
 /// line of the front matter (第二部分 X 2024 年度部门决算表), else in a table heading
 /// (部门：X, 单位名称：X). Years, 第…部分 and white space are removed.
 pub(super) fn department(raw: &RawDocument) -> Option<String> {
+    department_before(raw, &["部门决算"])
+}
+
+/// The department: the name printed before the first of `marks` (部门决算; 部门预算, 单位预算 …)
+/// on the cover, else on another line of the front matter, else in a table heading.
+pub(super) fn department_before(raw: &RawDocument, marks: &[&str]) -> Option<String> {
     let lines: Vec<String> = raw
         .front
         .iter()
         .map(|l| compact(l))
         .filter(|l| !l.is_empty())
         .collect();
-    let cover_end = lines.iter().position(|l| l.contains("部门决算"));
+    let cover_end = lines
+        .iter()
+        .position(|l| marks.iter().any(|m| l.contains(m)));
     let cover = cover_end
         .filter(|&k| k < COVER_LINES)
         .map(|k| lines[..=k].concat());
     cover
         .iter()
         .chain(lines.iter())
-        .find_map(|l| name_before(l, "部门决算"))
+        .find_map(|l| marks.iter().find_map(|m| name_before(l, m)))
         .or_else(|| table_heading_department(raw))
 }
 

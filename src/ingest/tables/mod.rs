@@ -22,6 +22,7 @@
 //! [`three_costs`] (公开09表).
 
 mod basic;
+mod budget;
 mod cells;
 mod codes;
 mod functional;
@@ -65,10 +66,11 @@ const NOT_PRINTED: &str = "文中未找到该表";
 /// 本部门…无… statements printed under tables, and the part headings and year-end dates that
 /// name the department and year ([`identity`]).
 pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
+    if budget::is_budget(raw, budget_title(raw).is_some()) {
+        return budget::meta(raw);
+    }
     if !raw.tables.iter().any(|t| t.id.is_some()) {
-        return Err(
-            budget_title(raw).map_or(IngestError::NoTables, |title| IngestError::Budget { title })
-        );
+        return Err(IngestError::NoTables);
     }
     let year = document_year(raw).ok_or(IngestError::NoYear)?;
     let headings = Headings::read(raw);
@@ -141,10 +143,38 @@ impl AssembledTables {
             t09: self.t09,
             claims,
             names,
+            budget: Vec::new(),
         };
         doc.apply_declared_decimals();
         listing::settle_states(&mut doc);
         doc
+    }
+}
+
+/// The document of a 部门预算: its budget tables typed ([`budget`]), the nine 决算 tables
+/// left empty, no narrative claims (auditing a budget's 说明 is not done yet).
+pub(super) fn assemble_budget(
+    raw: &RawDocument,
+    mut meta: Meta,
+    catalog: Option<&Catalog>,
+    problems: &mut Vec<Finding>,
+) -> Document {
+    let budget = budget::assemble(raw, &mut meta, catalog, problems);
+    let functional = |id| empty_functional(id);
+    Document {
+        meta,
+        t01: empty_summary(&T01_SPEC),
+        t02: functional(TableId::T02),
+        t03: functional(TableId::T03),
+        t04: empty_summary(&T04_SPEC),
+        t05: functional(TableId::T05),
+        t06: empty_basic(),
+        t07: functional(TableId::T07),
+        t08: functional(TableId::T08),
+        t09: empty_three_costs(),
+        claims: Vec::new(),
+        names: Vec::new(),
+        budget,
     }
 }
 
@@ -255,7 +285,7 @@ fn at(raw: &RawDocument, id: TableId) -> (TableId, usize) {
 /// The amount unit a table's own heading prints (金额单位：元/万元/亿元, or 单位：万元 where the
 /// 单位 field is a unit), else the document's; a 金额单位 this crate does not know (千元, 美元
 /// …) makes the table unreadable rather than misread by a factor.
-fn table_unit(table: &RawTable, default: Unit) -> Result<Unit, Failure> {
+pub(super) fn table_unit(table: &RawTable, default: Unit) -> Result<Unit, Failure> {
     let mut headings = Headings::default();
     for field in table.heading.iter().flat_map(|l| heading_fields(l)) {
         let compact: String = field.chars().filter(|c| !c.is_whitespace()).collect();

@@ -1,0 +1,255 @@
+//! The rules of a 部门预算 ([`crate::disclosure::Kind::Budget`]): the identities its tables
+//! hold by construction, checked with the same interval model as the 决算 rules.
+//!
+//! - `b.hierarchy`: in a table keyed by functional codes, every 类 equals the sum of its 款
+//!   and every 款 the sum of its 项, column by column; the 合计 row equals the sum of the 类.
+//! - `b.economic_hierarchy`: in a table keyed by economic codes (一般公共预算基本支出表), every
+//!   类 (301, 302 …) equals the sum of its 款 (30101 …); the 合计 row the sum of the 类.
+//! - `b.row_total`: where the header splits a total column into kinds of expenditure (合计 |
+//!   基本支出 | 项目支出 …, 合计 | 人员经费 | 公用经费), the total equals their sum on every row
+//!   ([`crate::disclosure::row_identity`]).
+//! - `bx.basic`: the 基本支出 of the 一般公共预算支出表's 合计 row equals the 合计 of the
+//!   一般公共预算基本支出表 (the same 一般公共预算 basic expenditure, by function and by
+//!   economic nature).
+
+use super::{Collector, Place};
+use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
+use crate::check::Table;
+use crate::disclosure::{row_identity, BudgetRows, BudgetTable, BudgetTableId, Document};
+use crate::Code;
+
+/// Runs the budget rules on a budget's tables.
+pub(super) fn run(doc: &Document, out: &mut Collector) {
+    for t in &doc.budget {
+        match &t.rows {
+            BudgetRows::Functional(table) => within(t.id, table, "b.hierarchy", out),
+            BudgetRows::Economic(table) => within(t.id, table, "b.economic_hierarchy", out),
+            _ => {}
+        }
+    }
+    basic(doc, out);
+}
+
+/// The hierarchy (under `rule`) and the row identity of one coded table.
+fn within<C: Code>(id: BudgetTableId, table: &Table<C>, rule: &str, out: &mut Collector) {
+    if out.on(rule) {
+        let results = table.hierarchy_results(out.rounding());
+        route(id, table, rule, results, "下级科目之和", out);
+    }
+    let Some((total, parts)) = row_identity(table.columns()) else {
+        return;
+    };
+    if out.on("b.row_total") {
+        let weighted: Vec<(i32, usize)> = parts.iter().map(|&p| (1, p)).collect();
+        let results = table.row_identity_results("b.row_total", total, &weighted, out.rounding());
+        let names: Vec<&str> = parts
+            .iter()
+            .filter_map(|&p| table.columns().get(p).map(String::as_str))
+            .collect();
+        route(id, table, "b.row_total", results, &names.join(" + "), out);
+    }
+}
+
+/// Routes the results of a [`Table`] check to findings under `rule`.
+fn route<C: Code>(
+    id: BudgetTableId,
+    table: &Table<C>,
+    rule: &str,
+    results: Vec<RawResult<C>>,
+    basis: &str,
+    out: &mut Collector,
+) {
+    for r in results {
+        if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
+            out.passed(rule);
+            continue;
+        }
+        let place = Place {
+            table: Some(id.label().to_owned()),
+            code: Some(
+                r.row
+                    .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
+            ),
+            name: r.row.and_then(|c| table.row(c)?.name.clone()),
+            column: r.column.and_then(|c| table.columns().get(c).cloned()),
+            claim: None,
+        };
+        let basis = if r.rule == "hierarchy.total" {
+            "各类之和"
+        } else {
+            basis
+        };
+        match &r.outcome {
+            Outcome::Compared(c) => out.compared(rule, place, c, basis, None),
+            Outcome::Blocked(b) => out.blocked(rule, place, b),
+        }
+    }
+}
+
+/// The first table of this id whose rows were read.
+fn table(doc: &Document, id: BudgetTableId) -> Option<&BudgetTable> {
+    doc.budget
+        .iter()
+        .find(|t| t.id == id && !matches!(t.rows, BudgetRows::NotRead))
+}
+
+/// `bx.basic`: 一般公共预算支出表 合计 row, 基本支出 column = 一般公共预算基本支出表 合计 row,
+/// total column (the column its header states as the total, else its first column).
+fn basic(doc: &Document, out: &mut Collector) {
+    let rule = "bx.basic";
+    let (Some(general), Some(basic)) = (
+        table(doc, BudgetTableId::GeneralExpenditure),
+        table(doc, BudgetTableId::GeneralBasic),
+    ) else {
+        return;
+    };
+    let (BudgetRows::Functional(general), BudgetRows::Economic(basic)) =
+        (&general.rows, &basic.rows)
+    else {
+        return;
+    };
+    let Some((_, parts)) = row_identity(general.columns()) else {
+        return;
+    };
+    let Some(&column) = parts
+        .iter()
+        .find(|&&p| general.columns()[p].contains("基本支出"))
+    else {
+        return;
+    };
+    let basic_column = row_identity(basic.columns()).map_or(0, |(t, _)| t);
+    let (Some(left), Some(right)) = (
+        general.total().and_then(|t| t.get(column)),
+        basic.total().and_then(|t| t.get(basic_column)),
+    ) else {
+        return;
+    };
+    let Some(result) = compare_cells(
+        left.as_ref(),
+        &[(1, right.as_ref())],
+        Blanks::NotReported,
+        Relation::Equal,
+        out.rounding(),
+    ) else {
+        return;
+    };
+    let place = || Place {
+        table: Some(BudgetTableId::GeneralExpenditure.label().to_owned()),
+        code: Some(TOTAL_LABEL.to_owned()),
+        name: None,
+        column: general.columns().get(column).cloned(),
+        claim: None,
+    };
+    let basis = || {
+        format!(
+            "{}合计（{}）",
+            BudgetTableId::GeneralBasic.label(),
+            basic.columns().get(basic_column).map_or("", String::as_str)
+        )
+    };
+    out.check_with(rule, result, place, basis);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::{audit, AuditOptions, Severity};
+    use crate::disclosure::{Kind, Template};
+    use crate::{Amount, EconomicCode, FunctionCode, Unit};
+
+    fn a(s: &str) -> Option<Amount> {
+        Some(Amount::parse(s, Unit::TenThousandYuan).unwrap())
+    }
+
+    fn budget(tables: Vec<BudgetTable>) -> Document {
+        let mut doc = Document::embedded().unwrap().clone();
+        doc.meta.kind = Kind::Budget;
+        doc.meta.template = Template::Budget;
+        doc.meta.tables.clear();
+        doc.claims.clear();
+        doc.names.clear();
+        doc.budget = tables;
+        doc
+    }
+
+    fn expenditure(item: &str, basic: &str) -> BudgetTable {
+        let mut t: Table<FunctionCode> = Table::new("支出总表", ["合计", "基本支出", "项目支出"]);
+        let code = |c: &str| c.parse::<FunctionCode>().unwrap();
+        t.push(code("201"), Some("一般公共服务支出"), vec![a("10.00"), a("6.00"), a("4.00")])
+            .unwrap();
+        t.push(code("20101"), Some("人大事务"), vec![a("10.00"), a("6.00"), a("4.00")])
+            .unwrap();
+        t.push(code("2010101"), Some("行政运行"), vec![a(item), a(basic), a("4.00")])
+            .unwrap();
+        t.set_total(vec![a("10.00"), a("6.00"), a("4.00")]).unwrap();
+        BudgetTable {
+            id: BudgetTableId::GeneralExpenditure,
+            title: "一般公共预算支出表".into(),
+            page: 1,
+            rows: BudgetRows::Functional(t),
+        }
+    }
+
+    fn basic_table(total: &str) -> BudgetTable {
+        let mut t: Table<EconomicCode> = Table::new("基本支出表", ["合计", "人员经费", "公用经费"]);
+        let code = |c: &str| c.parse::<EconomicCode>().unwrap();
+        t.push(code("301"), Some("工资福利支出"), vec![a(total), a(total), None])
+            .unwrap();
+        t.push(code("30101"), Some("基本工资"), vec![a("6.00"), a("6.00"), None])
+            .unwrap();
+        t.set_total(vec![a(total), a(total), None]).unwrap();
+        BudgetTable {
+            id: BudgetTableId::GeneralBasic,
+            title: "一般公共预算基本支出表".into(),
+            page: 2,
+            rows: BudgetRows::Economic(t),
+        }
+    }
+
+    fn errors(doc: &Document) -> Vec<(String, Option<String>, Option<String>)> {
+        audit(doc, &AuditOptions::default())
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| {
+                assert!(f.message.contains(&format!("[{}]", f.rule)), "{}", f.message);
+                (f.rule, f.code, f.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_consistent_budget_has_no_errors() {
+        let doc = budget(vec![expenditure("10.00", "6.00"), basic_table("6.00")]);
+        assert_eq!(errors(&doc), []);
+    }
+
+    #[test]
+    fn hierarchy_and_row_total_fail_where_the_print_is_inconsistent() {
+        // 2010101 prints 11.00 = 6.00 + 4.00 (wrong) under a 款 of 10.00.
+        let doc = budget(vec![expenditure("11.00", "6.00")]);
+        let found = errors(&doc);
+        assert!(found.contains(&(
+            "b.hierarchy".into(),
+            Some("20101".into()),
+            Some("合计".into())
+        )));
+        assert!(found.contains(&(
+            "b.row_total".into(),
+            Some("2010101".into()),
+            Some("合计".into())
+        )));
+    }
+
+    #[test]
+    fn economic_hierarchy_and_basic_cross_rule_fail_on_a_difference() {
+        let doc = budget(vec![expenditure("10.00", "6.00"), basic_table("6.50")]);
+        let found = errors(&doc);
+        assert!(found.contains(&(
+            "b.economic_hierarchy".into(),
+            Some("301".into()),
+            Some("合计".into())
+        )));
+        assert!(found.contains(&("bx.basic".into(), Some("合计".into()), Some("基本支出".into()))));
+    }
+}

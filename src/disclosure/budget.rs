@@ -1,0 +1,305 @@
+//! The tables of a 部门预算 (budget), in the same document model as the 决算.
+//!
+//! A budget prints the budget version of the nine 决算 tables — 收支总表 (公开01表's
+//! counterpart), 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算基本支出表,
+//! 政府性基金预算支出表, 国有资本经营预算支出表 and the “三公”经费 table — and, depending on the
+//! province and year, a few more (基本支出总表, 项目支出总表, 专项业务经费支出表, 结转资金支出表,
+//! 政府采购支出表, 机关运行经费支出表). Names, numbering and order differ (表一…, 表1…, 公开01表 …,
+//! 预算单位收入预算总表, 部门综合预算收支总表 …), so a table is identified by what its title
+//! says, never by its number.
+//!
+//! Design: one reader and one document model. The page model and the table reader
+//! (`ingest::layout`) cut a budget exactly as they cut a 决算; a budget table is a table of
+//! another template (its `RawTable::id` is `None`, like 高等学校 表4) whose title names a
+//! [`BudgetTableId`]. The typed budget tables live in [`crate::disclosure::Document::budget`]
+//! next to the nine 决算 tables (which a budget leaves empty); their rows are the same
+//! [`crate::check::Table`] keyed by functional or economic codes, with the columns the table's
+//! own header prints, so the same interval checks audit them. [`BudgetTableId::counterpart`]
+//! names the 决算 table each corresponds to.
+
+use super::{SummaryTable, TableId};
+use crate::check::Table;
+use crate::{EconomicCode, FunctionCode};
+use std::fmt;
+
+/// A table of a 部门预算, recognised from its title.
+///
+/// ```
+/// use cn_budget::disclosure::{BudgetTableId, TableId};
+/// let id = BudgetTableId::from_title("2021年部门综合预算一般公共预算支出明细表").unwrap();
+/// assert_eq!(id, BudgetTableId::GeneralExpenditure);
+/// assert_eq!(id.label(), "一般公共预算支出表");
+/// assert_eq!(id.counterpart(), Some(TableId::T05));
+/// // A 决算 title and a 绩效目标表 are not budget tables.
+/// assert_eq!(BudgetTableId::from_title("收入支出决算总表"), None);
+/// assert_eq!(BudgetTableId::from_title("项目支出绩效目标表"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum BudgetTableId {
+    /// 收支总表 (部门收支总表, 财务收支预算总表): income on the left, expenditure on the right.
+    Summary,
+    /// 收入总表 (收入预算总表, 收入预算表).
+    Income,
+    /// 支出总表 (支出预算总表, 支出预算表): 合计 = 基本支出 + 项目支出 by functional code.
+    Expenditure,
+    /// 财政拨款收支总表.
+    FiscalSummary,
+    /// 财政拨款支出表 (功能科目; 高等学校 财政拨款支出预算表).
+    FiscalExpenditure,
+    /// 财政拨款基本支出表 (经济科目).
+    FiscalBasic,
+    /// 一般公共预算支出表 (一般公共预算支出功能分类预算表, …支出明细表).
+    GeneralExpenditure,
+    /// 一般公共预算基本支出表 (…基本支出部门预算经济分类预算表, …基本支出明细表).
+    GeneralBasic,
+    /// “三公”经费支出表 (with 会议费、培训费 or 机关运行经费 in some templates).
+    ThreeCosts,
+    /// 政府性基金预算支出表 (政府性基金收支表).
+    GovernmentFund,
+    /// 国有资本经营预算支出表.
+    StateCapital,
+    /// 基本支出总表.
+    Basic,
+    /// 项目支出总表, 专项业务经费支出表.
+    Projects,
+    /// 财政拨款结转资金支出表.
+    Carryover,
+    /// 政府采购支出表, 政府采购（资产配置、购买服务）预算表.
+    Procurement,
+    /// 机关运行经费支出表.
+    OperatingCosts,
+}
+
+impl BudgetTableId {
+    /// The name findings and reports use for the table (the central template's title).
+    pub const fn label(self) -> &'static str {
+        match self {
+            BudgetTableId::Summary => "收支总表",
+            BudgetTableId::Income => "收入总表",
+            BudgetTableId::Expenditure => "支出总表",
+            BudgetTableId::FiscalSummary => "财政拨款收支总表",
+            BudgetTableId::FiscalExpenditure => "财政拨款支出表",
+            BudgetTableId::FiscalBasic => "财政拨款基本支出表",
+            BudgetTableId::GeneralExpenditure => "一般公共预算支出表",
+            BudgetTableId::GeneralBasic => "一般公共预算基本支出表",
+            BudgetTableId::ThreeCosts => "“三公”经费支出表",
+            BudgetTableId::GovernmentFund => "政府性基金预算支出表",
+            BudgetTableId::StateCapital => "国有资本经营预算支出表",
+            BudgetTableId::Basic => "基本支出总表",
+            BudgetTableId::Projects => "项目支出表",
+            BudgetTableId::Carryover => "结转资金支出表",
+            BudgetTableId::Procurement => "政府采购支出表",
+            BudgetTableId::OperatingCosts => "机关运行经费支出表",
+        }
+    }
+
+    /// The 决算 table this budget table is the budget version of, if any.
+    pub const fn counterpart(self) -> Option<TableId> {
+        match self {
+            BudgetTableId::Summary => Some(TableId::T01),
+            BudgetTableId::Income => Some(TableId::T02),
+            BudgetTableId::Expenditure => Some(TableId::T03),
+            BudgetTableId::FiscalSummary => Some(TableId::T04),
+            BudgetTableId::GeneralExpenditure => Some(TableId::T05),
+            BudgetTableId::GeneralBasic => Some(TableId::T06),
+            BudgetTableId::GovernmentFund => Some(TableId::T07),
+            BudgetTableId::StateCapital => Some(TableId::T08),
+            BudgetTableId::ThreeCosts => Some(TableId::T09),
+            _ => None,
+        }
+    }
+
+    /// Whether the table's rows are keyed by economic codes (301 …) rather than functional
+    /// ones.
+    pub const fn is_economic(self) -> bool {
+        matches!(
+            self,
+            BudgetTableId::GeneralBasic | BudgetTableId::FiscalBasic | BudgetTableId::Basic
+        )
+    }
+
+    /// The budget table a title names (label, year, department and white space allowed
+    /// around it), from the words of the title: which funds (一般公共预算, 政府性基金, 国有资本经营,
+    /// 财政拨款), what (收支, 收入, 支出, 基本支出, 项目 …). A title that mentions 决算 or 绩效
+    /// (performance targets, not amounts) names none, and it must end with 表 (a closing
+    /// bracket after it allowed: 财政拨款基本支出表（经济科目）).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::BudgetTableId as B;
+    /// assert_eq!(B::from_title("2025年预算单位财务收支预算总表"), Some(B::Summary));
+    /// assert_eq!(B::from_title("西南大学收入预算表"), Some(B::Income));
+    /// assert_eq!(B::from_title("部门支出总表"), Some(B::Expenditure));
+    /// assert_eq!(B::from_title("2023年部门财政拨款收支预算总表"), Some(B::FiscalSummary));
+    /// assert_eq!(B::from_title("财政拨款基本支出表（经济科目）"), Some(B::FiscalBasic));
+    /// assert_eq!(B::from_title("2024年预算单位一般公共预算基本支出部门预算经济分类预算表"), Some(B::GeneralBasic));
+    /// assert_eq!(B::from_title("一般公共预算“三公”经费、会议费、培训费支出表"), Some(B::ThreeCosts));
+    /// assert_eq!(B::from_title("部门综合预算政府性基金收支表"), Some(B::GovernmentFund));
+    /// assert_eq!(B::from_title("国有资本经营预算支出预算表"), Some(B::StateCapital));
+    /// assert_eq!(B::from_title("会议费明细表"), None);
+    /// // A statement printed under a table is no title.
+    /// assert_eq!(B::from_title("说明：本单位没有国有资本经营预算支出，故本表无数据。"), None);
+    /// ```
+    pub fn from_title(text: &str) -> Option<BudgetTableId> {
+        use BudgetTableId as B;
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        // A qualifier in brackets after the title: （经济科目）, (按功能分类, its closing
+        // bracket sometimes lost by the extraction.
+        let t = match t.rfind(['（', '(']) {
+            Some(i) if t[..i].ends_with('表') && t[i..].chars().count() <= 16 => &t[..i],
+            _ => t.as_str(),
+        };
+        let has = |w: &str| t.contains(w);
+        let sentence = t.contains(['，', '。', '；', '：', ',', ';', ':']) || has("本表");
+        if !t.ends_with('表') || sentence || has("决算") || has("绩效") || has("明细表") && !has("预算")
+        {
+            return None;
+        }
+        let id = if has("三公") {
+            B::ThreeCosts
+        } else if has("政府采购") {
+            B::Procurement
+        } else if has("机关运行经费") {
+            B::OperatingCosts
+        } else if has("国有资本经营") {
+            B::StateCapital
+        } else if has("政府性基金") {
+            B::GovernmentFund
+        } else if has("一般公共预算") && has("基本支出") {
+            B::GeneralBasic
+        } else if has("一般公共预算") && has("支出") {
+            B::GeneralExpenditure
+        } else if has("结转") {
+            B::Carryover
+        } else if has("财政拨款") && has("收支") {
+            B::FiscalSummary
+        } else if has("财政拨款") && has("基本支出") {
+            B::FiscalBasic
+        } else if has("财政拨款") && has("支出") {
+            B::FiscalExpenditure
+        } else if has("专项业务经费") || has("项目支出") {
+            B::Projects
+        } else if has("基本支出") {
+            B::Basic
+        } else if has("收支") {
+            B::Summary
+        } else if has("收入") {
+            B::Income
+        } else if has("支出") {
+            B::Expenditure
+        } else {
+            return None;
+        };
+        Some(id)
+    }
+}
+
+impl fmt::Display for BudgetTableId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The rows of a budget table as read.
+///
+/// ```
+/// use cn_budget::check::Table;
+/// use cn_budget::disclosure::BudgetRows;
+/// let rows = BudgetRows::Functional(Table::new("支出总表", ["合计", "基本支出", "项目支出"]));
+/// assert_eq!(rows.columns(), ["合计", "基本支出", "项目支出"]);
+/// assert!(BudgetRows::NotRead.columns().is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum BudgetRows {
+    /// Rows keyed by functional codes (类/款/项), with a 合计 row.
+    Functional(Table<FunctionCode>),
+    /// Rows keyed by 部门预算 economic codes (301, 30101 …), with a 合计 row.
+    Economic(Table<EconomicCode>),
+    /// Two sides of lines (收支总表, 财政拨款收支总表).
+    Summary(SummaryTable),
+    /// Printed but not typed (a table without codes or two sides, such as the 三公 table);
+    /// it is listed in the document's tables.
+    NotRead,
+}
+
+/// The kinds of expenditure a budget table's header splits a total into: a total column
+/// (合计, 小计) followed by these columns adds them up.
+pub const EXPENDITURE_PARTS: &[&str] = &[
+    "基本支出",
+    "项目支出",
+    "上缴上级支出",
+    "经营支出",
+    "对附属单位补助支出",
+    "人员经费",
+    "公用经费",
+];
+
+/// The row identity a budget table's header states, as column indices: the total column
+/// (its heading says 计: 合计, 小计) and the columns right after it that each name a kind of
+/// expenditure ([`EXPENDITURE_PARTS`]), when they include 基本支出 and 项目支出 or 人员经费 and
+/// 公用经费 (合计 = 基本支出 + 项目支出 [+ 上缴上级支出 …]; 合计 = 人员经费 + 公用经费).
+///
+/// ```
+/// use cn_budget::disclosure::row_identity;
+/// let h = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// assert_eq!(row_identity(&h(&["合计", "基本支出", "项目支出"])), Some((0, vec![1, 2])));
+/// let central = h(&["执行数", "小计", "基本支出", "项目支出", "扣除中央基建投资后预算数"]);
+/// assert_eq!(row_identity(&central), Some((1, vec![2, 3])));
+/// // A header that does not split a total into 基本支出 and 项目支出 states no identity.
+/// assert_eq!(row_identity(&h(&["合计", "上年结转", "一般公共预算拨款收入"])), None);
+/// ```
+pub fn row_identity(columns: &[String]) -> Option<(usize, Vec<usize>)> {
+    let part = |c: &str| EXPENDITURE_PARTS.iter().position(|p| c.contains(p));
+    (0..columns.len()).find_map(|total| {
+        if !columns[total].contains('计') || part(&columns[total]).is_some() {
+            return None;
+        }
+        let parts: Vec<usize> = (total + 1..columns.len())
+            .take_while(|&j| part(&columns[j]).is_some())
+            .collect();
+        let kinds: Vec<usize> = parts.iter().filter_map(|&j| part(&columns[j])).collect();
+        let has = |k| kinds.contains(&k);
+        ((has(0) && has(1)) || (has(5) && has(6))).then_some((total, parts))
+    })
+}
+
+impl BudgetRows {
+    /// The column headings, as the table's own header prints them.
+    pub fn columns(&self) -> &[String] {
+        match self {
+            BudgetRows::Functional(t) => t.columns(),
+            BudgetRows::Economic(t) => t.columns(),
+            BudgetRows::Summary(t) => &t.columns,
+            BudgetRows::NotRead => &[],
+        }
+    }
+}
+
+/// A typed table of a 部门预算: which table, its title and page as printed, and its rows.
+///
+/// ```
+/// use cn_budget::check::Table;
+/// use cn_budget::disclosure::{BudgetRows, BudgetTable, BudgetTableId};
+/// let t = BudgetTable {
+///     id: BudgetTableId::Expenditure,
+///     title: "部门支出总表".into(),
+///     page: 5,
+///     rows: BudgetRows::Functional(Table::new("支出总表", ["合计"])),
+/// };
+/// assert_eq!(t.id.label(), "支出总表");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BudgetTable {
+    /// Which table it is.
+    pub id: BudgetTableId,
+    /// The title as printed (without label and year).
+    pub title: String,
+    /// The page it starts on (from 1; 0 when unknown).
+    pub page: usize,
+    /// The rows as read.
+    pub rows: BudgetRows,
+}

@@ -1,0 +1,347 @@
+//! The tables of a 部门预算, typed from the same [`RawDocument`] the layout reader makes of
+//! any document (see [`crate::disclosure::BudgetTableId`] for the design).
+//!
+//! - A document is a budget when it prints no table of a 决算 and its tables' titles name
+//!   budget tables (or its front matter says 部门预算, 单位预算).
+//! - Consecutive parts with the same title (continuation pages) make one table.
+//! - A table whose rows carry codes is read by position: the cell under each column of the
+//!   table's own header goes to that column (headers as printed, percentage columns left
+//!   out); the code (re-joined when split over 类/款/项 columns, a truncated one resolved with
+//!   the catalog) keys the row, functional (2xx) or economic (3xx, 5xx) by its first digit,
+//!   and the 合计 row is kept apart.
+//! - A table printed empty with its statement (本部门无…) is empty; a table without codes
+//!   (the “三公” table, 收支总表) is recognised and listed, its rows not typed; a table that
+//!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
+//!   columns not taken from positions) is reported once as `ingest.table` and left out of
+//!   the checks.
+
+use super::cells::{amount, compact, digits_of, is_amount, is_text, leading_code, lanci};
+use super::codes::{economic_code, function_code};
+use super::meta::{document_year, printed_decimals, strip_years, Headings};
+use super::{table_unit, Failure};
+use crate::check::Table;
+use crate::disclosure::{
+    BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, TableState, Template,
+};
+use crate::finding::{Finding, Place};
+use crate::ingest::printed::{is_statement, label_in, strip_continuation, strip_label};
+use crate::ingest::{IngestError, RawDocument, RawTable};
+use crate::{Amount, Catalog, Code, EconomicCode, FunctionCode, Unit};
+use std::collections::BTreeMap;
+
+/// The budget table a raw table is, from its title (none for a table of the nine).
+fn budget_id(t: &RawTable) -> Option<BudgetTableId> {
+    t.id.is_none()
+        .then(|| BudgetTableId::from_title(&t.title))
+        .flatten()
+}
+
+/// Whether the document is a budget: no table of a 决算, and budget tables or a front
+/// matter that names a budget (`titled`).
+pub(super) fn is_budget(raw: &RawDocument, titled: bool) -> bool {
+    !raw.tables.iter().any(|t| t.id.is_some())
+        && (titled || raw.tables.iter().any(|t| budget_id(t).is_some()))
+}
+
+/// The title without label, year, continuation mark and white space.
+fn bare(title: &str) -> String {
+    strip_years(&strip_label(&strip_continuation(&compact(title))))
+}
+
+/// The budget tables in printed order: consecutive parts with the same title merged.
+fn parts(raw: &RawDocument) -> Vec<(BudgetTableId, RawTable)> {
+    let mut out: Vec<(BudgetTableId, RawTable)> = Vec::new();
+    for t in &raw.tables {
+        let Some(id) = budget_id(t) else { continue };
+        if let Some((last_id, last)) = out.last_mut() {
+            if *last_id == id && bare(&last.title) == bare(&t.title) {
+                last.rows.extend(t.rows.iter().cloned());
+                last.trailer.extend(t.trailer.iter().cloned());
+                continue;
+            }
+        }
+        out.push((id, t.clone()));
+    }
+    out
+}
+
+/// The facts of a budget: department (the name before 部门预算, 单位预算 …), year, units,
+/// kind 预算 and the tables as printed.
+pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
+    let year = document_year(raw).ok_or(IngestError::NoYear)?;
+    let headings = Headings::read(raw);
+    let reporting_unit = headings.reporting_unit.clone().unwrap_or_default();
+    let department = super::meta::department_before(raw, BUDGET_MARKS)
+        .unwrap_or_else(|| reporting_unit.trim_end_matches("本级").to_owned());
+    let tables = parts(raw)
+        .into_iter()
+        .map(|(_, t)| PrintedTable {
+            id: None,
+            label: label_in(&t.title)
+                .or_else(|| t.label.as_deref().and_then(label_in))
+                .or_else(|| t.heading.iter().find_map(|h| label_in(h))),
+            title: crate::ingest::printed::typographic_quotes(&bare(&t.title)),
+            page: t.page,
+            state: if t.trailer.iter().any(|l| is_statement(l)) {
+                TableState::Empty
+            } else {
+                TableState::Read
+            },
+        })
+        .collect();
+    Ok(Meta {
+        kind: crate::disclosure::Kind::Budget,
+        template: Template::Budget,
+        tables,
+        department,
+        reporting_unit,
+        year,
+        unit: headings.unit.unwrap_or(Unit::TenThousandYuan),
+        decimals: printed_decimals(raw),
+        edition: year,
+        other: BTreeMap::new(),
+        headings: super::identity::part_headings(raw),
+        year_ends: Vec::new(),
+    })
+}
+
+/// What the cover prints after the department's name.
+pub(super) const BUDGET_MARKS: &[&str] = &["部门综合预算", "部门预算", "单位预算", "预算"];
+
+/// Types the budget tables; a table that cannot be read reliably is reported once
+/// (`ingest.table`) and its state set to unreadable in `meta`.
+pub(super) fn assemble(
+    raw: &RawDocument,
+    meta: &mut Meta,
+    catalog: Option<&Catalog>,
+    problems: &mut Vec<Finding>,
+) -> Vec<BudgetTable> {
+    let mut out = Vec::new();
+    for (k, (id, t)) in parts(raw).into_iter().enumerate() {
+        let printed = &mut meta.tables[k];
+        let rows = if printed.state == TableState::Empty {
+            Ok(BudgetRows::NotRead)
+        } else {
+            table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
+        };
+        let rows = rows.unwrap_or_else(|why| {
+            printed.state = TableState::Unreadable;
+            problems.push(unreadable(printed, id, &why));
+            BudgetRows::NotRead
+        });
+        if matches!(rows, BudgetRows::NotRead) && printed.state == TableState::Read {
+            printed.state = TableState::Recognised;
+        }
+        out.push(BudgetTable {
+            id,
+            title: printed.title.clone(),
+            page: t.page,
+            rows,
+        });
+    }
+    out
+}
+
+/// The `ingest.table` warning of a budget table that could not be read.
+fn unreadable(t: &PrintedTable, id: BudgetTableId, why: &str) -> Finding {
+    let at = if t.page > 0 {
+        format!("（第{}页起）", t.page)
+    } else {
+        String::new()
+    };
+    Finding::warning(
+        "ingest.table",
+        Place {
+            table: Some(id.label().to_owned()),
+            ..Place::default()
+        },
+        format!("无法可靠读取{}{at}：{why}（该表未参与校验）", t.name()),
+    )
+    .on_page(t.page)
+}
+
+/// A row of a coded table as read: the code as printed, the name and one cell per typed
+/// column.
+struct CodedRow {
+    printed: String,
+    name: Option<String>,
+    cells: Vec<Option<Amount>>,
+}
+
+/// Reads a table's rows when they carry codes; `NotRead` for a table without codes.
+fn read(
+    t: &RawTable,
+    id: BudgetTableId,
+    unit: Unit,
+    catalog: Option<&Catalog>,
+) -> Result<BudgetRows, Failure> {
+    let coded = t.rows.iter().any(|r| row_code(r).is_some());
+    if !coded {
+        return Ok(BudgetRows::NotRead);
+    }
+    if t.columns.is_empty() {
+        return Err("表头未能按位置读取，各列无法对应".into());
+    }
+    let first = t
+        .rows
+        .iter()
+        .find_map(|r| row_code(r))
+        .map_or(0, |(_, _, next)| next);
+    let name_at = name_column(t, first);
+    let columns: Vec<usize> = (name_at + 1..t.columns.len())
+        .filter(|&j| !is_percentage(&t.columns[j]))
+        .collect();
+    let labels: Vec<String> = columns
+        .iter()
+        .map(|&j| t.columns[j].trim().to_owned())
+        .collect();
+    let mut rows = Vec::new();
+    let mut total = None;
+    for cells in &t.rows {
+        if lanci(cells).is_some() || is_header(cells, &t.columns) {
+            continue;
+        }
+        let amounts = |cells: &[String]| -> Result<Vec<Option<Amount>>, Failure> {
+            columns
+                .iter()
+                .map(|&j| amount(cells.get(j).map_or("", String::as_str), unit))
+                .collect()
+        };
+        if let Some((printed, name, _)) = row_code(cells) {
+            rows.push(CodedRow {
+                printed,
+                name,
+                cells: amounts(cells)?,
+            });
+        } else if is_total_row(cells) {
+            if total.is_some() {
+                return Err("合计行出现两次".into());
+            }
+            total = Some(amounts(cells)?);
+        } else if cells.iter().any(|c| is_amount(c)) {
+            return Err(format!("「{}」有金额但没有科目编码", cells.join(" ")));
+        }
+    }
+    let economic = rows
+        .first()
+        .is_some_and(|r| r.printed.starts_with(['3', '5']));
+    let name = id.label();
+    if economic {
+        let list = catalog.map(|c| c.economic());
+        let mut table: Table<EconomicCode> = Table::new(name, labels);
+        for r in rows {
+            let code = economic_code(&r.printed, r.name.as_deref(), list)?;
+            push(&mut table, code, r)?;
+        }
+        set_total(&mut table, total)?;
+        Ok(BudgetRows::Economic(table))
+    } else {
+        let known = BTreeMap::new();
+        let mut table: Table<FunctionCode> = Table::new(name, labels);
+        for r in rows {
+            let (code, _) = function_code(&r.printed, r.name.as_deref(), &known, catalog)?;
+            push(&mut table, code, r)?;
+        }
+        set_total(&mut table, total)?;
+        Ok(BudgetRows::Functional(table))
+    }
+}
+
+fn push<C: Code>(table: &mut Table<C>, code: C, r: CodedRow) -> Result<(), Failure> {
+    table
+        .push(code, r.name.as_deref(), r.cells)
+        .map_err(|e| e.to_string())
+}
+
+fn set_total<C: Code>(
+    table: &mut Table<C>,
+    total: Option<Vec<Option<Amount>>>,
+) -> Result<(), Failure> {
+    match total {
+        Some(t) => table.set_total(t).map_err(|e| e.to_string()),
+        None => Ok(()),
+    }
+}
+
+/// The code at the start of a row (a code cell, a code followed by its name, or a code split
+/// over 类/款/项 cells), the name after it and the index of the cell after the code.
+fn row_code(cells: &[String]) -> Option<(String, Option<String>, usize)> {
+    let first = cells.iter().position(|c| !c.trim().is_empty())?;
+    if let Some((printed, name)) = leading_code(&cells[first]) {
+        return Some((printed, Some(name), first + 1));
+    }
+    let mut digits = String::new();
+    let mut next = first;
+    for (i, cell) in cells.iter().enumerate().skip(first) {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let Some(d) = digits_of(cell) else { break };
+        let fits = if digits.is_empty() {
+            (3..=7).contains(&d.len()) && d.starts_with(['2', '3', '5'])
+        } else {
+            d.len() == 2 && matches!(digits.len(), 3 | 5)
+        };
+        if !fits || is_amount_with_separator(cell) {
+            break;
+        }
+        digits.push_str(&d);
+        next = i + 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let name = cells
+        .iter()
+        .skip(next)
+        .find(|c| !c.trim().is_empty())
+        .filter(|c| is_text(c))
+        .map(|c| c.trim().to_owned());
+    Some((digits, name, next))
+}
+
+/// A figure printed with a thousands separator or a decimal point is an amount, not a code.
+fn is_amount_with_separator(cell: &str) -> bool {
+    cell.contains([',', '.', '，'])
+}
+
+/// The column of the names: the header's 名称 column after the code, else the column after
+/// the code.
+fn name_column(t: &RawTable, after_code: usize) -> usize {
+    t.columns
+        .iter()
+        .enumerate()
+        .skip(after_code.saturating_sub(1))
+        .find(|(_, c)| c.contains("名称"))
+        .map_or(after_code, |(j, _)| j)
+}
+
+/// Whether a column heading names a percentage (增减%, 增长率), not an amount.
+fn is_percentage(heading: &str) -> bool {
+    ["%", "％", "率", "比例"].iter().any(|w| heading.contains(w))
+}
+
+/// Whether a row repeats the header (the column labels, as the reader gave them).
+fn is_header(cells: &[String], columns: &[String]) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    !filled.is_empty()
+        && filled.iter().all(|c| !is_amount(c))
+        && cells.iter().zip(columns).all(|(c, h)| c.trim().is_empty() || h.contains(c.trim()))
+}
+
+/// Whether a row is the 合计 row: no code, and the text before its figures is 合计 or 总计
+/// (also split over two cells, 「合 | 计」, with page furniture in between).
+fn is_total_row(cells: &[String]) -> bool {
+    let text: String = cells
+        .iter()
+        .take_while(|c| !is_amount(c))
+        .map(|c| compact(c))
+        .collect();
+    let cjk: String = text
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    cjk.contains("合计")
+        || cjk.contains("总计")
+        || (cjk.starts_with('合') && cjk.ends_with('计'))
+}
