@@ -120,6 +120,31 @@ impl BudgetTableId {
         )
     }
 
+    /// Whether the table's rows are classification codes with amounts, read into a
+    /// [`Table`]: the functional and economic tables (收入总表, 支出总表, the 一般公共预算,
+    /// 政府性基金 and 国有资本经营 tables, 财政拨款支出表, 基本支出 tables). The others (收支总表,
+    /// “三公”, 政府采购, 项目 lists …) are recognised and listed.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::BudgetTableId;
+    /// assert!(BudgetTableId::Expenditure.has_coded_rows());
+    /// assert!(!BudgetTableId::Procurement.has_coded_rows());
+    /// ```
+    pub const fn has_coded_rows(self) -> bool {
+        matches!(
+            self,
+            BudgetTableId::Income
+                | BudgetTableId::Expenditure
+                | BudgetTableId::FiscalExpenditure
+                | BudgetTableId::FiscalBasic
+                | BudgetTableId::GeneralExpenditure
+                | BudgetTableId::GeneralBasic
+                | BudgetTableId::GovernmentFund
+                | BudgetTableId::StateCapital
+                | BudgetTableId::Basic
+        )
+    }
+
     /// The budget table a title names (label, year, department and white space allowed
     /// around it), from the words of the title: which funds (一般公共预算, 政府性基金, 国有资本经营,
     /// 财政拨款), what (收支, 收入, 支出, 基本支出, 项目 …). A title that mentions 决算 or 绩效
@@ -225,11 +250,13 @@ pub enum BudgetRows {
     NotRead,
 }
 
-/// The kinds of expenditure a budget table's header splits a total into: a total column
-/// (合计, 小计) followed by these columns adds them up.
+/// The kinds of expenditure a budget table's header splits a total into, in two families:
+/// by purpose (基本支出, 项目支出 or 专项业务经费, 上缴上级支出 …) and, within 基本支出, by
+/// nature (人员经费, 公用经费).
 pub const EXPENDITURE_PARTS: &[&str] = &[
     "基本支出",
     "项目支出",
+    "专项业务经费",
     "上缴上级支出",
     "经营支出",
     "对附属单位补助支出",
@@ -237,10 +264,28 @@ pub const EXPENDITURE_PARTS: &[&str] = &[
     "公用经费",
 ];
 
-/// The row identity a budget table's header states, as column indices: the total column
-/// (its heading says 计: 合计, 小计) and the columns right after it that each name a kind of
-/// expenditure ([`EXPENDITURE_PARTS`]), when they include 基本支出 and 项目支出 or 人员经费 and
-/// 公用经费 (合计 = 基本支出 + 项目支出 [+ 上缴上级支出 …]; 合计 = 人员经费 + 公用经费).
+/// The first kind of [`EXPENDITURE_PARTS`] of the second family (人员经费).
+const NATURE: usize = 6;
+
+/// The kind a column heading names: the most specific of [`EXPENDITURE_PARTS`] it contains
+/// (「基本支出人员经费」, a group heading read into its first column, is 人员经费).
+fn kind(heading: &str) -> Option<usize> {
+    EXPENDITURE_PARTS
+        .iter()
+        .rposition(|p| heading.contains(p))
+}
+
+/// The row identity a budget table's header states, as column indices: a total column (its
+/// heading says 计: 合计, 小计) and the run of columns right after it that each name a kind of
+/// expenditure ([`EXPENDITURE_PARTS`]).
+///
+/// - A run of one family adds up to the total when it holds both 基本支出 and 项目支出 (or
+///   专项业务经费), or both 人员经费 and 公用经费: 合计 = 基本支出 + 项目支出 (+ 上缴上级支出 …),
+///   合计 = 人员经费 + 公用经费.
+/// - A run of both families under 合计 is the leaves of 基本支出 and the other kinds: 合计 =
+///   人员经费 + 公用经费 + 项目支出; under 小计 (the subtotal of the 基本支出 group) only its
+///   人员经费 and 公用经费 add up to it. A run that names 基本支出 itself next to its parts is
+///   ambiguous and states nothing.
 ///
 /// ```
 /// use cn_budget::disclosure::row_identity;
@@ -248,22 +293,68 @@ pub const EXPENDITURE_PARTS: &[&str] = &[
 /// assert_eq!(row_identity(&h(&["合计", "基本支出", "项目支出"])), Some((0, vec![1, 2])));
 /// let central = h(&["执行数", "小计", "基本支出", "项目支出", "扣除中央基建投资后预算数"]);
 /// assert_eq!(row_identity(&central), Some((1, vec![2, 3])));
-/// // A header that does not split a total into 基本支出 and 项目支出 states no identity.
+/// // 合计 | 基本支出 (小计 | 人员经费 | 公用经费) | 项目支出, the group heading read into one column.
+/// let nested = h(&["合计", "小计", "基本支出人员经费", "公用经费", "项目支出"]);
+/// assert_eq!(row_identity(&nested), Some((1, vec![2, 3])));
+/// let leaves = h(&["合计", "人员经费支出", "公用经费支出", "专项业务经费支出"]);
+/// assert_eq!(row_identity(&leaves), Some((0, vec![1, 2, 3])));
+/// // A header that does not split a total into kinds of expenditure states no identity.
 /// assert_eq!(row_identity(&h(&["合计", "上年结转", "一般公共预算拨款收入"])), None);
 /// ```
 pub fn row_identity(columns: &[String]) -> Option<(usize, Vec<usize>)> {
-    let part = |c: &str| EXPENDITURE_PARTS.iter().position(|p| c.contains(p));
     (0..columns.len()).find_map(|total| {
-        if !columns[total].contains('计') || part(&columns[total]).is_some() {
+        let heading = &columns[total];
+        if !heading.contains('计') || kind(heading).is_some() {
             return None;
         }
-        let parts: Vec<usize> = (total + 1..columns.len())
-            .take_while(|&j| part(&columns[j]).is_some())
+        let run: Vec<usize> = (total + 1..columns.len())
+            .take_while(|&j| kind(&columns[j]).is_some())
             .collect();
-        let kinds: Vec<usize> = parts.iter().filter_map(|&j| part(&columns[j])).collect();
-        let has = |k| kinds.contains(&k);
-        ((has(0) && has(1)) || (has(5) && has(6))).then_some((total, parts))
+        let kinds: Vec<usize> = run.iter().filter_map(|&j| kind(&columns[j])).collect();
+        let has = |k: usize| kinds.contains(&k);
+        let purpose = kinds.iter().all(|&k| k < NATURE);
+        let nature = kinds.iter().all(|&k| k >= NATURE);
+        let both_nature = has(NATURE) && has(NATURE + 1);
+        if purpose {
+            (has(0) && (has(1) || has(2))).then_some((total, run))
+        } else if nature {
+            both_nature.then_some((total, run))
+        } else if has(0) || !both_nature {
+            None
+        } else if heading.contains("小计") {
+            let group: Vec<usize> = run
+                .iter()
+                .copied()
+                .take_while(|&j| kind(&columns[j]).is_some_and(|k| k >= NATURE))
+                .collect();
+            Some((total, group))
+        } else {
+            Some((total, run))
+        }
     })
+}
+
+/// The column of 基本支出 in a header: a column headed 基本支出 alone, else the 小计 whose
+/// parts are 人员经费 and 公用经费 (the subtotal of the 基本支出 group, see [`row_identity`]).
+///
+/// ```
+/// use cn_budget::disclosure::basic_column;
+/// let h = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// assert_eq!(basic_column(&h(&["合计", "基本支出", "项目支出"])), Some(1));
+/// assert_eq!(basic_column(&h(&["合计", "小计", "基本支出人员经费", "公用经费", "项目支出"])), Some(1));
+/// assert_eq!(basic_column(&h(&["合计", "人员经费", "公用经费", "项目支出"])), None);
+/// ```
+pub fn basic_column(columns: &[String]) -> Option<usize> {
+    columns
+        .iter()
+        .position(|c| kind(c) == Some(0))
+        .or_else(|| {
+            let (total, parts) = row_identity(columns)?;
+            let nature = parts
+                .iter()
+                .all(|&p| kind(&columns[p]).is_some_and(|k| k >= NATURE));
+            (columns[total].contains("小计") && nature).then_some(total)
+        })
 }
 
 impl BudgetRows {
@@ -296,7 +387,8 @@ impl BudgetRows {
 pub struct BudgetTable {
     /// Which table it is.
     pub id: BudgetTableId,
-    /// The title as printed (without label and year).
+    /// The table as the document names it: its label and title as printed, without year
+    /// (「表3 部门综合预算支出总表」); findings name the table by it.
     pub title: String,
     /// The page it starts on (from 1; 0 when unknown).
     pub page: usize,

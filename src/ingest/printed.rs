@@ -70,7 +70,15 @@ pub(crate) fn title_line(cells: &[&str]) -> Option<Option<TableId>> {
     let stripped = typographic_quotes(&strip_label(&to_half_width(&strip_continuation(&compact))));
     crate::disclosure::university_table(&stripped)
         .or_else(|| TableId::from_title(&stripped).map(Some))
-        .or_else(|| crate::disclosure::BudgetTableId::from_title(&stripped).map(|_| None))
+        .or_else(|| {
+            // A 目录 entry numbers a budget table 「9.单位“三公”经费…表」.
+            let numbered = compact
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['.', '．', '、'])
+                && compact.starts_with(|c: char| c.is_ascii_digit());
+            let budget = crate::disclosure::BudgetTableId::from_title(&stripped);
+            budget.filter(|_| !numbered).map(|_| None)
+        })
 }
 
 /// The first year printed in a text: four digits (full-width ones too) not part of a longer

@@ -62,16 +62,33 @@ fn parts(raw: &RawDocument) -> Vec<(BudgetTableId, RawTable)> {
         }
         out.push((id, t.clone()));
     }
-    out
+    // A 目录 entry taken for a title (「表8 …」 followed by the next entries) has no rows of
+    // its own and names a table printed later.
+    let later = |k: usize, id: BudgetTableId, title: &str| {
+        out.iter()
+            .skip(k + 1)
+            .any(|(i, t)| *i == id && bare(&t.title) == title && !t.rows.is_empty())
+    };
+    let keep: Vec<bool> = out
+        .iter()
+        .enumerate()
+        .map(|(k, (id, t))| !t.rows.is_empty() || !later(k, *id, &bare(&t.title)))
+        .collect();
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(part, keep)| keep.then_some(part))
+        .collect()
 }
 
-/// The facts of a budget: department (the name before 部门预算, 单位预算 …), year, units,
+/// The facts of a budget: department (a field of the cover, 部门名称：X, 预算单位：X, else the
+/// name before 部门预算, 单位预算 … on the cover), year, units,
 /// kind 预算 and the tables as printed.
 pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
     let year = document_year(raw).ok_or(IngestError::NoYear)?;
     let headings = Headings::read(raw);
     let reporting_unit = headings.reporting_unit.clone().unwrap_or_default();
-    let department = super::meta::department_before(raw, BUDGET_MARKS)
+    let department = super::meta::front_field_department(raw)
+        .or_else(|| super::meta::department_before(raw, BUDGET_MARKS))
         .unwrap_or_else(|| reporting_unit.trim_end_matches("本级").to_owned());
     let tables = parts(raw)
         .into_iter()
@@ -119,14 +136,14 @@ pub(super) fn assemble(
     let mut out = Vec::new();
     for (k, (id, t)) in parts(raw).into_iter().enumerate() {
         let printed = &mut meta.tables[k];
-        let rows = if printed.state == TableState::Empty {
+        let rows = if printed.state == TableState::Empty || !id.has_coded_rows() {
             Ok(BudgetRows::NotRead)
         } else {
             table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
         };
         let rows = rows.unwrap_or_else(|why| {
             printed.state = TableState::Unreadable;
-            problems.push(unreadable(printed, id, &why));
+            problems.push(unreadable(printed, &why));
             BudgetRows::NotRead
         });
         if matches!(rows, BudgetRows::NotRead) && printed.state == TableState::Read {
@@ -134,7 +151,7 @@ pub(super) fn assemble(
         }
         out.push(BudgetTable {
             id,
-            title: printed.title.clone(),
+            title: printed.name(),
             page: t.page,
             rows,
         });
@@ -143,7 +160,7 @@ pub(super) fn assemble(
 }
 
 /// The `ingest.table` warning of a budget table that could not be read.
-fn unreadable(t: &PrintedTable, id: BudgetTableId, why: &str) -> Finding {
+fn unreadable(t: &PrintedTable, why: &str) -> Finding {
     let at = if t.page > 0 {
         format!("（第{}页起）", t.page)
     } else {
@@ -152,7 +169,7 @@ fn unreadable(t: &PrintedTable, id: BudgetTableId, why: &str) -> Finding {
     Finding::warning(
         "ingest.table",
         Place {
-            table: Some(id.label().to_owned()),
+            table: Some(t.name()),
             ..Place::default()
         },
         format!("无法可靠读取{}{at}：{why}（该表未参与校验）", t.name()),
@@ -187,7 +204,7 @@ fn read(
         .iter()
         .find_map(|r| row_code(r))
         .map_or(0, |(_, _, next)| next);
-    let name_at = name_column(t, first);
+    let name_at = text_columns_end(t, first);
     let columns: Vec<usize> = (name_at + 1..t.columns.len())
         .filter(|&j| !is_percentage(&t.columns[j]))
         .collect();
@@ -198,7 +215,7 @@ fn read(
     let mut rows = Vec::new();
     let mut total = None;
     for cells in &t.rows {
-        if lanci(cells).is_some() || is_header(cells, &t.columns) {
+        if lanci(cells).is_some() || is_header(cells, &t.columns) || is_numbering(cells) {
             continue;
         }
         let amounts = |cells: &[String]| -> Result<Vec<Option<Amount>>, Failure> {
@@ -213,11 +230,14 @@ fn read(
                 name,
                 cells: amounts(cells)?,
             });
-        } else if is_total_row(cells) {
+        } else if is_total_row(cells) && cells.iter().any(|c| is_amount(c)) {
             if total.is_some() {
                 return Err("合计行出现两次".into());
             }
             total = Some(amounts(cells)?);
+        } else if rows.is_empty() {
+            // A row before the first code: the department's or a unit's line (深圳市财政局（本级）)
+            // or a header line; not checked.
         } else if cells.iter().any(|c| is_amount(c)) {
             return Err(format!("「{}」有金额但没有科目编码", cells.join(" ")));
         }
@@ -268,7 +288,7 @@ fn set_total<C: Code>(
 fn row_code(cells: &[String]) -> Option<(String, Option<String>, usize)> {
     let first = cells.iter().position(|c| !c.trim().is_empty())?;
     if let Some((printed, name)) = leading_code(&cells[first]) {
-        return Some((printed, Some(name), first + 1));
+        return matches!(printed.len(), 3 | 5 | 7).then_some((printed, Some(name), first + 1));
     }
     let mut digits = String::new();
     let mut next = first;
@@ -278,7 +298,7 @@ fn row_code(cells: &[String]) -> Option<(String, Option<String>, usize)> {
         }
         let Some(d) = digits_of(cell) else { break };
         let fits = if digits.is_empty() {
-            (3..=7).contains(&d.len()) && d.starts_with(['2', '3', '5'])
+            matches!(d.len(), 3 | 5 | 7) && d.starts_with(['2', '3', '5'])
         } else {
             d.len() == 2 && matches!(digits.len(), 3 | 5)
         };
@@ -305,15 +325,19 @@ fn is_amount_with_separator(cell: &str) -> bool {
     cell.contains([',', '.', '，'])
 }
 
-/// The column of the names: the header's 名称 column after the code, else the column after
-/// the code.
-fn name_column(t: &RawTable, after_code: usize) -> usize {
+/// The last column of codes and names: the last header column after the code that names
+/// codes or names (名称, 编码, 代码: 部门经济科目编码 | 名称 | 政府经济科目编码 | 名称), else
+/// the column after the code.
+fn text_columns_end(t: &RawTable, after_code: usize) -> usize {
     t.columns
         .iter()
         .enumerate()
         .skip(after_code.saturating_sub(1))
-        .find(|(_, c)| c.contains("名称"))
-        .map_or(after_code, |(j, _)| j)
+        .filter(|(_, c)| ["名称", "编码", "代码"].iter().any(|w| c.contains(w)))
+        .map(|(j, _)| j)
+        .last()
+        .unwrap_or(after_code)
+        .max(after_code)
 }
 
 /// Whether a column heading names a percentage (增减%, 增长率), not an amount.
@@ -329,12 +353,25 @@ fn is_header(cells: &[String], columns: &[String]) -> bool {
         && cells.iter().zip(columns).all(|(c, h)| c.trim().is_empty() || h.contains(c.trim()))
 }
 
-/// Whether a row is the 合计 row: no code, and the text before its figures is 合计 or 总计
-/// (also split over two cells, 「合 | 计」, with page furniture in between).
+/// Whether a row only numbers the columns (栏次: 「** ** 1 2 3 4 **」).
+fn is_numbering(cells: &[String]) -> bool {
+    let filled: Vec<String> = cells
+        .iter()
+        .map(|c| compact(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled.iter().all(|c| {
+            c.chars().all(|ch| ch == '*') || (c.len() <= 2 && c.chars().all(|ch| ch.is_ascii_digit()))
+        })
+}
+
+/// Whether a row is the 合计 row: no code, and its text is 合计 or 总计 (also split over two
+/// cells, 「合 | 计」, with page furniture in between, or after a 序号).
 fn is_total_row(cells: &[String]) -> bool {
     let text: String = cells
         .iter()
-        .take_while(|c| !is_amount(c))
+        .filter(|c| is_text(c))
         .map(|c| compact(c))
         .collect();
     let cjk: String = text

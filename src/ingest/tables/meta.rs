@@ -138,12 +138,10 @@ pub(super) fn department_before(raw: &RawDocument, marks: &[&str]) -> Option<Str
         .map(|l| compact(l))
         .filter(|l| !l.is_empty())
         .collect();
-    let cover_end = lines
-        .iter()
-        .position(|l| marks.iter().any(|m| l.contains(m)));
-    let cover = cover_end
-        .filter(|&k| k < COVER_LINES)
-        .map(|k| lines[..=k].concat());
+    // The cover may split the mark itself over two lines (「…部门预」 / 「算」).
+    let cover = (0..lines.len().min(COVER_LINES))
+        .map(|k| lines[..=k].concat())
+        .find(|c| marks.iter().any(|m| c.contains(m)));
     cover
         .iter()
         .chain(lines.iter())
@@ -188,6 +186,18 @@ pub(crate) fn heading_department(heading: &str) -> Option<String> {
         .find_map(|s| before.strip_suffix(s))
         .unwrap_or(before);
     plausible_name(name).then(|| name.to_owned())
+}
+
+/// The department a field of the front matter names (部门名称：X, 预算单位：X,
+/// 预算主管部门：X), for a budget's cover.
+pub(super) fn front_field_department(raw: &RawDocument) -> Option<String> {
+    raw.front.iter().take(COVER_LINES * 2).find_map(|l| {
+        let c = compact(l);
+        let value = ["部门名称", "预算主管部门", "预算单位", "单位名称"]
+            .iter()
+            .find_map(|k| after_colon(&c, k))?;
+        plausible_name(value).then(|| value.to_owned())
+    })
 }
 
 /// The department a table heading names: 部门：X or 单位名称：X.
