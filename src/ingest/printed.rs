@@ -163,7 +163,11 @@ fn label_at(text: &str) -> Option<(usize, usize)> {
         }
     }
     if let Some(rest) = text.strip_prefix('表') {
-        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        let mut digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        // 「表 8 2022 年…」: the year printed after the number is not part of it.
+        if digits > 4 && rest[digits..].starts_with('年') {
+            digits -= 4;
+        }
         if digits > 0 {
             return Some((0, '表'.len_utf8() + digits));
         }

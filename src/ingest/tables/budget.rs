@@ -10,7 +10,9 @@
 //!   the catalog) keys the row, functional (2xx) or economic (3xx, 5xx) by its first digit,
 //!   and the 合计 row is kept apart.
 //! - A table printed empty with its statement (本部门无…) is empty; a table without codes
-//!   (the “三公” table, 收支总表) is recognised and listed, its rows not typed; a table that
+//!   (the “三公” table, 收支总表), a list of units (单位编码) and a cross-tabulation of two
+//!   code columns (部门经济 × 政府经济科目编码) are recognised and listed, their rows not
+//!   typed; a table that
 //!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
 //!   columns not taken from positions) is reported once as `ingest.table` and left out of
 //!   the checks.
@@ -64,15 +66,18 @@ fn parts(raw: &RawDocument) -> Vec<(BudgetTableId, RawTable)> {
     }
     // A 目录 entry taken for a title (「表8 …」 followed by the next entries) has no rows of
     // its own and names a table printed later.
-    let later = |k: usize, id: BudgetTableId, title: &str| {
+    let later = |k: usize, id: BudgetTableId| {
         out.iter()
             .skip(k + 1)
-            .any(|(i, t)| *i == id && bare(&t.title) == title && !t.rows.is_empty())
+            .any(|(i, t)| *i == id && !t.rows.is_empty())
     };
     let keep: Vec<bool> = out
         .iter()
         .enumerate()
-        .map(|(k, (id, t))| !t.rows.is_empty() || !later(k, *id, &bare(&t.title)))
+        .map(|(k, (id, t))| {
+            let statement = t.trailer.iter().any(|l| is_statement(l));
+            !t.rows.is_empty() || statement || !later(k, *id)
+        })
         .collect();
     out.into_iter()
         .zip(keep)
@@ -192,8 +197,16 @@ fn read(
     unit: Unit,
     catalog: Option<&Catalog>,
 ) -> Result<BudgetRows, Failure> {
+    // A 序号 column before the codes is not read.
+    let skip = usize::from(t.columns.first().is_some_and(|c| c.contains("序号")));
+    let row_code = |cells: &[String]| row_code(cells.get(skip..).unwrap_or_default())
+        .map(|(code, name, next)| (code, name, next + skip));
     let coded = t.rows.iter().any(|r| row_code(r).is_some());
-    if !coded {
+    // A list of units (单位编码) or a cross-tabulation of two classifications (部门经济科目编码
+    // and 政府经济科目编码, a code on several rows by design) is no hierarchy of codes.
+    let code_columns = t.columns.iter().filter(|c| c.contains("编码") || c.contains("代码"));
+    let units = t.columns.iter().any(|c| c.contains("单位编码") || c.contains("单位代码"));
+    if !coded || units || code_columns.count() > 1 {
         return Ok(BudgetRows::NotRead);
     }
     if t.columns.is_empty() {
