@@ -21,7 +21,7 @@ use super::cells::{amount, compact, digits_of, is_amount, is_text, leading_code,
 use super::codes::{economic_code, function_code};
 use super::meta::{document_year, printed_decimals, strip_years, Headings};
 use super::{table_unit, Failure};
-use crate::check::Table;
+use crate::check::{Outcome, Table, Verdict};
 use crate::disclosure::{
     BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, TableState, Template,
 };
@@ -94,6 +94,7 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
     let reporting_unit = headings.reporting_unit.clone().unwrap_or_default();
     let department = super::meta::front_field_department(raw)
         .or_else(|| super::meta::department_before(raw, BUDGET_MARKS))
+        .map(|d| d.trim_end_matches("年度").to_owned())
         .unwrap_or_else(|| reporting_unit.trim_end_matches("本级").to_owned());
     let tables = parts(raw)
         .into_iter()
@@ -141,6 +142,12 @@ pub(super) fn assemble(
     let mut out = Vec::new();
     for (k, (id, t)) in parts(raw).into_iter().enumerate() {
         let printed = &mut meta.tables[k];
+        // A coded table printed without a single figure (only its header and a blank 合计
+        // row) is printed empty.
+        let figures = t.rows.iter().flatten().any(|c| is_amount(c));
+        if id.has_coded_rows() && !figures {
+            printed.state = TableState::Empty;
+        }
         let rows = if printed.state == TableState::Empty || !id.has_coded_rows() {
             Ok(BudgetRows::NotRead)
         } else {
@@ -267,6 +274,7 @@ fn read(
             push(&mut table, code, r)?;
         }
         set_total(&mut table, total)?;
+        misread(&table)?;
         Ok(BudgetRows::Economic(table))
     } else {
         let known = BTreeMap::new();
@@ -276,7 +284,41 @@ fn read(
             push(&mut table, code, r)?;
         }
         set_total(&mut table, total)?;
+        misread(&table)?;
         Ok(BudgetRows::Functional(table))
+    }
+}
+
+/// A table whose hierarchy fails on many comparisons of a column (two or more, over a
+/// third of them) or on its 合计 row in two columns was read with its columns in the wrong
+/// places: a reading problem, reported once, not a cascade of errors of the document (a
+/// document's own errors are a few differences, not a pattern).
+fn misread<C: Code>(table: &Table<C>) -> Result<(), Failure> {
+    let mut per_column: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut total_failures = 0;
+    for r in table.hierarchy_results(crate::Rounding::Nearest) {
+        if let (Some(column), Outcome::Compared(c)) = (r.column, &r.outcome) {
+            let bad = c.verdict == Verdict::Inconsistent;
+            let e = per_column.entry(column).or_default();
+            e.0 += 1;
+            e.1 += usize::from(bad);
+            total_failures += usize::from(bad && r.row.is_none());
+        }
+    }
+    if total_failures >= 2 {
+        return Err(format!(
+            "读取后合计行有 {total_failures} 列不等于各类之和，疑似列读错位"
+        ));
+    }
+    match per_column
+        .into_iter()
+        .find(|&(_, (n, bad))| bad >= 2 && bad * 3 > n)
+    {
+        Some((column, (n, bad))) => Err(format!(
+            "读取后「{}」列 {bad}/{n} 处上下级科目之和不符，疑似列读错位",
+            table.columns().get(column).map_or("", String::as_str)
+        )),
+        None => Ok(()),
     }
 }
 

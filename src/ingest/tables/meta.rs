@@ -39,7 +39,11 @@ fn year_set_apart(lines: &[String]) -> Option<u16> {
             .into_iter()
             .flatten()
             .filter_map(|j| lines.get(j))
-            .find_map(|n| year_in(&format!("{year}{}", n.trim_start())))
+            .find_map(|n| {
+                // 「国家信访局 年度部门预算」 with 「2026」 below: the year goes before 年度.
+                let inserted = n.replacen("年度", &format!("{year}年度"), 1);
+                year_in(&format!("{year}{}", n.trim_start())).or_else(|| year_in(&inserted))
+            })
     })
 }
 

@@ -1,0 +1,191 @@
+//! The 部门预算 of `tests/fixtures/corpus/yusuan/`, read as a user would read them: from the
+//! PDF as published, and from the pdfplumber JSON of the same PDF.
+//!
+//! Each document has hand-checked expectations written from the printed pages:
+//! `NAME.tables.tsv` lists the tables it prints (the budget table each is, label, title and
+//! page as printed, and whether it was read, printed empty, only recognised, or could not be
+//! read) and `NAME.expected.tsv` the real errors (none found in these thirteen).
+//!
+//! - From the PDF: department, year and kind as the cover prints them, the tables as listed,
+//!   every table listed as read has typed rows, and the error-level findings are exactly the
+//!   expected ones.
+//! - From the pdfplumber JSON: no error that is not a real one.
+
+use cn_budget::audit::{audit, AuditOptions, Finding, Severity};
+use cn_budget::disclosure::{BudgetRows, Kind, TableState, Template};
+use cn_budget::ingest::{ingest_bytes, Ingested};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
+}
+
+/// The budgets of SOURCES.tsv: path under the corpus directory (without `.pdf`), SHA-256.
+fn documents() -> Vec<(String, String)> {
+    let sources = std::fs::read_to_string(dir().join("SOURCES.tsv")).unwrap();
+    sources
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<&str>>())
+        .filter(|f| f[3] == "预算")
+        .map(|f| (f[0].trim_end_matches(".pdf").to_owned(), f[7].to_owned()))
+        .collect()
+}
+
+/// Department and year as each cover prints them (checked on the first page of each PDF).
+const COVERS: [(&str, &str, u16); 13] = [
+    ("yusuan/central-guojia-xinfangju-2026", "国家信访局", 2026),
+    ("yusuan/chongqing-swu-university-2024", "西南大学", 2024),
+    ("yusuan/guangdong-shenzhen-caizhengju-2026", "深圳市财政局（本级）", 2026),
+    ("yusuan/jiangsu-suzhou-shengtai-huanjing-2026", "苏州市生态环境局", 2026),
+    ("yusuan/jiangsu-wuxi-xinfangju-2025", "无锡市信访局", 2025),
+    ("yusuan/shaanxi-xian-anjianju-2019-tables-only", "西安市安全生产监督管理局", 2019),
+    ("yusuan/shaanxi-xian-kejiju-2022", "西安市科学技术局", 2022),
+    ("yusuan/shaanxi-xian-minzheng-2021", "西安市民政局", 2021),
+    ("yusuan/shaanxi-xian-renshe-2020", "西安市人力资源和社会保障局", 2020),
+    ("yusuan/shaanxi-xian-xingzheng-shenpi-2025", "西安市行政审批服务局（汇总）", 2025),
+    ("yusuan/shanghai-caizhengju-2025", "上海市财政局", 2025),
+    ("yusuan/shanghai-putuo-shehui-fuliyuan-2024", "上海市普陀区社会福利院", 2024),
+    ("yusuan/shanghai-putuo-wanli-jiedao-2023", "上海市普陀区人民政府万里街道办事处", 2023),
+];
+
+fn tsv(path: &Path) -> Vec<Vec<String>> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+type Key = (String, String, String, String);
+
+fn key(f: &Finding) -> Key {
+    (
+        f.rule.clone(),
+        f.table.clone().unwrap_or_default(),
+        f.code.clone().unwrap_or_default(),
+        f.column.clone().unwrap_or_default(),
+    )
+}
+
+fn expected_errors(name: &str) -> BTreeSet<Key> {
+    tsv(&dir().join(format!("{name}.expected.tsv")))
+        .into_iter()
+        .map(|f| (f[0].clone(), f[1].clone(), f[2].clone(), f[3].clone()))
+        .collect()
+}
+
+fn read(name: &str, ext: &str) -> (Ingested, Vec<Finding>) {
+    let bytes = std::fs::read(dir().join(format!("{name}.{ext}"))).unwrap();
+    let ingested = ingest_bytes(&bytes).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
+    let mut report = audit(&ingested.document, &AuditOptions::default());
+    report.merge(ingested.problems.clone());
+    (ingested, report.findings)
+}
+
+#[test]
+fn budget_fixtures_are_the_published_files() {
+    let docs = documents();
+    assert_eq!(docs.len(), COVERS.len());
+    for (name, sha) in docs {
+        let bytes = std::fs::read(dir().join(format!("{name}.pdf"))).unwrap();
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(digest, sha, "{name}.pdf is not the published file");
+    }
+}
+
+#[test]
+fn every_budget_states_its_cover_and_its_tables_as_printed() {
+    let mut problems = Vec::new();
+    for (name, department, year) in COVERS {
+        let (ingested, findings) = read(name, "pdf");
+        let doc = &ingested.document;
+        let meta = &doc.meta;
+        let got = (meta.department.as_str(), meta.year, meta.kind, meta.template);
+        if got != (department, year, Kind::Budget, Template::Budget) {
+            problems.push(format!("{name}: {got:?}"));
+        }
+        let tables: Vec<Vec<String>> = meta
+            .tables
+            .iter()
+            .map(|t| {
+                let info = cn_budget::audit::TableInfo::from(t);
+                vec![
+                    info.id.unwrap_or_default(),
+                    info.label.unwrap_or_default(),
+                    info.title,
+                    info.page.to_string(),
+                    t.state.token().to_owned(),
+                ]
+            })
+            .collect();
+        let want = tsv(&dir().join(format!("{name}.tables.tsv")));
+        if tables != want {
+            problems.push(format!("{name}:\n  got  {tables:?}\n  want {want:?}"));
+        }
+        // The typed tables follow the listing: read ones have rows, an unreadable one is
+        // named by an ingest.table finding.
+        for (t, b) in meta.tables.iter().zip(&doc.budget) {
+            let typed = !matches!(b.rows, BudgetRows::NotRead);
+            if typed != (t.state == TableState::Read) {
+                problems.push(format!("{name}: {} is {:?}", t.name(), t.state));
+            }
+            let said = findings
+                .iter()
+                .any(|f| f.rule == "ingest.table" && f.table.as_deref() == Some(&b.title));
+            if (t.state == TableState::Unreadable) != said {
+                problems.push(format!("{name}: {} unreadable without a finding", b.title));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_budget_pdf_audit_finds_exactly_the_real_errors() {
+    let mut problems = Vec::new();
+    for (name, _) in documents() {
+        let (_, findings) = read(&name, "pdf");
+        let expected = expected_errors(&name);
+        let found: BTreeSet<Key> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(key)
+            .collect();
+        if found != expected {
+            let messages: Vec<_> = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| &f.message)
+                .collect();
+            problems.push(format!("{name}.pdf: {messages:#?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_budget_plumber_json_reports_no_false_errors() {
+    let mut problems = Vec::new();
+    for (name, _) in documents() {
+        let expected = expected_errors(&name);
+        let (ingested, findings) = read(&name, "plumber.json");
+        assert_eq!(ingested.document.meta.kind, Kind::Budget, "{name}");
+        let false_errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
+            .map(|f| &f.message)
+            .collect();
+        if !false_errors.is_empty() {
+            problems.push(format!("{name}.plumber.json: {false_errors:#?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
