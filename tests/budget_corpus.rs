@@ -38,17 +38,45 @@ fn documents() -> Vec<(String, String)> {
 const COVERS: [(&str, &str, u16); 13] = [
     ("yusuan/central-guojia-xinfangju-2026", "国家信访局", 2026),
     ("yusuan/chongqing-swu-university-2024", "西南大学", 2024),
-    ("yusuan/guangdong-shenzhen-caizhengju-2026", "深圳市财政局（本级）", 2026),
-    ("yusuan/jiangsu-suzhou-shengtai-huanjing-2026", "苏州市生态环境局", 2026),
+    (
+        "yusuan/guangdong-shenzhen-caizhengju-2026",
+        "深圳市财政局（本级）",
+        2026,
+    ),
+    (
+        "yusuan/jiangsu-suzhou-shengtai-huanjing-2026",
+        "苏州市生态环境局",
+        2026,
+    ),
     ("yusuan/jiangsu-wuxi-xinfangju-2025", "无锡市信访局", 2025),
-    ("yusuan/shaanxi-xian-anjianju-2019-tables-only", "西安市安全生产监督管理局", 2019),
+    (
+        "yusuan/shaanxi-xian-anjianju-2019-tables-only",
+        "西安市安全生产监督管理局",
+        2019,
+    ),
     ("yusuan/shaanxi-xian-kejiju-2022", "西安市科学技术局", 2022),
     ("yusuan/shaanxi-xian-minzheng-2021", "西安市民政局", 2021),
-    ("yusuan/shaanxi-xian-renshe-2020", "西安市人力资源和社会保障局", 2020),
-    ("yusuan/shaanxi-xian-xingzheng-shenpi-2025", "西安市行政审批服务局（汇总）", 2025),
+    (
+        "yusuan/shaanxi-xian-renshe-2020",
+        "西安市人力资源和社会保障局",
+        2020,
+    ),
+    (
+        "yusuan/shaanxi-xian-xingzheng-shenpi-2025",
+        "西安市行政审批服务局（汇总）",
+        2025,
+    ),
     ("yusuan/shanghai-caizhengju-2025", "上海市财政局", 2025),
-    ("yusuan/shanghai-putuo-shehui-fuliyuan-2024", "上海市普陀区社会福利院", 2024),
-    ("yusuan/shanghai-putuo-wanli-jiedao-2023", "上海市普陀区人民政府万里街道办事处", 2023),
+    (
+        "yusuan/shanghai-putuo-shehui-fuliyuan-2024",
+        "上海市普陀区社会福利院",
+        2024,
+    ),
+    (
+        "yusuan/shanghai-putuo-wanli-jiedao-2023",
+        "上海市普陀区人民政府万里街道办事处",
+        2023,
+    ),
 ];
 
 fn tsv(path: &Path) -> Vec<Vec<String>> {
@@ -108,7 +136,12 @@ fn every_budget_states_its_cover_and_its_tables_as_printed() {
         let (ingested, findings) = read(name, "pdf");
         let doc = &ingested.document;
         let meta = &doc.meta;
-        let got = (meta.department.as_str(), meta.year, meta.kind, meta.template);
+        let got = (
+            meta.department.as_str(),
+            meta.year,
+            meta.kind,
+            meta.template,
+        );
         if got != (department, year, Kind::Budget, Template::Budget) {
             problems.push(format!("{name}: {got:?}"));
         }

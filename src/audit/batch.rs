@@ -56,7 +56,7 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// Whether the input is a budget (预算) that the audit does not read yet.
+    /// Whether the input is a budget (预算) whose tables could not be found.
     ///
     /// ```
     /// use cn_budget::audit::batch::LoadError;
@@ -467,7 +467,7 @@ pub fn summary_text(items: &[BatchItem]) -> String {
             }
             Err(e) => {
                 let kind = if e.is_budget() {
-                    "（预算，暂不审核）"
+                    "（预算，未找到其表格）"
                 } else {
                     ""
                 };

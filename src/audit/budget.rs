@@ -13,9 +13,11 @@
 //!   economic nature).
 
 use super::{Collector, Place};
-use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
 use crate::check::Table;
-use crate::disclosure::{basic_column, row_identity, BudgetRows, BudgetTable, BudgetTableId, Document};
+use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
+use crate::disclosure::{
+    basic_column, row_identity, BudgetRows, BudgetTable, BudgetTableId, Document,
+};
 use crate::Code;
 
 /// Runs the budget rules on a budget's tables.
@@ -193,12 +195,24 @@ mod tests {
     fn expenditure(item: &str, basic: &str) -> BudgetTable {
         let mut t: Table<FunctionCode> = Table::new("支出总表", ["合计", "基本支出", "项目支出"]);
         let code = |c: &str| c.parse::<FunctionCode>().unwrap();
-        t.push(code("201"), Some("一般公共服务支出"), vec![a("10.00"), a("6.00"), a("4.00")])
-            .unwrap();
-        t.push(code("20101"), Some("人大事务"), vec![a("10.00"), a("6.00"), a("4.00")])
-            .unwrap();
-        t.push(code("2010101"), Some("行政运行"), vec![a(item), a(basic), a("4.00")])
-            .unwrap();
+        t.push(
+            code("201"),
+            Some("一般公共服务支出"),
+            vec![a("10.00"), a("6.00"), a("4.00")],
+        )
+        .unwrap();
+        t.push(
+            code("20101"),
+            Some("人大事务"),
+            vec![a("10.00"), a("6.00"), a("4.00")],
+        )
+        .unwrap();
+        t.push(
+            code("2010101"),
+            Some("行政运行"),
+            vec![a(item), a(basic), a("4.00")],
+        )
+        .unwrap();
         t.set_total(vec![a("10.00"), a("6.00"), a("4.00")]).unwrap();
         BudgetTable {
             id: BudgetTableId::GeneralExpenditure,
@@ -211,10 +225,18 @@ mod tests {
     fn basic_table(total: &str) -> BudgetTable {
         let mut t: Table<EconomicCode> = Table::new("基本支出表", ["合计", "人员经费", "公用经费"]);
         let code = |c: &str| c.parse::<EconomicCode>().unwrap();
-        t.push(code("301"), Some("工资福利支出"), vec![a(total), a(total), None])
-            .unwrap();
-        t.push(code("30101"), Some("基本工资"), vec![a("6.00"), a("6.00"), None])
-            .unwrap();
+        t.push(
+            code("301"),
+            Some("工资福利支出"),
+            vec![a(total), a(total), None],
+        )
+        .unwrap();
+        t.push(
+            code("30101"),
+            Some("基本工资"),
+            vec![a("6.00"), a("6.00"), None],
+        )
+        .unwrap();
         t.set_total(vec![a(total), a(total), None]).unwrap();
         BudgetTable {
             id: BudgetTableId::GeneralBasic,
@@ -230,7 +252,11 @@ mod tests {
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| {
-                assert!(f.message.contains(&format!("[{}]", f.rule)), "{}", f.message);
+                assert!(
+                    f.message.contains(&format!("[{}]", f.rule)),
+                    "{}",
+                    f.message
+                );
                 (f.rule, f.code, f.column)
             })
             .collect()
@@ -268,6 +294,10 @@ mod tests {
             Some("301".into()),
             Some("合计".into())
         )));
-        assert!(found.contains(&("bx.basic".into(), Some("合计".into()), Some("基本支出".into()))));
+        assert!(found.contains(&(
+            "bx.basic".into(),
+            Some("合计".into()),
+            Some("基本支出".into())
+        )));
     }
 }

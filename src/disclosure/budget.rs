@@ -177,7 +177,11 @@ impl BudgetTableId {
         };
         let has = |w: &str| t.contains(w);
         let sentence = t.contains(['，', '。', '；', '：', ',', ';', ':']) || has("本表");
-        if !t.ends_with('表') || sentence || has("决算") || has("绩效") || has("明细表") && !has("预算")
+        if !t.ends_with('表')
+            || sentence
+            || has("决算")
+            || has("绩效")
+            || has("明细表") && !has("预算")
         {
             return None;
         }
@@ -270,9 +274,7 @@ const NATURE: usize = 6;
 /// The kind a column heading names: the most specific of [`EXPENDITURE_PARTS`] it contains
 /// (「基本支出人员经费」, a group heading read into its first column, is 人员经费).
 fn kind(heading: &str) -> Option<usize> {
-    EXPENDITURE_PARTS
-        .iter()
-        .rposition(|p| heading.contains(p))
+    EXPENDITURE_PARTS.iter().rposition(|p| heading.contains(p))
 }
 
 /// The row identity a budget table's header states, as column indices: a total column (its
@@ -345,16 +347,13 @@ pub fn row_identity(columns: &[String]) -> Option<(usize, Vec<usize>)> {
 /// assert_eq!(basic_column(&h(&["合计", "人员经费", "公用经费", "项目支出"])), None);
 /// ```
 pub fn basic_column(columns: &[String]) -> Option<usize> {
-    columns
-        .iter()
-        .position(|c| kind(c) == Some(0))
-        .or_else(|| {
-            let (total, parts) = row_identity(columns)?;
-            let nature = parts
-                .iter()
-                .all(|&p| kind(&columns[p]).is_some_and(|k| k >= NATURE));
-            (columns[total].contains("小计") && nature).then_some(total)
-        })
+    columns.iter().position(|c| kind(c) == Some(0)).or_else(|| {
+        let (total, parts) = row_identity(columns)?;
+        let nature = parts
+            .iter()
+            .all(|&p| kind(&columns[p]).is_some_and(|k| k >= NATURE));
+        (columns[total].contains("小计") && nature).then_some(total)
+    })
 }
 
 impl BudgetRows {

@@ -153,7 +153,8 @@ pub struct RawDocument {
 /// ```
 /// use cn_budget::ingest::{ingest, IngestError};
 /// assert_eq!(ingest("一段没有表格的文字").unwrap_err(), IngestError::NoTables);
-/// // A budget is named as such: budgets are not audited yet.
+/// // A budget whose tables cannot be found is named as such (a budget whose tables are
+/// // found is read, see `assemble`).
 /// let budget = ingest("某局2026年度部门预算\n目录\n收支总表").unwrap_err();
 /// assert_eq!(budget, IngestError::Budget { title: "某局2026年度部门预算".into() });
 /// assert!(matches!(ingest("{\"page_texts\": []}"), Err(IngestError::Json { .. })));
@@ -180,9 +181,12 @@ pub enum IngestError {
         /// The offset of the first byte that is not UTF-8.
         offset: usize,
     },
-    /// The document is a budget (部门预算, 单位预算): its front matter says so and it prints no
-    /// table of a 部门决算. Budgets are not audited yet.
-    #[error("this is a budget (「{title}」), not final accounts: cn-budget audits 部门决算 disclosures; budgets (部门预算公开) are not supported yet")]
+    /// The document is a budget (部门预算, 单位预算): its front matter says so, but none of its
+    /// tables was found (a budget whose tables are found is read like a 决算, with
+    /// [`crate::disclosure::Kind::Budget`]).
+    #[error(
+        "this is a budget (「{title}」), but none of its tables (收支总表, 支出总表 …) was found"
+    )]
     Budget {
         /// The line that names the document a budget.
         title: String,

@@ -2,7 +2,8 @@
 //! any document (see [`crate::disclosure::BudgetTableId`] for the design).
 //!
 //! - A document is a budget when it prints no table of a 决算 and its tables' titles name
-//!   budget tables (or its front matter says 部门预算, 单位预算).
+//!   budget tables (one whose front matter says 部门预算 but whose tables are not found is
+//!   refused as `IngestError::Budget`).
 //! - Consecutive parts with the same title (continuation pages) make one table.
 //! - A table whose rows carry codes is read by position: the cell under each column of the
 //!   table's own header goes to that column (headers as printed, percentage columns left
@@ -17,7 +18,7 @@
 //!   columns not taken from positions) is reported once as `ingest.table` and left out of
 //!   the checks.
 
-use super::cells::{amount, compact, digits_of, is_amount, is_text, leading_code, lanci};
+use super::cells::{amount, compact, digits_of, is_amount, is_text, lanci, leading_code};
 use super::codes::{economic_code, function_code};
 use super::meta::{document_year, printed_decimals, strip_years, Headings};
 use super::{table_unit, Failure};
@@ -38,11 +39,9 @@ fn budget_id(t: &RawTable) -> Option<BudgetTableId> {
         .flatten()
 }
 
-/// Whether the document is a budget: no table of a 决算, and budget tables or a front
-/// matter that names a budget (`titled`).
-pub(super) fn is_budget(raw: &RawDocument, titled: bool) -> bool {
-    !raw.tables.iter().any(|t| t.id.is_some())
-        && (titled || raw.tables.iter().any(|t| budget_id(t).is_some()))
+/// Whether the document is a budget: it prints no table of a 决算 and tables of a budget.
+pub(super) fn is_budget(raw: &RawDocument) -> bool {
+    !raw.tables.iter().any(|t| t.id.is_some()) && raw.tables.iter().any(|t| budget_id(t).is_some())
 }
 
 /// The title without label, year, continuation mark and white space.
@@ -206,13 +205,21 @@ fn read(
 ) -> Result<BudgetRows, Failure> {
     // A 序号 column before the codes is not read.
     let skip = usize::from(t.columns.first().is_some_and(|c| c.contains("序号")));
-    let row_code = |cells: &[String]| row_code(cells.get(skip..).unwrap_or_default())
-        .map(|(code, name, next)| (code, name, next + skip));
+    let row_code = |cells: &[String]| {
+        row_code(cells.get(skip..).unwrap_or_default())
+            .map(|(code, name, next)| (code, name, next + skip))
+    };
     let coded = t.rows.iter().any(|r| row_code(r).is_some());
     // A list of units (单位编码) or a cross-tabulation of two classifications (部门经济科目编码
     // and 政府经济科目编码, a code on several rows by design) is no hierarchy of codes.
-    let code_columns = t.columns.iter().filter(|c| c.contains("编码") || c.contains("代码"));
-    let units = t.columns.iter().any(|c| c.contains("单位编码") || c.contains("单位代码"));
+    let code_columns = t
+        .columns
+        .iter()
+        .filter(|c| c.contains("编码") || c.contains("代码"));
+    let units = t
+        .columns
+        .iter()
+        .any(|c| c.contains("单位编码") || c.contains("单位代码"));
     if !coded || units || code_columns.count() > 1 {
         return Ok(BudgetRows::NotRead);
     }
@@ -390,14 +397,16 @@ fn text_columns_end(t: &RawTable, after_code: usize) -> usize {
         .skip(after_code.saturating_sub(1))
         .filter(|(_, c)| ["名称", "编码", "代码"].iter().any(|w| c.contains(w)))
         .map(|(j, _)| j)
-        .last()
+        .next_back()
         .unwrap_or(after_code)
         .max(after_code)
 }
 
 /// Whether a column heading names a percentage (增减%, 增长率), not an amount.
 fn is_percentage(heading: &str) -> bool {
-    ["%", "％", "率", "比例"].iter().any(|w| heading.contains(w))
+    ["%", "％", "率", "比例"]
+        .iter()
+        .any(|w| heading.contains(w))
 }
 
 /// Whether a row repeats the header (the column labels, as the reader gave them).
@@ -405,7 +414,10 @@ fn is_header(cells: &[String], columns: &[String]) -> bool {
     let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
     !filled.is_empty()
         && filled.iter().all(|c| !is_amount(c))
-        && cells.iter().zip(columns).all(|(c, h)| c.trim().is_empty() || h.contains(c.trim()))
+        && cells
+            .iter()
+            .zip(columns)
+            .all(|(c, h)| c.trim().is_empty() || h.contains(c.trim()))
 }
 
 /// Whether a row only numbers the columns (栏次: 「** ** 1 2 3 4 **」).
@@ -417,7 +429,8 @@ fn is_numbering(cells: &[String]) -> bool {
         .collect();
     filled.len() >= 2
         && filled.iter().all(|c| {
-            c.chars().all(|ch| ch == '*') || (c.len() <= 2 && c.chars().all(|ch| ch.is_ascii_digit()))
+            c.chars().all(|ch| ch == '*')
+                || (c.len() <= 2 && c.chars().all(|ch| ch.is_ascii_digit()))
         })
 }
 
@@ -433,7 +446,5 @@ fn is_total_row(cells: &[String]) -> bool {
         .chars()
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
         .collect();
-    cjk.contains("合计")
-        || cjk.contains("总计")
-        || (cjk.starts_with('合') && cjk.ends_with('计'))
+    cjk.contains("合计") || cjk.contains("总计") || (cjk.starts_with('合') && cjk.ends_with('计'))
 }

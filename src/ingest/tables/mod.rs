@@ -66,11 +66,13 @@ const NOT_PRINTED: &str = "文中未找到该表";
 /// 本部门…无… statements printed under tables, and the part headings and year-end dates that
 /// name the department and year ([`identity`]).
 pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
-    if budget::is_budget(raw, budget_title(raw).is_some()) {
+    if budget::is_budget(raw) {
         return budget::meta(raw);
     }
     if !raw.tables.iter().any(|t| t.id.is_some()) {
-        return Err(IngestError::NoTables);
+        return Err(
+            budget_title(raw).map_or(IngestError::NoTables, |title| IngestError::Budget { title })
+        );
     }
     let year = document_year(raw).ok_or(IngestError::NoYear)?;
     let headings = Headings::read(raw);
