@@ -8,6 +8,7 @@
 //! - `b.row_total`: where the header splits a total column into kinds of expenditure (合计 |
 //!   基本支出 | 项目支出 …, 合计 | 人员经费 | 公用经费), the total equals their sum on every row
 //!   ([`crate::disclosure::row_identity`]).
+//! - `b.balance`: in a 收支总表 or 财政拨款收支总表, 收入总计 = 支出总计.
 //! - `bx.basic`: the 基本支出 of the 一般公共预算支出表's 合计 row equals the 合计 of the
 //!   一般公共预算基本支出表 (the same 一般公共预算 basic expenditure, by function and by
 //!   economic nature).
@@ -16,7 +17,8 @@ use super::{Collector, Place};
 use crate::check::Table;
 use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
 use crate::disclosure::{
-    basic_column, row_identity, BudgetRows, BudgetTable, BudgetTableId, Document,
+    basic_column, row_identity, BudgetRows, BudgetTable, BudgetTableId, Document, Side,
+    SummaryTable,
 };
 use crate::Code;
 
@@ -26,6 +28,7 @@ pub(super) fn run(doc: &Document, out: &mut Collector) {
         match &t.rows {
             BudgetRows::Functional(table) => within(&t.title, table, "b.hierarchy", out),
             BudgetRows::Economic(table) => within(&t.title, table, "b.economic_hierarchy", out),
+            BudgetRows::Summary(table) => balance(&t.title, table, out),
             _ => {}
         }
     }
@@ -110,6 +113,38 @@ fn route<C: Code>(
             Outcome::Blocked(b) => out.blocked(rule, place, b),
         }
     }
+}
+
+/// `b.balance` (收支总表, 财政拨款收支总表): 收入总计 = 支出总计, one quantity printed twice, so
+/// identical at the printed precision.
+fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
+    let rule = "b.balance";
+    let (Some(income), Some(expense)) = (
+        table.line(Side::Income, "收入总计"),
+        table.line(Side::Expense, "支出总计"),
+    ) else {
+        return;
+    };
+    let (Some(left), Some(right)) = (income.cells.first(), expense.cells.first()) else {
+        return;
+    };
+    let Some(result) = compare_cells(
+        left.as_ref(),
+        &[(1, right.as_ref())],
+        Blanks::NotReported,
+        Relation::Equal,
+        out.rounding(),
+    ) else {
+        return;
+    };
+    let place = || Place {
+        table: Some(name.to_owned()),
+        code: None,
+        name: Some("收入总计".to_owned()),
+        column: None,
+        claim: None,
+    };
+    out.check_with(rule, result, place, || "支出总计".to_owned());
 }
 
 /// The first table of this id whose rows were read.
@@ -283,6 +318,35 @@ mod tests {
             Some("2010101".into()),
             Some("合计".into())
         )));
+    }
+
+    #[test]
+    fn balance_fails_when_the_grand_totals_differ() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let line = |side, name: &str, v: &str| SummaryLine {
+            side,
+            line: 0,
+            name: name.into(),
+            cells: vec![a(v)],
+            note: String::new(),
+        };
+        let summary = |expense: &str| BudgetTable {
+            id: BudgetTableId::Summary,
+            title: "收支总表".into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: vec![
+                    line(Side::Income, "收入总计", "10.00"),
+                    line(Side::Expense, "支出总计", expense),
+                ],
+            }),
+        };
+        assert_eq!(errors(&budget(vec![summary("10.00")])), []);
+        assert_eq!(
+            errors(&budget(vec![summary("10.01")])),
+            [("b.balance".into(), None, None)]
+        );
     }
 
     #[test]

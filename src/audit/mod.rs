@@ -114,6 +114,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "b.hierarchy", tables: "部门预算（按功能分类的各表）", title: "类 = Σ款，款 = Σ项，合计 = Σ类（各列）" },
     RuleInfo { id: "b.economic_hierarchy", tables: "部门预算（按经济分类的各表）", title: "301/302/303/310 等类 = Σ其款，合计 = Σ类（各列）" },
     RuleInfo { id: "b.row_total", tables: "部门预算（表头列有基本支出、项目支出或人员经费、公用经费的各表）", title: "合计 = 基本支出 + 项目支出（+ 上缴上级支出等）；合计 = 人员经费 + 公用经费（各行）" },
+    RuleInfo { id: "b.balance", tables: "收支总表、财政拨款收支总表", title: "收入总计 = 支出总计" },
     RuleInfo { id: "bx.basic", tables: "一般公共预算支出表、一般公共预算基本支出表", title: "一般公共预算支出表合计行基本支出 = 一般公共预算基本支出表合计" },
     RuleInfo { id: "names.numbering", tables: "情况说明、名词解释", title: "同一节内科目条目的编号连续、不重复" },
 ];

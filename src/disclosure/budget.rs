@@ -247,7 +247,8 @@ pub enum BudgetRows {
     Functional(Table<FunctionCode>),
     /// Rows keyed by 部门预算 economic codes (301, 30101 …), with a 合计 row.
     Economic(Table<EconomicCode>),
-    /// Two sides of lines (收支总表, 财政拨款收支总表).
+    /// Two sides of lines (收支总表, 财政拨款收支总表); only the 收入总计 and 支出总计 lines
+    /// are read so far.
     Summary(SummaryTable),
     /// Printed but not typed (a table without codes or two sides, such as the 三公 table);
     /// it is listed in the document's tables.

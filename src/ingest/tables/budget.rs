@@ -10,8 +10,10 @@
 //!   out); the code (re-joined when split over 类/款/项 columns, a truncated one resolved with
 //!   the catalog) keys the row, functional (2xx) or economic (3xx, 5xx) by its first digit,
 //!   and the 合计 row is kept apart.
+//! - A two-sided table (收支总表, 财政拨款收支总表) is read for its 收入总计 and 支出总计, from
+//!   the row that prints both; its other lines are not typed.
 //! - A table printed empty with its statement (本部门无…) is empty; a table without codes
-//!   (the “三公” table, 收支总表), a list of units (单位编码) and a cross-tabulation of two
+//!   (the “三公” table), a list of units (单位编码) and a cross-tabulation of two
 //!   code columns (部门经济 × 政府经济科目编码) are recognised and listed, their rows not
 //!   typed; a table that
 //!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
@@ -24,7 +26,8 @@ use super::meta::{document_year, printed_decimals, strip_years, Headings};
 use super::{table_unit, Failure};
 use crate::check::{Outcome, Table, Verdict};
 use crate::disclosure::{
-    BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, TableState, Template,
+    BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, Side, SummaryLine, SummaryTable,
+    TableState, Template,
 };
 use crate::finding::{Finding, Place};
 use crate::ingest::printed::{is_statement, label_in, strip_continuation, strip_label};
@@ -147,7 +150,8 @@ pub(super) fn assemble(
         if id.has_coded_rows() && !figures {
             printed.state = TableState::Empty;
         }
-        let rows = if printed.state == TableState::Empty || !id.has_coded_rows() {
+        let two_sided = matches!(id, BudgetTableId::Summary | BudgetTableId::FiscalSummary);
+        let rows = if printed.state == TableState::Empty || !(id.has_coded_rows() || two_sided) {
             Ok(BudgetRows::NotRead)
         } else {
             table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
@@ -209,6 +213,9 @@ fn read(
         row_code(cells.get(skip..).unwrap_or_default())
             .map(|(code, name, next)| (code, name, next + skip))
     };
+    if matches!(id, BudgetTableId::Summary | BudgetTableId::FiscalSummary) {
+        return Ok(grand_totals(t, unit)?.map_or(BudgetRows::NotRead, BudgetRows::Summary));
+    }
     let coded = t.rows.iter().any(|r| row_code(r).is_some());
     // A list of units (单位编码) or a cross-tabulation of two classifications (部门经济科目编码
     // and 政府经济科目编码, a code on several rows by design) is no hierarchy of codes.
@@ -327,6 +334,54 @@ fn misread<C: Code>(table: &Table<C>) -> Result<(), Failure> {
         )),
         None => Ok(()),
     }
+}
+
+/// The 收入总计 and 支出总计 of a two-sided table, from the row that prints both (labels
+/// spread over cells 「收 | 入 | 总 | 计」 or run into a figure 「943864999.96 支出总计」): the
+/// first figure after each label. `None` when no row prints both.
+fn grand_totals(t: &RawTable, unit: Unit) -> Result<Option<SummaryTable>, Failure> {
+    for cells in &t.rows {
+        let mut label = String::new();
+        let (mut income, mut expense) = (None, None);
+        for token in cells.iter().flat_map(|c| c.split_whitespace()) {
+            if is_amount(token) {
+                let slot = if label.ends_with("收入总计") {
+                    &mut income
+                } else if label.ends_with("支出总计") {
+                    &mut expense
+                } else {
+                    continue;
+                };
+                if slot.is_none() {
+                    *slot = amount(token, unit)?;
+                }
+                label.clear();
+            } else {
+                label.extend(
+                    token
+                        .chars()
+                        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
+                );
+            }
+        }
+        if let (Some(income), Some(expense)) = (income, expense) {
+            let line = |side, name: &str, cell| SummaryLine {
+                side,
+                line: 0,
+                name: name.to_owned(),
+                cells: vec![Some(cell)],
+                note: String::new(),
+            };
+            return Ok(Some(SummaryTable {
+                columns: vec!["金额".to_owned()],
+                lines: vec![
+                    line(Side::Income, "收入总计", income),
+                    line(Side::Expense, "支出总计", expense),
+                ],
+            }));
+        }
+    }
+    Ok(None)
 }
 
 fn push<C: Code>(table: &mut Table<C>, code: C, r: CodedRow) -> Result<(), Failure> {
