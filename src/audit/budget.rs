@@ -128,13 +128,7 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
     let (Some(left), Some(right)) = (income.cells.first(), expense.cells.first()) else {
         return;
     };
-    let Some(result) = compare_cells(
-        left.as_ref(),
-        &[(1, right.as_ref())],
-        Blanks::NotReported,
-        Relation::Equal,
-        out.rounding(),
-    ) else {
+    let Some(result) = same(left, right, out) else {
         return;
     };
     let place = || Place {
@@ -145,6 +139,21 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
         claim: None,
     };
     out.check_with(rule, result, place, || "支出总计".to_owned());
+}
+
+/// Two printed cells that stand for one quantity, compared when both are printed.
+fn same(
+    left: &Option<crate::Amount>,
+    right: &Option<crate::Amount>,
+    out: &Collector,
+) -> Option<Result<crate::check::Comparison, crate::check::Blocker>> {
+    compare_cells(
+        left.as_ref(),
+        &[(1, right.as_ref())],
+        Blanks::NotReported,
+        Relation::Equal,
+        out.rounding(),
+    )
 }
 
 /// The first table of this id whose rows were read.
@@ -180,13 +189,7 @@ fn basic(doc: &Document, out: &mut Collector) {
     ) else {
         return;
     };
-    let Some(result) = compare_cells(
-        left.as_ref(),
-        &[(1, right.as_ref())],
-        Blanks::NotReported,
-        Relation::Equal,
-        out.rounding(),
-    ) else {
+    let Some(result) = same(left, right, out) else {
         return;
     };
     let place = || Place {

@@ -20,7 +20,7 @@
 //!   columns not taken from positions) is reported once as `ingest.table` and left out of
 //!   the checks.
 
-use super::cells::{amount, compact, digits_of, is_amount, is_text, lanci, leading_code};
+use super::cells::{amount, compact, is_amount, is_text, lanci, leading_code};
 use super::codes::{economic_code, function_code};
 use super::meta::{document_year, printed_decimals, strip_years, Headings};
 use super::{table_unit, Failure};
@@ -29,7 +29,7 @@ use crate::disclosure::{
     BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, Side, SummaryLine, SummaryTable,
     TableState, Template,
 };
-use crate::finding::{Finding, Place};
+use crate::finding::Finding;
 use crate::ingest::printed::{is_statement, label_in, strip_continuation, strip_label};
 use crate::ingest::{IngestError, RawDocument, RawTable};
 use crate::{Amount, Catalog, Code, EconomicCode, FunctionCode, Unit};
@@ -158,7 +158,7 @@ pub(super) fn assemble(
         };
         let rows = rows.unwrap_or_else(|why| {
             printed.state = TableState::Unreadable;
-            problems.push(unreadable(printed, &why));
+            problems.push(super::unreadable_table(&printed.name(), printed.page, &why));
             BudgetRows::NotRead
         });
         if matches!(rows, BudgetRows::NotRead) && printed.state == TableState::Read {
@@ -172,24 +172,6 @@ pub(super) fn assemble(
         });
     }
     out
-}
-
-/// The `ingest.table` warning of a budget table that could not be read.
-fn unreadable(t: &PrintedTable, why: &str) -> Finding {
-    let at = if t.page > 0 {
-        format!("（第{}页起）", t.page)
-    } else {
-        String::new()
-    };
-    Finding::warning(
-        "ingest.table",
-        Place {
-            table: Some(t.name()),
-            ..Place::default()
-        },
-        format!("无法可靠读取{}{at}：{why}（该表未参与校验）", t.name()),
-    )
-    .on_page(t.page)
 }
 
 /// A row of a coded table as read: the code as printed, the name and one cell per typed
@@ -407,25 +389,9 @@ fn row_code(cells: &[String]) -> Option<(String, Option<String>, usize)> {
     if let Some((printed, name)) = leading_code(&cells[first]) {
         return matches!(printed.len(), 3 | 5 | 7).then_some((printed, Some(name), first + 1));
     }
-    let mut digits = String::new();
-    let mut next = first;
-    for (i, cell) in cells.iter().enumerate().skip(first) {
-        if cell.trim().is_empty() {
-            continue;
-        }
-        let Some(d) = digits_of(cell) else { break };
-        let fits = if digits.is_empty() {
-            matches!(d.len(), 3 | 5 | 7) && d.starts_with(['2', '3', '5'])
-        } else {
-            d.len() == 2 && matches!(digits.len(), 3 | 5)
-        };
-        if !fits || is_amount_with_separator(cell) {
-            break;
-        }
-        digits.push_str(&d);
-        next = i + 1;
-    }
-    if digits.is_empty() {
+    let (digits, next) = super::functional::code_prefix(cells, first);
+    let classified = matches!(digits.len(), 3 | 5 | 7) && digits.starts_with(['2', '3', '5']);
+    if !classified {
         return None;
     }
     let name = cells
@@ -435,11 +401,6 @@ fn row_code(cells: &[String]) -> Option<(String, Option<String>, usize)> {
         .filter(|c| is_text(c))
         .map(|c| c.trim().to_owned());
     Some((digits, name, next))
-}
-
-/// A figure printed with a thousands separator or a decimal point is an amount, not a code.
-fn is_amount_with_separator(cell: &str) -> bool {
-    cell.contains([',', '.', '，'])
 }
 
 /// The last column of codes and names: the last header column after the code that names

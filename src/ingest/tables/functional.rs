@@ -321,7 +321,7 @@ pub(super) fn functional_row(cells: &[String], n: usize) -> Result<Option<Functi
 
 /// The code at the start of a row, re-joined when split over the 类/款/项 columns
 /// (`201 | 06 | 01`), and the index after its last part.
-fn code_prefix(cells: &[String], first: usize) -> (String, usize) {
+pub(super) fn code_prefix(cells: &[String], first: usize) -> (String, usize) {
     let mut digits = String::new();
     let mut next = first;
     for (i, cell) in cells.iter().enumerate().skip(first) {

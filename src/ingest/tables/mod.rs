@@ -257,7 +257,12 @@ fn settle<T>(
 /// The `ingest.table` warning for a table that could not be read reliably, naming the page
 /// it starts on (when the input has pages).
 fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
-    let label = id.label();
+    unreadable_table(id.label(), page, why)
+}
+
+/// The `ingest.table` warning for a table named `label` (公开03表, or the name a budget
+/// prints) that could not be read reliably.
+pub(super) fn unreadable_table(label: &str, page: usize, why: &str) -> Finding {
     let at = if page > 0 {
         format!("（第{page}页起）")
     } else {
