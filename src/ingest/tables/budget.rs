@@ -240,7 +240,15 @@ fn read(
                 .map(|&j| amount(cells.get(j).map_or("", String::as_str), unit))
                 .collect()
         };
-        if let Some((printed, name, _)) = row_code(cells) {
+        if let Some((printed, name, next)) = row_code(cells) {
+            // Every code ends in the same column; a row whose code does not was cut into
+            // cells that do not sit under the header (text without positions).
+            if next != first {
+                return Err(format!(
+                    "「{}」的科目编码不在编码列，各列未对齐",
+                    cells.join(" ")
+                ));
+            }
             rows.push(CodedRow {
                 printed,
                 name,
