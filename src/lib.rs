@@ -58,7 +58,9 @@
 //!   JSON into a [`disclosure::Document`]: finds the nine tables by title and alias in any
 //!   order, merges continuation pages, re-joins split codes, resolves truncated ones with the
 //!   catalog, extracts the narrative's claims and name paths, and reports a table it cannot
-//!   read reliably once (`ingest.table`) instead of a cascade of false errors.
+//!   read reliably once (`ingest.table`) instead of a cascade of false errors. A 部门预算
+//!   is read by the same reader into the same document ([`disclosure::BudgetTableId`],
+//!   [`disclosure::Document::budget`]) and audited with its own identities.
 //! - **Audit** ([`audit`]): every identity of a document as a rule with a stable id
 //!   ([`audit::RULES`]); [`audit::audit`] returns a [`audit::Report`] of findings (error,
 //!   warning, or one rounding summary per table) in Chinese, with the evidence;
