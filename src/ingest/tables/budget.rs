@@ -7,9 +7,10 @@
 //! - Consecutive parts with the same title (continuation pages) make one table.
 //! - A table whose rows carry codes is read by position: the cell under each column of the
 //!   table's own header goes to that column (headers as printed, percentage columns left
-//!   out); the code (re-joined when split over 类/款/项 columns, a truncated one resolved with
-//!   the catalog) keys the row, functional (2xx) or economic (3xx, 5xx) by its first digit,
-//!   and the 合计 row is kept apart.
+//!   out); the code (re-joined when split over 类/款/项 columns, a 款 printed as its two
+//!   digits under its 类 completed, a truncated one resolved with the catalog) keys the row,
+//!   functional (2xx) or economic (3xx, 5xx) by its first digit, and the 合计 row is kept
+//!   apart.
 //! - A two-sided table (收支总表, 财政拨款收支总表) is read for its 收入总计 and 支出总计, from
 //!   the row that prints both; its other lines are not typed.
 //! - A table printed empty with its statement (本部门无…) is empty; a table without codes
@@ -230,6 +231,7 @@ fn read(
         .collect();
     let mut rows = Vec::new();
     let mut total = None;
+    let mut class: Option<String> = None;
     for cells in &t.rows {
         if lanci(cells).is_some() || is_header(cells, &t.columns) || is_numbering(cells) {
             continue;
@@ -240,7 +242,7 @@ fn read(
                 .map(|&j| amount(cells.get(j).map_or("", String::as_str), unit))
                 .collect()
         };
-        if let Some((printed, name, next)) = row_code(cells) {
+        if let Some((mut printed, name, next)) = row_code(cells) {
             // Every code ends in the same column; a row whose code does not was cut into
             // cells that do not sit under the header (text without positions).
             if next != first {
@@ -248,6 +250,14 @@ fn read(
                     "「{}」的科目编码不在编码列，各列未对齐",
                     cells.join(" ")
                 ));
+            }
+            if printed.len() == 3 {
+                class = Some(printed.clone());
+            } else if printed.len() == 2 {
+                let Some(c) = &class else {
+                    return Err(format!("款编码「{printed}」前没有类"));
+                };
+                printed = format!("{c}{printed}");
             }
             rows.push(CodedRow {
                 printed,
@@ -390,25 +400,33 @@ fn set_total<C: Code>(
     }
 }
 
-/// The code at the start of a row (a code cell, a code followed by its name, or a code split
-/// over 类/款/项 cells), the name after it and the index of the cell after the code.
+/// The code at the start of a row (a code cell, a code followed by its name, a code split
+/// over 类/款/项 cells, or a 款 printed as its two digits under its 类), the name after it
+/// and the index of the cell after the code.
 fn row_code(cells: &[String]) -> Option<(String, Option<String>, usize)> {
     let first = cells.iter().position(|c| !c.trim().is_empty())?;
     if let Some((printed, name)) = leading_code(&cells[first]) {
         return matches!(printed.len(), 3 | 5 | 7).then_some((printed, Some(name), first + 1));
     }
+    let name_after = |next: usize| {
+        cells
+            .iter()
+            .skip(next)
+            .find(|c| !c.trim().is_empty())
+            .filter(|c| is_text(c))
+            .map(|c| c.trim().to_owned())
+    };
     let (digits, next) = super::functional::code_prefix(cells, first);
     let classified = matches!(digits.len(), 3 | 5 | 7) && digits.starts_with(['2', '3', '5']);
-    if !classified {
-        return None;
+    if classified {
+        return Some((digits, name_after(next), next));
     }
-    let name = cells
-        .iter()
-        .skip(next)
-        .find(|c| !c.trim().is_empty())
-        .filter(|c| is_text(c))
-        .map(|c| c.trim().to_owned());
-    Some((digits, name, next))
+    // A 款 printed as its own two digits under its 类 (「201 一般公共服务支出」, then 「10
+    // 人力资源事务」): completed by the reader under the last 类 printed.
+    let own = compact(&cells[first]);
+    let relative = own.len() == 2 && own.chars().all(|c| c.is_ascii_digit());
+    let name = name_after(first + 1);
+    (relative && name.is_some()).then_some((own, name, first + 1))
 }
 
 /// The last column of codes and names: the last header column after the code that names
@@ -471,4 +489,49 @@ fn is_total_row(cells: &[String]) -> bool {
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
         .collect();
     cjk.contains("合计") || cjk.contains("总计") || (cjk.starts_with('合') && cjk.ends_with('计'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: &[&[&str]]) -> RawTable {
+        let cells = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        RawTable {
+            title: "一般公共预算支出表".into(),
+            columns: cells(&["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+            rows: rows.iter().map(|r| cells(r)).collect(),
+            ..RawTable::default()
+        }
+    }
+
+    #[test]
+    fn a_kuan_printed_as_two_digits_is_completed_under_its_class() {
+        let t = table(&[
+            &["201", "一般公共服务支出", "10.00", "6.00", "4.00"],
+            &["10", "人力资源事务", "10.00", "6.00", "4.00"],
+            &["2011001", "行政运行", "10.00", "6.00", "4.00"],
+            &["合", "计", "10.00", "6.00", "4.00"],
+        ]);
+        let id = BudgetTableId::GeneralExpenditure;
+        let Ok(BudgetRows::Functional(read)) = read(&t, id, Unit::TenThousandYuan, None) else {
+            panic!("not read");
+        };
+        let codes: Vec<String> = read.rows().iter().map(|r| r.code.to_string()).collect();
+        assert_eq!(codes, ["201", "20110", "2011001"]);
+        assert_eq!(read.columns(), ["合计", "基本支出", "项目支出"]);
+        assert!(read.total().is_some());
+    }
+
+    #[test]
+    fn rows_that_do_not_sit_under_the_header_make_the_table_unreadable() {
+        let id = BudgetTableId::GeneralExpenditure;
+        let orphan = table(&[&["10", "人力资源事务", "10.00", "6.00", "4.00"]]);
+        assert!(read(&orphan, id, Unit::TenThousandYuan, None).is_err());
+        let shifted = table(&[
+            &["201", "一般公共服务支出", "10.00", "6.00", "4.00"],
+            &["", "20101", "人大事务", "10.00", "6.00"],
+        ]);
+        assert!(read(&shifted, id, Unit::TenThousandYuan, None).is_err());
+    }
 }
