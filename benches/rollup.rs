@@ -46,7 +46,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut s = 0i128;
                 for (code, amounts) in data.iter() {
-                    s = s.wrapping_add(code.dense_key() as i128);
+                    s = s.wrapping_add(code.value() as i128);
                     for a in amounts {
                         s = s.wrapping_add(a.mantissa());
                     }

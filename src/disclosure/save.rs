@@ -283,8 +283,8 @@ impl DocumentFiles {
     pub fn write_dir(&self, dir: impl AsRef<Path>) -> Result<(), DisclosureError> {
         let dir = dir.as_ref();
         let io = |e: std::io::Error, p: &Path| DisclosureError::Io {
-            path: p.display().to_string(),
-            message: e.to_string(),
+            path: p.to_path_buf(),
+            source: std::sync::Arc::new(e),
         };
         std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
         for (name, text) in [

@@ -164,9 +164,26 @@ pub struct RawDocument {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IngestError {
-    /// JSON input that does not parse or lacks `page_texts`/`page_tables`.
-    #[error("not pdfplumber JSON: {reason}")]
+    /// JSON input that does not parse, lacks `page_texts`/`page_tables`, or holds a value of
+    /// the wrong kind.
+    ///
+    /// ```
+    /// use cn_budget::ingest::{ingest, IngestError};
+    /// let err = ingest(r#"{"page_texts": [], "page_tables": [[[["x"], 1]]]}"#).unwrap_err();
+    /// assert!(matches!(&err, IngestError::Json { path, line: None, .. } if path == "page_tables[0][0][1]"));
+    /// assert_eq!(err.to_string(), "not pdfplumber JSON: page_tables[0][0][1] is not a list of cells");
+    /// let err = ingest("{\"page_texts\": [],\n  \"page_tables\": [}").unwrap_err();
+    /// assert!(matches!(err, IngestError::Json { line: Some(2), column: Some(18), .. }));
+    /// ```
+    #[error("not pdfplumber JSON: {}", json_problem(path, *line, *column, reason))]
     Json {
+        /// The JSON path of the offending value (`page_tables[3][0]`, `page_texts`); empty
+        /// for the top level and for text that does not parse as JSON.
+        path: String,
+        /// The line (from 1) of a syntax error; `None` when the JSON parses.
+        line: Option<usize>,
+        /// The column (from 1) of a syntax error; `None` when the JSON parses.
+        column: Option<usize>,
         /// What is wrong.
         reason: String,
     },
@@ -193,6 +210,15 @@ pub enum IngestError {
     /// The document year could not be found.
     #[error("no document year found (expected a title such as 2024 年度…部门决算)")]
     NoYear,
+}
+
+/// `page_tables[0] is not a list of tables`, `invalid JSON at line 2, column 18: …`.
+fn json_problem(path: &str, line: Option<usize>, column: Option<usize>, reason: &str) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("invalid JSON at line {l}, column {c}: {reason}"),
+        _ if path.is_empty() => reason.to_owned(),
+        _ => format!("{path} {reason}"),
+    }
 }
 
 /// A document read from extracted input, and what could not be read reliably.

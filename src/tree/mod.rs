@@ -29,6 +29,7 @@ mod fixed;
 pub use crosstab::Crosstab;
 
 use crate::catalog::CodeList;
+use crate::codes::CodeKey;
 use crate::{Code, Level};
 use fixed::Accumulator;
 use rust_decimal::Decimal;
@@ -124,7 +125,7 @@ impl<C: Code> Tree<C> {
     /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
     /// ```
     pub fn from_codes(codes: impl IntoIterator<Item = C>) -> Tree<C> {
-        let mut lookup = vec![NONE; C::KEY_SPACE];
+        let mut lookup = vec![NONE; C::key_space()];
         let mut all = Vec::new();
         for code in codes {
             let mut next = Some(code);
