@@ -21,7 +21,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// The `io::Error` at the end of an error's source chain, and how many links lead to it.
-fn io_source(err: &(dyn Error + 'static)) -> Option<(&io::Error, usize)> {
+fn io_source<'a>(err: &'a (dyn Error + 'static)) -> Option<(&'a io::Error, usize)> {
     let mut next = err.source();
     let mut depth = 1;
     while let Some(e) = next {
