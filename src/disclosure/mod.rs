@@ -20,8 +20,11 @@ mod save;
 mod template;
 
 pub use load::{DisclosureError, DocumentFiles};
+// The document model (its vocabulary of direction words is for the narrative reader; the
+// typed narrative subjects being built in `model` will replace it).
 pub use model::*;
-pub use template::*;
+pub(crate) use template::university_table;
+pub use template::{Kind, PrintedTable, TableState, Template, UNIVERSITY_TABLES};
 
 use once_cell::sync::Lazy;
 
