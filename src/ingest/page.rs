@@ -11,7 +11,8 @@
 //! let line = Line::new(3.0, vec![Span::new(0.0, 3.0, "201"), Span::new(10.0, 18.0, "一般公共服务支出")]);
 //! let page = Page { number: 12, lines: vec![line] };
 //! assert_eq!(page.lines[0].text(), "201  一般公共服务支出");
-//! assert_eq!(page.lines[0].spans[1].width(), 8.0);
+//! let name = &page.lines[0].spans[1];
+//! assert_eq!((name.x0, name.x1, name.text.as_str()), (10.0, 18.0, "一般公共服务支出"));
 //! ```
 
 use std::fmt;
@@ -21,8 +22,8 @@ use std::fmt;
 /// ```
 /// use cn_budget::ingest::Span;
 /// let s = Span::new(40.0, 46.0, "264.87");
-/// assert!(s.overlaps(44.0, 60.0));
-/// assert_eq!(s.center(), 43.0);
+/// assert_eq!((s.x0, s.x1), (40.0, 46.0));
+/// assert_eq!(s.text, "264.87");
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -216,6 +217,8 @@ mod tests {
     fn span_geometry() {
         assert_eq!(Span::new(1.0, 4.0, "abc").width(), 3.0);
         assert_eq!(Span::new(2.0, 4.0, "ab").center(), 3.0);
+        assert_eq!(Span::new(40.0, 46.0, "264.87").center(), 43.0);
+        assert_eq!(Span::new(10.0, 18.0, "一般公共服务支出").width(), 8.0);
     }
 
     #[test]
