@@ -69,7 +69,7 @@ impl<'t, R: Code, K: Code> Crosstab<'t, R, K> {
     /// column of column code values (e.g. economic 款, `30101`) with one fixed-point amount
     /// column, on up to `threads` threads, by the same path as [`Tree::rollup_columns`]
     /// (direct-indexed lookups, blocks, exact integer sums). Memory:
-    /// `(row nodes + 1) × (column nodes + 1) × 24` bytes per thread.
+    /// `(row nodes + 1) × (column nodes + 1) × 32` bytes per thread.
     ///
     /// ```
     /// use cn_budget::tree::{Crosstab, FixedColumn, RollupError, Tree};
@@ -99,9 +99,9 @@ impl<'t, R: Code, K: Code> Crosstab<'t, R, K> {
         let (sums, stride) = cell_sums(rows, columns, row_codes, column_codes, amount, threads)?;
         let width = columns.len();
         let mut cells = vec![0i128; rows.len() * width];
-        for (r, out) in cells.chunks_exact_mut(width.max(1)).enumerate() {
-            if width > 0 {
-                out.copy_from_slice(&sums.columns[0][r * stride..r * stride + width]);
+        for r in 0..rows.len() {
+            for k in 0..width {
+                cells[r * width + k] = sums.sums(r * stride + k)[0];
             }
         }
         Crosstab::finish(rows, columns, cells, amount.scale())
@@ -134,13 +134,9 @@ impl<'t, R: Code, K: Code> Crosstab<'t, R, K> {
             let sums = &sums;
             (0..columns.len()).filter_map(move |k| {
                 let cell = r * stride + k;
-                (sums.counts[cell] > 0).then(|| {
-                    (
-                        rows.codes[r],
-                        columns.codes[k],
-                        sums.counts[cell],
-                        sums.columns[0][cell],
-                    )
+                (sums.count(cell) > 0).then(|| {
+                    let sum = sums.sums(cell)[0];
+                    (rows.codes[r], columns.codes[k], sums.count(cell), sum)
                 })
             })
         });
@@ -275,7 +271,7 @@ fn cell_sums<R: Code, K: Code>(
     };
     match result {
         Err(e) => Err(unknown().unwrap_or(e)),
-        Ok(sums) => match unknown_counted(&sums.counts, stride)
+        Ok(sums) => match unknown_counted(&sums, cells, stride)
             .then(unknown)
             .flatten()
         {
@@ -286,7 +282,10 @@ fn cell_sums<R: Code, K: Code>(
 }
 
 /// Whether any row fell in the sentinel row or the sentinel column.
-fn unknown_counted(counts: &[u64], stride: usize) -> bool {
-    let last_row = &counts[counts.len() - stride..];
-    last_row.iter().any(|&n| n > 0) || counts.chunks_exact(stride).any(|r| r[stride - 1] > 0)
+fn unknown_counted(sums: &super::columnar::Sums, cells: usize, stride: usize) -> bool {
+    let last_row = cells - stride..cells;
+    last_row.into_iter().any(|c| sums.count(c) > 0)
+        || (stride - 1..cells)
+            .step_by(stride)
+            .any(|c| sums.count(c) > 0)
 }
