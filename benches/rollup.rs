@@ -13,7 +13,7 @@
 mod synthetic;
 
 use cn_budget::tree::{FixedColumn, Tree};
-use cn_budget::{Catalog, Code, FunctionCode};
+use cn_budget::{Catalog, FunctionCode};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rust_decimal::Decimal;
 
