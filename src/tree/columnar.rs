@@ -1,51 +1,4 @@
-//! The columnar rollup: a column of code values and any number of fixed-point amount
-//! columns, summed up the tree at memory speed, on one or several threads.
-//!
-//! The input is borrowed as it lies in memory (an Arrow `UInt32`/`Int64`/`Decimal128`
-//! buffer, a slice of a memory-mapped file): codes as their printed value read as an
-//! integer (`2010601`, `20106`, `201`; `30101`, `501`), amounts as [`FixedColumn`]s of exact
-//! integers at a declared scale (`123456` at scale 2 is 1234.56). Nothing per row is stored;
-//! the memory used is `(nodes + 1) × (columns + 1) × 16` bytes per thread (a count and one
-//! `i128` per column for each node: 98 KB for the 1,535 nodes of the 2024 functional tree
-//! and three columns), whatever the number of rows.
-//!
-//! How it goes fast, and stays exact:
-//! - **No hashing, no branch per row for lookup**: a direct-indexed table from the code
-//!   value to its node (built once per [`Tree`]); values not in the tree clamp to a sentinel
-//!   node that is accumulated like any other and checked once at the end (only then, on
-//!   the error path, are the rows scanned again to name the first unknown row).
-//! - **Blocks and a fused loop**: the node indices of a block of 1024 rows are looked up
-//!   first; then each row's count and amounts are added to its node's accumulators, which
-//!   lie side by side (one cache line for three columns). For up to four `i64` columns the
-//!   loop is specialised for their number; other inputs (`i128` columns, more columns) are
-//!   added column by column, the column's type decided once per block, not per cell.
-//! - **Overflow**: `i64` amounts are summed into `i128` accumulators: a sum of fewer than
-//!   2⁶⁴ values each below 2⁶³ in magnitude is below 2¹²⁷, so it cannot overflow (a slice
-//!   cannot hold 2⁶⁴ rows). `i128` amounts use checked adds and report
-//!   [`RollupError::Overflow`]. Merging threads and propagating up the tree use checked
-//!   adds too; converting to [`rust_decimal::Decimal`] at the end reports a total beyond
-//!   about 7.9·10²⁸ at the column's scale.
-//! - **Threads**: the rows are cut into `threads` contiguous ranges, each summed into its
-//!   own accumulators with [`std::thread::scope`]; the partial sums are then added. Integer
-//!   addition is associative, so the result is identical for any number of threads.
-//!
-//! ```
-//! use cn_budget::tree::{FixedColumn, Tree};
-//! use cn_budget::{Catalog, Code, Level};
-//! use rust_decimal_macros::dec;
-//! let tree = Tree::from_list(Catalog::edition(2024)?.functional());
-//! let codes = [2010601_u32, 2010602, 2080501, 2010601];
-//! let paid = [188752_i64, 34326, 8376, 100]; // 分, scale 2
-//! let staff = [3_i64, 1, 0, 1];              // head count, scale 0
-//! let columns = [
-//!     FixedColumn::I64 { values: &paid, scale: 2 },
-//!     FixedColumn::I64 { values: &staff, scale: 0 },
-//! ];
-//! let rollup = tree.rollup_columns(&codes, &columns, 2)?;
-//! assert_eq!(rollup.get("20106".parse()?), Some(&[dec!(2231.78), dec!(5)][..]));
-//! assert_eq!(rollup.grand_total(), &[dec!(2315.54), dec!(5)][..]);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! The columnar rollup and its kernel; documented in [the tree module](super).
 
 use super::fixed::MAX_SCALE;
 use super::{Rollup, RollupError, Tree};
@@ -316,7 +269,7 @@ impl<C: Code> Tree<C> {
     /// Rolls up a column of code values and any number of fixed-point amount columns, on
     /// up to `threads` threads (1 is single-threaded; the result is the same for any
     /// number). Codes may sit at any level (`2010601`, `20106`, `201`); each row counts for
-    /// its node and every ancestor. See [the module docs](self) for the memory model and
+    /// its node and every ancestor. See [the tree module docs](super) for the memory model and
     /// how overflow is ruled out.
     ///
     /// Errors: a column whose length differs from the codes'

@@ -22,6 +22,98 @@
 //! assert_eq!(rollup.grand_total(), &[dec!(2314.54)]);
 //! # Ok::<(), cn_budget::tree::RollupError>(())
 //! ```
+//!
+//! ## Columnar input
+//!
+//! [`Tree::rollup_columns`] (and [`Crosstab::from_columns`]) take a column of code values and
+//! any number of fixed-point amount columns and sum them up the tree in one pass over the
+//! rows, on one or several threads.
+//!
+//! The input is borrowed as it lies in memory (an Arrow `UInt32`/`Int64`/`Decimal128`
+//! buffer, a slice of a memory-mapped file): codes as their printed value read as an
+//! integer (`2010601`, `20106`, `201`; `30101`, `501`), amounts as [`FixedColumn`]s of exact
+//! integers at a declared scale (`123456` at scale 2 is 1234.56). Nothing per row is stored;
+//! the memory used is `(nodes + 1) × (columns + 1) × 16` bytes per thread (a count and one
+//! `i128` per column for each node: 98 KB for the 1,535 nodes of the 2024 functional tree
+//! and three columns), whatever the number of rows.
+//!
+//! How it goes fast, and stays exact:
+//! - **No hashing, no branch per row for lookup**: a direct-indexed table from the code
+//!   value to its node (built once per [`Tree`]); values not in the tree clamp to a sentinel
+//!   node that is accumulated like any other and checked once at the end (only then, on
+//!   the error path, are the rows scanned again to name the first unknown row).
+//! - **Blocks and a fused loop**: the node indices of a block of 1024 rows are looked up
+//!   first; then each row's count and amounts are added to its node's accumulators, which
+//!   lie side by side (64 bytes for three columns). For up to four `i64` columns the
+//!   loop is specialised for their number; other inputs (`i128` columns, more columns) are
+//!   added column by column, the column's type decided once per block, not per cell.
+//! - **Overflow**: `i64` amounts are summed into `i128` accumulators: a sum of fewer than
+//!   2⁶⁴ values each below 2⁶³ in magnitude is below 2¹²⁷, so it cannot overflow (a slice
+//!   cannot hold 2⁶⁴ rows). `i128` amounts use checked adds and report
+//!   [`RollupError::Overflow`]. Merging threads and propagating up the tree use checked
+//!   adds too; converting to [`rust_decimal::Decimal`] at the end reports a total beyond
+//!   about 7.9·10²⁸ at the column's scale.
+//! - **Threads**: the rows are cut into `threads` contiguous ranges, each summed into its
+//!   own accumulators with [`std::thread::scope`]; the partial sums are then added. Integer
+//!   addition is associative, so the result is identical for any number of threads.
+//!
+//! ```
+//! use cn_budget::tree::{FixedColumn, Tree};
+//! use cn_budget::{Catalog, Code, Level};
+//! use rust_decimal_macros::dec;
+//! let tree = Tree::from_list(Catalog::edition(2024)?.functional());
+//! let codes = [2010601_u32, 2010602, 2080501, 2010601];
+//! let paid = [188752_i64, 34326, 8376, 100]; // 分, scale 2
+//! let staff = [3_i64, 1, 0, 1];              // head count, scale 0
+//! let columns = [
+//!     FixedColumn::I64 { values: &paid, scale: 2 },
+//!     FixedColumn::I64 { values: &staff, scale: 0 },
+//! ];
+//! let rollup = tree.rollup_columns(&codes, &columns, 2)?;
+//! assert_eq!(rollup.get("20106".parse()?), Some(&[dec!(2231.78), dec!(5)][..]));
+//! assert_eq!(rollup.grand_total(), &[dec!(2315.54), dec!(5)][..]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Mergeable partials across machines
+//!
+//! [`PartialRollup`] and [`PartialCrosstab`] are the exact sums of the rows' own codes (before rolling up),
+//! owned and serializable, so that work split across threads, processes or machines can be
+//! combined by any map-reduce engine and finished against a tree at the end.
+//!
+//! A partial holds, per code (or per pair of codes for a crosstab) that had rows: the
+//! number of rows and one `i128` mantissa per amount column at the column's scale. Merging
+//! adds them exactly (rescaling to the finer scale when two partials differ), so it is
+//! associative and commutative: any split of the rows, merged in any order, gives the
+//! partial of the whole. With the `serde` feature a partial serializes as
+//! `{"scales": [2, 2], "rows": 3, "entries": [{"code": "2010601", "rows": 2, "sums": ["105", "7"]}, …]}`
+//! (mantissas as strings, since many JSON readers lose digits beyond 2⁵³).
+//!
+//! A national job split over machines (each province's line items rolled up where they
+//! lie, the partials shipped as JSON and merged centrally):
+//!
+//! ```
+//! use cn_budget::tree::{FixedColumn, PartialRollup, Tree};
+//! use cn_budget::{Catalog, FunctionCode};
+//! use rust_decimal_macros::dec;
+//! let tree = Tree::from_list(Catalog::edition(2024)?.functional());
+//! // Machine 1 and machine 2 each hold some rows (codes, 分).
+//! let province_a = (vec![2010601_u32, 2080501], vec![188752_i64, 8376]);
+//! let province_b = (vec![2010601_u32, 2010602], vec![100_i64, 34326]);
+//! let mut shipped = Vec::new();
+//! for (codes, cents) in [&province_a, &province_b] {
+//!     let partial = tree.partial_columns(codes, &[FixedColumn::I64 { values: cents, scale: 2 }], 2)?;
+//!     shipped.push(serde_json::to_string(&partial)?);
+//! }
+//! // The reducer merges whatever arrives, in any order, and finishes once.
+//! let mut total: PartialRollup<FunctionCode> = serde_json::from_str(&shipped[1])?;
+//! total.merge(&serde_json::from_str(&shipped[0])?)?;
+//! let rollup = total.finish(&tree)?;
+//! assert_eq!(rollup.rows(), 4);
+//! assert_eq!(rollup.get("20106".parse()?), Some(&[dec!(2231.78)][..]));
+//! assert_eq!(rollup.grand_total(), &[dec!(2315.54)][..]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod amounts;
 mod columnar;

@@ -1,40 +1,4 @@
-//! Mergeable partial results: the exact sums of the rows' own codes (before rolling up),
-//! owned and serializable, so that work split across threads, processes or machines can be
-//! combined by any map-reduce engine and finished against a tree at the end.
-//!
-//! A partial holds, per code (or per pair of codes for a crosstab) that had rows: the
-//! number of rows and one `i128` mantissa per amount column at the column's scale. Merging
-//! adds them exactly (rescaling to the finer scale when two partials differ), so it is
-//! associative and commutative: any split of the rows, merged in any order, gives the
-//! partial of the whole. With the `serde` feature a partial serializes as
-//! `{"scales": [2, 2], "rows": 3, "entries": [{"code": "2010601", "rows": 2, "sums": ["105", "7"]}, …]}`
-//! (mantissas as strings, since many JSON readers lose digits beyond 2⁵³).
-//!
-//! A national job split over machines (each province's line items rolled up where they
-//! lie, the partials shipped as JSON and merged centrally):
-//!
-//! ```
-//! use cn_budget::tree::{FixedColumn, PartialRollup, Tree};
-//! use cn_budget::{Catalog, FunctionCode};
-//! use rust_decimal_macros::dec;
-//! let tree = Tree::from_list(Catalog::edition(2024)?.functional());
-//! // Machine 1 and machine 2 each hold some rows (codes, 分).
-//! let province_a = (vec![2010601_u32, 2080501], vec![188752_i64, 8376]);
-//! let province_b = (vec![2010601_u32, 2010602], vec![100_i64, 34326]);
-//! let mut shipped = Vec::new();
-//! for (codes, cents) in [&province_a, &province_b] {
-//!     let partial = tree.partial_columns(codes, &[FixedColumn::I64 { values: cents, scale: 2 }], 2)?;
-//!     shipped.push(serde_json::to_string(&partial)?);
-//! }
-//! // The reducer merges whatever arrives, in any order, and finishes once.
-//! let mut total: PartialRollup<FunctionCode> = serde_json::from_str(&shipped[1])?;
-//! total.merge(&serde_json::from_str(&shipped[0])?)?;
-//! let rollup = total.finish(&tree)?;
-//! assert_eq!(rollup.rows(), 4);
-//! assert_eq!(rollup.get("20106".parse()?), Some(&[dec!(2231.78)][..]));
-//! assert_eq!(rollup.grand_total(), &[dec!(2315.54)][..]);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! Mergeable partial results; documented in [the tree module](super).
 
 use super::fixed::{rescale, MAX_SCALE};
 use super::{Crosstab, Rollup, RollupError, Tree};
@@ -189,7 +153,7 @@ fn add_into(into: &mut [i128], from: &[i128]) -> Result<(), RollupError> {
 
 /// A mergeable, serializable partial rollup: per code that had rows, the row count and the
 /// exact sums of its own rows, one `i128` mantissa per amount column. See
-/// [the module docs](self) for a worked example across machines.
+/// [the tree module docs](super) for a worked example across machines.
 ///
 /// ```
 /// use cn_budget::tree::{FixedColumn, PartialRollup, Tree};
