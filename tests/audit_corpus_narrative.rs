@@ -166,11 +166,13 @@ fn university_fiscal_spending_and_purchase_shares() {
         let doc = cn_budget::ingest::ingest_bytes(&bytes)
             .expect("read")
             .document;
+        let subjects: Vec<String> = doc.claims.iter().map(|c| c.subject.to_string()).collect();
         let spending: Vec<(&str, &str)> = doc
             .claims
             .iter()
-            .filter(|c| c.section.starts_with("三(三)") || c.section.starts_with("三(四)"))
-            .map(|c| (c.section.as_str(), c.subject.as_str()))
+            .zip(&subjects)
+            .filter(|(c, _)| c.section.starts_with("三(三)") || c.section.starts_with("三(四)"))
+            .map(|(c, s)| (c.section.as_str(), s.as_str()))
             .collect();
         assert_eq!(
             spending,
@@ -195,7 +197,7 @@ fn university_fiscal_spending_and_purchase_shares() {
             assert!(doc
                 .claims
                 .iter()
-                .any(|c| c.subject == "procurement:works_sme_share"
+                .any(|c| c.subject.to_string() == "procurement:works_sme_share"
                     && c.value.as_deref() == Some("100")));
         } else {
             assert!(wrong.is_empty(), "{wrong:#?}");

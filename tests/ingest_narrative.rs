@@ -31,8 +31,8 @@ fn claim_key(c: &Claim) -> String {
         c.subject,
         c.measure.token(),
         c.value.as_deref().unwrap_or(""),
-        c.word.as_deref().unwrap_or(""),
-        c.of.as_deref().unwrap_or(""),
+        c.word.map(|w| w.to_string()).unwrap_or_default(),
+        c.of.as_ref().map(|o| o.to_string()).unwrap_or_default(),
         c.quote
     )
 }
@@ -174,9 +174,9 @@ fn planted_errors_are_flagged() {
     assert!(problems[0].message.contains("年初预算为405.89万元"));
     assert!(problems[1].message.contains("与 2021 年度相比"));
     // The figure before the unbound change is still read.
-    assert!(claims
-        .iter()
-        .any(|c| c.subject == "operating_costs" && c.value.as_deref() == Some("555.23")));
+    assert!(claims.iter().any(
+        |c| c.subject.to_string() == "operating_costs" && c.value.as_deref() == Some("555.23")
+    ));
 }
 
 /// One kind of damage to the narrative lines.

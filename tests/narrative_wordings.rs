@@ -38,8 +38,8 @@ fn keys(claims: &[Claim]) -> Vec<String> {
                 c.subject,
                 c.measure.token(),
                 c.value.as_deref().unwrap_or("-"),
-                c.word.as_deref().unwrap_or("-"),
-                c.of.as_deref().unwrap_or("-")
+                c.word.map_or("-".into(), |w| w.to_string()),
+                c.of.as_ref().map_or("-".into(), |o| o.to_string())
             )
         })
         .collect()

@@ -17,10 +17,12 @@
 mod load;
 mod model;
 mod save;
+mod subject;
 mod template;
 
 pub use load::{DisclosureError, DocumentFiles};
 pub use model::*;
+pub use subject::{Base, Direction, Indicator, Subject, TokenError};
 pub use template::*;
 
 use once_cell::sync::Lazy;

@@ -15,7 +15,7 @@ use super::shares::adjusted_to_hundred;
 use super::{percent, readings_near, sign, value_near, Claims, Source};
 use crate::audit::{Collector, Finding};
 use crate::check::{Comparison, Relation, Verdict};
-use crate::disclosure::{Claim, Document, Measure};
+use crate::disclosure::{Base, Claim, Document, Measure, Subject};
 use crate::{Amount, Interval, Rounding};
 use rust_decimal::Decimal;
 
@@ -129,12 +129,12 @@ pub(super) fn ratio(claims: &Claims, claim: &Claim, out: &mut Collector, rule: &
     };
     let rounding = out.rounding();
     let parts = readings_near(claims, &claim.section, &claim.subject, Measure::Amount);
-    let (whole_subject, whole_measure) = match (claim.measure, claim.of.as_deref()) {
-        (Measure::CompletionRate, Some("budget_initial")) => {
-            (claim.subject.as_str(), Measure::BudgetInitial)
+    let (whole_subject, whole_measure): (&Subject, _) = match (claim.measure, &claim.of) {
+        (Measure::CompletionRate, Some(Base::BudgetInitial)) => {
+            (&claim.subject, Measure::BudgetInitial)
         }
-        (Measure::CompletionRate, _) => (claim.subject.as_str(), Measure::BudgetFull),
-        (_, Some(of)) => (of, Measure::Amount),
+        (Measure::CompletionRate, _) => (&claim.subject, Measure::BudgetFull),
+        (_, Some(Base::Whole(of))) => (of, Measure::Amount),
         _ => return,
     };
     let wholes = readings_near(claims, &claim.section, whole_subject, whole_measure);
@@ -248,20 +248,18 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
     else {
         return;
     };
-    let (Some(change_amount), Some(change_sign)) =
-        (claims.money(change), sign(change.word.as_deref()))
-    else {
+    let (Some(change_amount), Some(change_sign)) = (claims.money(change), sign(change.word)) else {
         return;
     };
-    if let Some(rate_sign) = sign(claim.word.as_deref()) {
+    if let Some(rate_sign) = sign(claim.word) {
         if rate_sign != change_sign {
             out.push(Finding::warning(
                 "n.direction",
                 claims.place(claim),
                 format!(
                     "增减额用「{}」而增减率用「{}」，方向不一致",
-                    change.word.as_deref().unwrap_or(""),
-                    claim.word.as_deref().unwrap_or("")
+                    change.word.map_or("", |w| w.word()),
+                    claim.word.map_or("", |w| w.word())
                 ),
             ));
         } else {
@@ -280,7 +278,7 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
         amount: change_amount,
         signed,
         sign: change_sign,
-        base: if claim.of.as_deref() == Some("budget_initial") {
+        base: if claim.of == Some(Base::BudgetInitial) {
             "年初预算数"
         } else {
             "上年数"

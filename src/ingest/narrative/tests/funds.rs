@@ -2,7 +2,7 @@
 //! budget), and 中小企业 shares of one kind of purchase: paragraphs of 西南大学 2024 决算
 //! (tests/fixtures/corpus/chongqing-swu-university-2024.pdf, pp. 14–16) and variants.
 
-use super::{audited, small};
+use super::{audited, small, tokens};
 use crate::audit::Severity;
 use crate::disclosure::Claim;
 
@@ -153,10 +153,12 @@ fn shares_of_one_kind_of_purchase_are_not_of_all_purchases() {
 出金额的 100%。";
     let (claims, _, problems) = small(text);
     assert!(problems.is_empty(), "{problems:#?}");
+    let tokens = tokens(&claims);
     let shares: Vec<_> = claims
         .iter()
-        .filter(|c| c.measure.token() == "share")
-        .map(|c| (c.subject.as_str(), c.of.as_deref().unwrap_or("")))
+        .zip(&tokens)
+        .filter(|(c, _)| c.measure.token() == "share")
+        .map(|(_, t)| (t.0.as_str(), t.2.as_str()))
         .collect();
     assert_eq!(
         shares,
