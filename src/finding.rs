@@ -11,6 +11,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod rule;
+
+pub use rule::{Rule, RuleInfo, UnknownRule, RULES};
+
 use crate::check::{Blocker, Comparison, Verdict};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -60,7 +64,7 @@ impl fmt::Display for Severity {
 /// they are `None` where the finding is not a comparison of two numbers.
 ///
 /// ```
-/// use cn_budget::audit::{audit, AuditOptions, Severity};
+/// use cn_budget::audit::{audit, AuditOptions, Rule, Severity};
 /// use rust_decimal_macros::dec;
 /// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
 /// // 公开02表 prints 21011 as 197.78, but its listed 项 rows add up to 140.62.
@@ -73,15 +77,15 @@ impl fmt::Display for Severity {
 /// assert_eq!((f.difference, f.tolerance), (Some(dec!(57.16)), Some(dec!(0.02))));
 /// assert!(f.message.starts_with("[t02.hierarchy] 公开02表 21011 行政事业单位医疗"));
 /// // A warning that is not a comparison carries no amounts.
-/// let w = report.findings.iter().find(|f| f.rule == "x.t02_t03.rows").unwrap();
+/// let w = report.findings.iter().find(|f| f.rule == Rule::CrossT02T03Rows).unwrap();
 /// assert_eq!((w.severity, w.reported), (Severity::Warning, None));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {
-    /// The stable id of the rule (see [`crate::audit::RULES`]).
-    pub rule: String,
+    /// The rule (its stable id: see [`RULES`]).
+    pub rule: Rule,
     /// How serious it is.
     pub severity: Severity,
     /// The table (公开01表 …), or `None` for the narrative.
@@ -156,7 +160,7 @@ impl Place {
 
 impl Finding {
     pub(crate) fn from_comparison(
-        rule: &str,
+        rule: Rule,
         place: Place,
         c: &Comparison,
         basis: &str,
@@ -192,7 +196,7 @@ impl Finding {
             message.push_str(&h);
         }
         Finding {
-            rule: rule.to_owned(),
+            rule,
             severity,
             table: place.table,
             code: place.code,
@@ -216,19 +220,19 @@ impl Finding {
         self
     }
 
-    pub(crate) fn warning(rule: &str, place: Place, text: String) -> Finding {
+    pub(crate) fn warning(rule: Rule, place: Place, text: String) -> Finding {
         Finding::text(rule, Severity::Warning, place, text)
     }
 
-    pub(crate) fn error(rule: &str, place: Place, text: String) -> Finding {
+    pub(crate) fn error(rule: Rule, place: Place, text: String) -> Finding {
         Finding::text(rule, Severity::Error, place, text)
     }
 
-    fn text(rule: &str, severity: Severity, place: Place, text: String) -> Finding {
+    fn text(rule: Rule, severity: Severity, place: Place, text: String) -> Finding {
         Finding {
-            rule: rule.to_owned(),
-            severity,
             message: format!("[{rule}] {}：{text}", place.describe()),
+            rule,
+            severity,
             table: place.table,
             code: place.code,
             name: place.name,
@@ -243,9 +247,10 @@ impl Finding {
     }
 
     /// A finding about the whole document (its template, its tables), placed nowhere in it.
-    pub(crate) fn about_document(rule: &str, severity: Severity, text: String) -> Finding {
+    pub(crate) fn about_document(rule: Rule, severity: Severity, text: String) -> Finding {
+        let message = format!("[{rule}] 全文：{text}");
         let mut f = Finding::text(rule, severity, Place::default(), String::new());
-        f.message = format!("[{rule}] 全文：{text}");
+        f.message = message;
         f
     }
 
@@ -271,7 +276,7 @@ impl Finding {
         self.table_name = Some(reference.to_owned());
     }
 
-    pub(crate) fn blocked(rule: &str, place: Place, blocker: &Blocker) -> Finding {
+    pub(crate) fn blocked(rule: Rule, place: Place, blocker: &Blocker) -> Finding {
         let text = match blocker {
             Blocker::ExcessDigits { value, decimals } => {
                 format!("数值 {value} 的小数位多于声明的 {decimals} 位，相关校验未执行")

@@ -462,10 +462,16 @@ fn names_official_errors_of_the_corpus() {
 fn rules_can_be_switched_off() {
     let d = doc();
     let mut options = AuditOptions::default();
-    options.disabled.insert("t02.hierarchy".into());
+    options.disabled.insert("t02.hierarchy".parse().unwrap());
     let report = audit(&d, &options);
-    assert!(!report.findings.iter().any(|f| f.rule == "t02.hierarchy"));
-    assert!(report.findings.iter().any(|f| f.rule == "x.t01_t03.class"));
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.rule.as_str() == "t02.hierarchy"));
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule.as_str() == "x.t01_t03.class"));
 }
 
 #[test]
@@ -507,7 +513,7 @@ fn unread_tables_are_skipped_not_zero() {
             .findings
             .into_iter()
             .filter(|f| {
-                f.rule == rule
+                f.rule.as_str() == rule
                     && (f.table.as_deref() == Some("公开05表") || f.message.contains("公开05表"))
             })
             .collect();
@@ -686,7 +692,7 @@ fn user_rules_with_weights_and_inequalities() {
         column: "基本支出".into(),
     };
     let rule = |relation, weight| CrossRule {
-        id: "mine.le".into(),
+        id: super::Rule::Extra("mine.le".into()),
         left: basic(TableId::T05),
         relation,
         right: vec![(weight, basic(TableId::T03))],
@@ -704,7 +710,7 @@ fn user_rules_with_weights_and_inequalities() {
         let errors = report
             .findings
             .iter()
-            .filter(|f| f.rule == "mine.le" && f.severity == Severity::Error)
+            .filter(|f| f.rule.as_str() == "mine.le" && f.severity == Severity::Error)
             .count();
         assert_eq!(errors > 0, expect_error, "{relation:?} weight {weight}");
     }
@@ -782,7 +788,7 @@ fn shares_rounded_to_add_up_to_a_hundred_are_rounding() {
     let summary = report
         .findings
         .iter()
-        .find(|f| f.rule == "rounding.summary" && f.table.is_none())
+        .find(|f| f.rule.as_str() == "rounding.summary" && f.table.is_none())
         .expect("the narrative's rounding summary");
     assert!(
         summary.message.contains("c045")

@@ -13,7 +13,7 @@ use super::subjects::{code_and_name, is_sangong};
 use super::Collector;
 use crate::check::{compare_cells, compare_sum, Blanks, Relation, Verdict};
 use crate::disclosure::{Base, Claim, Direction, Document, Indicator, Measure, Subject};
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, Rule};
 use crate::{Amount, Catalog, Rounding, Unit};
 use std::collections::HashMap;
 
@@ -24,8 +24,10 @@ pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector
             Measure::Amount | Measure::BudgetFull | Measure::BudgetInitial => {
                 amount(doc, claims, claim, out)
             }
-            Measure::Share => rates::ratio(claims, claim, out, "n.share"),
-            Measure::CompletionRate => rates::ratio(claims, claim, out, "n.completion_rate"),
+            Measure::Share => rates::ratio(claims, claim, out, Rule::NarrativeShare),
+            Measure::CompletionRate => {
+                rates::ratio(claims, claim, out, Rule::NarrativeCompletionRate)
+            }
             Measure::GrowthRate => rates::growth(doc, claims, claim, out),
             Measure::Comparison => comparison(claims, claim, out),
             _ => {}
@@ -282,9 +284,9 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     };
     let operating = claim.subject == Subject::Indicator(Indicator::OperatingCosts);
     let (rule, relation) = if operating {
-        ("n.operating_costs", Relation::LessOrEqual)
+        (Rule::NarrativeOperatingCosts, Relation::LessOrEqual)
     } else {
-        ("n.amount", Relation::Equal)
+        (Rule::NarrativeAmount, Relation::Equal)
     };
     let Some(stated) = money(doc, text) else {
         out.warn(rule, claims.place(claim), format!("无法解析数值「{text}」"));
@@ -375,10 +377,10 @@ fn comparison(claims: &Claims, claim: &Claim, out: &mut Collector) {
         _ => a.intersects(&b),
     };
     if holds {
-        out.passed("n.direction");
+        out.passed(Rule::NarrativeDirection);
     } else {
         out.push(Finding::error(
-            "n.direction",
+            Rule::NarrativeDirection,
             claims.place(claim),
             format!(
                 "称「{}」，但支出决算 {} 与预算 {} 不符",
@@ -397,7 +399,7 @@ fn comparison(claims: &Claims, claim: &Claim, out: &mut Collector) {
 /// table carries the indicator (the table may be unread); across sections, indicators that
 /// restate a table cell are left to `n.amount`. The evidence quotes both statements.
 fn repeats(claims: &Claims, out: &mut Collector) {
-    const RULE: &str = "n.repeat";
+    const RULE: Rule = Rule::NarrativeRepeat;
     for c in claims.all {
         if c.measure.is_percentage()
             || matches!(
@@ -434,7 +436,7 @@ fn repeats(claims: &Claims, out: &mut Collector) {
 /// 服务; 三公经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 (预算 and 决算); 公务用车
 /// 购置及运行费 = 购置费 + 运行费.
 fn sums(claims: &Claims, out: &mut Collector) {
-    const RULE: &str = "n.sum";
+    const RULE: Rule = Rule::NarrativeSum;
     use Indicator as I;
     let groups: [(Indicator, &[Indicator], Measure); 4] = [
         (

@@ -13,7 +13,7 @@
 
 use super::shares::adjusted_to_hundred;
 use super::{percent, readings_near, sign, value_near, Claims, Source};
-use crate::audit::{Collector, Finding};
+use crate::audit::{Collector, Finding, Rule};
 use crate::check::{Comparison, Relation, Verdict};
 use crate::disclosure::{Base, Claim, Document, Measure, Subject};
 use crate::{Amount, Interval, Rounding};
@@ -123,7 +123,7 @@ fn quotient(
 /// shares of the same whole stated with it add up to exactly 100% (the publisher rounded them
 /// to sum to 100: [`adjusted_to_hundred`]). A completion rate that the other budget of the
 /// passage reproduces (完成年初预算的 x% where x is 决算 / 全年预算) is reported with that hint.
-pub(super) fn ratio(claims: &Claims, claim: &Claim, out: &mut Collector, rule: &str) {
+pub(super) fn ratio(claims: &Claims, claim: &Claim, out: &mut Collector, rule: Rule) {
     let Some(stated) = claim.value.as_deref().and_then(percent) else {
         return;
     };
@@ -210,7 +210,7 @@ fn zero_base(
     stated: &Amount,
     alternative: Option<String>,
 ) {
-    const RULE: &str = "n.zero_base";
+    const RULE: Rule = Rule::NarrativeZeroBase;
     let value = stated.value();
     let mut text = format!("比较基数 {base} 为零（或在舍入范围内可能为零），所述 {value}% 无定义");
     let conventional = value.is_zero() || value == Decimal::ONE_HUNDRED;
@@ -254,7 +254,7 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
     if let Some(rate_sign) = sign(claim.word) {
         if rate_sign != change_sign {
             out.push(Finding::warning(
-                "n.direction",
+                Rule::NarrativeDirection,
                 claims.place(claim),
                 format!(
                     "增减额用「{}」而增减率用「{}」，方向不一致",
@@ -263,7 +263,7 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
                 ),
             ));
         } else {
-            out.passed("n.direction");
+            out.passed(Rule::NarrativeDirection);
         }
     }
     // base = current − signed change
@@ -292,9 +292,13 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
     match pick(outcomes) {
         None => {}
         Some(Outcome::ZeroBase(base)) => zero_base(claims, claim, out, &base, &stated, None),
-        Some(Outcome::Rate(c, basis, _)) => {
-            out.compared("n.growth_rate", claims.place(claim), &c, &basis, None)
-        }
+        Some(Outcome::Rate(c, basis, _)) => out.compared(
+            Rule::NarrativeGrowthRate,
+            claims.place(claim),
+            &c,
+            &basis,
+            None,
+        ),
     }
 }
 

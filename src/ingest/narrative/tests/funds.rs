@@ -58,7 +58,7 @@ fn the_fiscal_spending_of_every_budget_is_not_the_departments() {
     assert_eq!((on("c003"), on("c004")), (0, 0), "{findings:#?}");
     assert!(findings
         .iter()
-        .any(|f| f.rule == "n.amount" && f.message.contains(" c001 ")));
+        .any(|f| f.rule.as_str() == "n.amount" && f.message.contains(" c001 ")));
 }
 
 /// The heading alone says whose money it is, when the sentence does not; a heading that
@@ -123,7 +123,10 @@ fn a_fund_budgets_spending_restates_its_own_table() {
          政府性基金预算财政拨款支出 3.00 万元，其中：基本支出 3.00 万元，项目支出 0 万元。",
     );
     let findings = audited(claims);
-    let amount: Vec<_> = findings.iter().filter(|f| f.rule == "n.amount").collect();
+    let amount: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule.as_str() == "n.amount")
+        .collect();
     assert_eq!(amount.len(), 1, "{amount:#?}");
     assert!(
         amount[0].message.contains("公开07表"),
@@ -171,7 +174,7 @@ fn shares_of_one_kind_of_purchase_are_not_of_all_purchases() {
     );
     let errors: Vec<_> = audited(claims)
         .into_iter()
-        .filter(|f| f.severity == Severity::Error && f.rule.starts_with("n."))
+        .filter(|f| f.severity == Severity::Error && f.rule.as_str().starts_with("n."))
         .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].message.contains("60.02"), "{}", errors[0].message);

@@ -87,7 +87,7 @@ fn planted_errors_are_flagged_by_the_audit() {
         let quoted = format!(" {id} ");
         findings
             .iter()
-            .any(|f| f.rule == rule && f.message.contains(&quoted) && f.severity == sev)
+            .any(|f| f.rule.as_str() == rule && f.message.contains(&quoted) && f.severity == sev)
     };
     assert!(flagged("n.share", "占本年收入 90.0%", Error));
     assert!(flagged("n.share", "占 70.45%", Error));

@@ -73,7 +73,7 @@ fn seed_problems_are_only_the_unbound_share() {
     let p = &problems[0];
     assert_eq!(
         (p.rule.as_str(), p.severity),
-        (RULE, crate::audit::Severity::Warning)
+        (RULE.as_str(), crate::audit::Severity::Warning)
     );
     assert!(p
         .message
@@ -104,8 +104,8 @@ fn the_seed_audits_as_the_transcription_does() {
     let (claims, _, _) = run(&seed_lines(), Catalog::edition(2024).ok());
     let rules = |fs: Vec<Finding>| -> Vec<(String, Option<String>, crate::audit::Severity)> {
         fs.into_iter()
-            .filter(|f| f.rule.starts_with("n."))
-            .map(|f| (f.rule, f.code, f.severity))
+            .filter(|f| f.rule.as_str().starts_with("n."))
+            .map(|f| (f.rule.to_string(), f.code, f.severity))
             .collect()
     };
     let want = rules(audited(
