@@ -16,6 +16,7 @@ mod rule;
 pub use rule::{Rule, RuleInfo, UnknownRule, RULES};
 
 use crate::check::{Blocker, Comparison, Verdict};
+use crate::disclosure::TableId;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -122,10 +123,11 @@ pub struct Finding {
     pub page: Option<usize>,
 }
 
-/// Where a finding is, as the rules build it.
+/// Where a finding is, as the rules build it: a table (by its id) and a row or code and a
+/// column in it, or a narrative claim or name path (no table).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Place {
-    pub table: Option<String>,
+    pub table: Option<TableId>,
     pub code: Option<String>,
     pub name: Option<String>,
     pub column: Option<String>,
@@ -136,8 +138,8 @@ pub(crate) struct Place {
 impl Place {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
-        match &self.table {
-            Some(t) => parts.push(t.clone()),
+        match self.table {
+            Some(t) => parts.push(t.label().to_owned()),
             None => parts.push("情况说明".into()),
         }
         let name = self.name.as_ref().filter(|n| !n.is_empty());
@@ -198,7 +200,7 @@ impl Finding {
         Finding {
             rule,
             severity,
-            table: place.table,
+            table: place.table.map(|t| t.label().to_owned()),
             code: place.code,
             name: place.name,
             column: place.column,
@@ -233,7 +235,7 @@ impl Finding {
             message: format!("[{rule}] {}：{text}", place.describe()),
             rule,
             severity,
-            table: place.table,
+            table: place.table.map(|t| t.label().to_owned()),
             code: place.code,
             name: place.name,
             column: place.column,

@@ -176,7 +176,7 @@ impl CellRef {
             ),
         };
         Place {
-            table: Some(table.label().into()),
+            table: Some(table),
             code: Some(code),
             name: None,
             column: Some(column),
@@ -532,7 +532,7 @@ fn class_lines(
             out.warn(
                 rule.clone(),
                 Place {
-                    table: Some(summary_id.label().into()),
+                    table: Some(summary_id),
                     code: Some(format!("支出第{}行", line.line)),
                     name: Some(line.label().into()),
                     column: None,
@@ -553,7 +553,7 @@ fn class_lines(
             .row(code)
             .and_then(|r| r.cells.get(dcol).copied().flatten());
         let place = Place {
-            table: Some(summary_id.label().into()),
+            table: Some(summary_id),
             code: Some(code.to_string()),
             name: Some(line.label().into()),
             column: Some(column.into()),
@@ -616,7 +616,7 @@ fn row_sets(doc: &Document, out: &mut Collector) {
                 .and_then(|t| t.table.row(*code))
                 .and_then(|r| r.cells.first().copied().flatten());
             let place = Place {
-                table: Some(b.label().into()),
+                table: Some(b),
                 code: Some(code.to_string()),
                 name: name.clone(),
                 column: None,

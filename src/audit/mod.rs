@@ -31,7 +31,7 @@ pub use cross::{builtin_cross_rules, three_costs_bounds, CellRef, CrossRule, Row
 pub use report::{DocumentInfo, Report, TableInfo};
 
 use crate::check::{Blocker, Comparison, Verdict};
-use crate::disclosure::Document;
+use crate::disclosure::{Document, TableId};
 use crate::Rounding;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,7 +127,7 @@ pub(crate) struct Collector<'o> {
     options: &'o AuditOptions,
     findings: Vec<Finding>,
     /// Differences within rounding, by table (None: the narrative), as short descriptions.
-    rounding: BTreeMap<Option<String>, Vec<String>>,
+    rounding: BTreeMap<Option<TableId>, Vec<String>>,
     evaluated: usize,
 }
 
@@ -172,10 +172,7 @@ impl<'o> Collector<'o> {
                     c.difference.normalize(),
                     c.tolerance
                 );
-                self.rounding
-                    .entry(place.table.clone())
-                    .or_default()
-                    .push(line);
+                self.rounding.entry(place.table).or_default().push(line);
             }
             Verdict::Inconsistent => self
                 .findings
@@ -196,10 +193,7 @@ impl<'o> Collector<'o> {
             place.describe(),
             c.difference.normalize()
         );
-        self.rounding
-            .entry(place.table.clone())
-            .or_default()
-            .push(line);
+        self.rounding.entry(place.table).or_default().push(line);
     }
 
     /// Records the result of a check function.
@@ -262,6 +256,7 @@ impl<'o> Collector<'o> {
     fn finish(mut self, doc: &Document) -> Report {
         self.findings.sort_by_key(|f| f.severity);
         for (table, lines) in std::mem::take(&mut self.rounding) {
+            let table = table.map(|t| t.label().to_owned());
             let label = table.clone().unwrap_or_else(|| "情况说明".into());
             self.findings.push(Finding {
                 rule: Rule::RoundingSummary,

@@ -43,7 +43,7 @@ fn functional_rules(id: TableId) -> Option<(Rule, Rule)> {
 
 fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option<String>) -> Place {
     Place {
-        table: Some(id.label().into()),
+        table: Some(id),
         code,
         name,
         column,

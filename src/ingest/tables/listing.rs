@@ -170,7 +170,7 @@ pub(super) fn findings(meta: &Meta) -> Vec<Finding> {
         let mut f = Finding::warning(
             Rule::IngestTable,
             Place {
-                table: Some(id.label().to_owned()),
+                table: Some(id),
                 ..Place::default()
             },
             format!("{why}（该表未参与校验）"),

@@ -234,7 +234,7 @@ fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
     Finding::warning(
         Rule::IngestTable,
         Place {
-            table: Some(label.to_owned()),
+            table: Some(id),
             ..Place::default()
         },
         format!("无法可靠读取{label}{at}：{why}（该表未参与校验）"),
