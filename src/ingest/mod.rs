@@ -204,7 +204,7 @@ pub enum IngestError {
 /// use cn_budget::ingest::ingest;
 /// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
 /// let ingested = ingest(text)?;
-/// assert!(ingested.problems.iter().all(|p| p.rule.starts_with("ingest.")));
+/// assert!(ingested.problems.iter().all(|p| p.rule.as_str().starts_with("ingest.")));
 /// let mut report = audit(&ingested.document, &AuditOptions::default());
 /// let before = report.findings.len();
 /// report.merge(ingested.problems.clone());
