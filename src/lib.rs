@@ -69,7 +69,7 @@
 //! use cn_budget::audit::{audit, AuditOptions, Severity};
 //! let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
 //! let first = report.findings.iter().find(|f| f.severity == Severity::Error).unwrap();
-//! assert_eq!(first.rule, "t02.hierarchy");
+//! assert_eq!(first.rule.as_str(), "t02.hierarchy");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -2,6 +2,7 @@
 //! `data/disclosures/<name>/`, documented in `data/disclosures/TRANSCRIBE-SPEC.md`).
 
 use super::model::*;
+use super::{Base, Direction, Subject};
 use crate::check::Table;
 use crate::{Amount, Code, Unit};
 use std::collections::BTreeMap;
@@ -617,16 +618,30 @@ fn parse_claims(tsv: &Tsv) -> Result<Vec<Claim>, DisclosureError> {
     tsv.records
         .iter()
         .map(|(line, f)| {
-            let m = Measure::from_token(f[measure].trim())
-                .ok_or_else(|| tsv.error(*line, measure, "unknown measure", f[measure]))?;
+            let m = f[measure]
+                .trim()
+                .parse::<Measure>()
+                .map_err(|_| tsv.error(*line, measure, "unknown measure", f[measure]))?;
+            let subject = f[subject]
+                .trim()
+                .parse::<Subject>()
+                .map_err(|_| tsv.error(*line, subject, "unknown subject", f[subject]))?;
+            let word = opt(f[word])
+                .map(|w| w.parse::<Direction>())
+                .transpose()
+                .map_err(|_| tsv.error(*line, word, "unknown direction word", f[word]))?;
+            let of = opt(f[of])
+                .map(|o| o.parse::<Base>())
+                .transpose()
+                .map_err(|_| tsv.error(*line, of, "unknown base", f[of]))?;
             Ok(Claim {
                 id: f[id].trim().to_owned(),
                 section: f[section].trim().to_owned(),
-                subject: f[subject].trim().to_owned(),
+                subject,
                 measure: m,
                 value: opt(f[value]),
-                word: opt(f[word]),
-                of: opt(f[of]),
+                word,
+                of,
                 quote: f[quote].to_owned(),
                 note: f[note].to_owned(),
             })

@@ -17,13 +17,14 @@
 mod load;
 mod model;
 mod save;
+mod subject;
 mod template;
 
 pub use load::{DisclosureError, DocumentFiles};
-// The document model (its vocabulary of direction words is for the narrative reader; the
-// typed narrative subjects being built in `model` will replace it).
+// The document model.
 pub use model::*;
 pub(crate) use template::university_table;
+pub use subject::{Base, Direction, Indicator, Subject, TokenError};
 pub use template::{Kind, PrintedTable, TableState, Template, UNIVERSITY_TABLES};
 
 use once_cell::sync::Lazy;

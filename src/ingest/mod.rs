@@ -27,7 +27,7 @@ pub(crate) use printed::{compact, part_heading, year_in};
 pub(crate) use tables::{heading_department, printed_tables};
 
 use crate::disclosure::{Document, TableId};
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
 
 /// The input formats [`ingest`] reads.
 ///
@@ -231,7 +231,7 @@ fn json_problem(path: &str, line: Option<usize>, column: Option<usize>, reason: 
 /// use cn_budget::ingest::ingest;
 /// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
 /// let ingested = ingest(text)?;
-/// assert!(ingested.problems.iter().all(|p| p.rule.starts_with("ingest.")));
+/// assert!(ingested.problems.iter().all(|p| p.rule.as_str().starts_with("ingest.")));
 /// let mut report = audit(&ingested.document, &AuditOptions::default());
 /// let before = report.findings.len();
 /// report.merge(ingested.problems.clone());
@@ -323,7 +323,7 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
     if !read.scanned.is_empty() {
         let pages: Vec<String> = read.scanned.iter().map(|p| format!("第{p}页")).collect();
         out.push(Finding::warning(
-            "ingest.pdf",
+            Rule::IngestPdf,
             crate::finding::Place::default(),
             format!(
                 "{}只有图像、没有文字层（扫描件），其内容未能读取",
@@ -334,7 +334,7 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
     for w in &read.warnings {
         out.push(
             Finding::warning(
-                "ingest.pdf",
+                Rule::IngestPdf,
                 crate::finding::Place::default(),
                 format!("PDF 内容未能完全读取：{w}"),
             )
@@ -379,7 +379,7 @@ pub fn split(input: &str) -> Result<RawDocument, IngestError> {
 /// let ingested = assemble(&RawDocument { tables: vec![t07], ..RawDocument::default() })?;
 /// assert_eq!(ingested.document.meta.year, 2024);
 /// // The eight tables not in the input are reported, each once.
-/// let missing: Vec<_> = ingested.problems.iter().filter(|p| p.rule == "ingest.table").collect();
+/// let missing: Vec<_> = ingested.problems.iter().filter(|p| p.rule.as_str() == "ingest.table").collect();
 /// assert_eq!(missing.len(), 8);
 /// assert!(!missing.iter().any(|p| p.table.as_deref() == Some("公开07表")));
 ///

@@ -41,7 +41,7 @@ use crate::disclosure::{
     BasicExpenditureTable, Claim, Document, FunctionalTable, Meta, NamePath, SummaryTable, TableId,
     ThreeCostsTable,
 };
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, Rule};
 use crate::{Catalog, Unit};
 use basic::{empty_basic, read_basic};
 use functional::{
@@ -232,9 +232,9 @@ fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
         String::new()
     };
     Finding::warning(
-        "ingest.table",
+        Rule::IngestTable,
         Place {
-            table: Some(label.to_owned()),
+            table: Some(id),
             ..Place::default()
         },
         format!("无法可靠读取{label}{at}：{why}（该表未参与校验）"),
