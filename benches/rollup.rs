@@ -1,52 +1,54 @@
 //! Rollup of synthetic item rows with three amount columns up the 类/款/项 tree.
 //!
-//! `cargo bench --bench rollup`. Each size is measured twice: the rollup itself, and a
-//! baseline that only reads the same rows once (summing one mantissa per amount), so the
-//! ratio of the two medians says how close the rollup comes to one pass at memory speed.
+//! `cargo bench --bench rollup`. Two groups over the same generated data
+//! (`benches/support/synthetic.rs`, shared with `examples/scale.rs` and `benches/compare.py`):
+//!
+//! - `rollup`: rows as `(FunctionCode, [Decimal; 3])` through [`Tree::rollup`], beside
+//!   `read_once`, a pass that only reads the same rows;
+//! - `columnar`: a `u32` code column and three `i64` columns of 分 through
+//!   [`Tree::rollup_columns`] on 1 and 2 threads, beside `read_columns`, a single-threaded
+//!   pass that only reads and sums the same columns (the memory-speed floor).
 
-use cn_budget::tree::Tree;
-use cn_budget::{Catalog, Code, FunctionCode, Level};
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use cn_budget::tree::{FixedColumn, Tree};
+use cn_budget::{Catalog, FunctionCode};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rust_decimal::Decimal;
 
-/// Deterministic rows: item codes drawn from the 2024 catalog, amounts with 2 decimals.
-fn rows(n: usize) -> (Tree<FunctionCode>, Vec<(FunctionCode, [Decimal; 3])>) {
-    let list = Catalog::edition(2024)
-        .expect("embedded edition")
-        .functional();
-    let items: Vec<FunctionCode> = list
-        .iter()
-        .map(|e| e.code())
-        .filter(|c| c.level() == Level::Item)
-        .collect();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    let data = (0..n)
-        .map(|_| {
-            let code = items[(next() % items.len() as u64) as usize];
-            let amounts = [(); 3].map(|_| Decimal::new((next() % 100_000_000) as i64, 2));
-            (code, amounts)
-        })
-        .collect();
-    (Tree::from_list(list), data)
+const SIZES: [usize; 2] = [1_000_000, 10_000_000];
+
+fn tree() -> Tree<FunctionCode> {
+    Tree::from_list(
+        Catalog::edition(2024)
+            .expect("embedded edition")
+            .functional(),
+    )
 }
 
-fn bench(c: &mut Criterion) {
+/// The synthetic columns as rows of typed codes and decimals.
+fn rows(data: &synthetic::Columns) -> Vec<(FunctionCode, [Decimal; 3])> {
+    (0..data.codes.len())
+        .map(|i| {
+            let code = FunctionCode::try_from(data.codes[i]).expect("a 2024 项");
+            (code, [0, 1, 2].map(|c| Decimal::new(data.amounts[c][i], 2)))
+        })
+        .collect()
+}
+
+fn by_rows(c: &mut Criterion) {
+    let tree = tree();
     let mut group = c.benchmark_group("rollup");
     group.sample_size(10);
-    for n in [1_000_000usize, 10_000_000] {
-        let (tree, data) = rows(n);
+    for n in SIZES {
+        let data = rows(&synthetic::columns(n));
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("read_once", n), &data, |b, data| {
             b.iter(|| {
                 let mut s = 0i128;
                 for (code, amounts) in data.iter() {
-                    s = s.wrapping_add(code.dense_key() as i128);
+                    s = s.wrapping_add(code.value() as i128);
                     for a in amounts {
                         s = s.wrapping_add(a.mantissa());
                     }
@@ -61,5 +63,37 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn by_columns(c: &mut Criterion) {
+    let tree = tree();
+    let mut group = c.benchmark_group("columnar");
+    group.sample_size(10);
+    for n in SIZES {
+        let data = synthetic::columns(n);
+        let columns = data
+            .amounts
+            .each_ref()
+            .map(|values| FixedColumn::I64 { values, scale: 2 });
+        group.throughput(Throughput::Bytes((n * (4 + 3 * 8)) as u64));
+        group.bench_function(BenchmarkId::new("read_columns", n), |b| {
+            b.iter(|| {
+                let mut s: i128 = data.codes.iter().map(|&c| i128::from(c)).sum();
+                for column in &data.amounts {
+                    s += column.iter().map(|&v| i128::from(v)).sum::<i128>();
+                }
+                black_box(s)
+            })
+        });
+        for threads in [1, 2] {
+            group.bench_function(BenchmarkId::new(format!("rollup_{threads}t"), n), |b| {
+                b.iter(|| {
+                    let r = tree.rollup_columns(&data.codes, &columns, threads);
+                    black_box(r.expect("codes from the tree")).rows()
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, by_rows, by_columns);
 criterion_main!(benches);

@@ -15,6 +15,9 @@
 //!                                           # to audit-batch); --html writes one page per
 //!                                           # document and index.html into HTML
 //! cargo run --example audit -- PATH PATH …  # a batch of the documents named
+//! cargo run --example audit -- --disable n.share [--disable ID …] …
+//!                                           # without those rules (an id that names no
+//!                                           # rule is a usage error)
 //! ```
 //!
 //! A directory with a `meta.tsv` is one document; any other directory is a batch. A
@@ -31,8 +34,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: audit [--json] [PATH]\n       audit [--out DIR] [--html DIR] [--jobs N] DIR|PATH…";
+const USAGE: &str = "usage: audit [--disable RULE]… [--json] [PATH]\n       \
+     audit [--disable RULE]… [--out DIR] [--html DIR] [--jobs N] DIR|PATH…";
 
 #[derive(Default)]
 struct Args {
@@ -41,6 +44,7 @@ struct Args {
     html: Option<PathBuf>,
     jobs: Option<usize>,
     paths: Vec<PathBuf>,
+    options: AuditOptions,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -55,6 +59,12 @@ fn parse_args() -> Result<Args, String> {
             "--jobs" => {
                 let v = value("--jobs")?;
                 a.jobs = Some(v.parse().map_err(|_| format!("--jobs {v}: not a number"))?);
+            }
+            "--disable" => {
+                let id = value("--disable")?;
+                a.options
+                    .disable(&id)
+                    .map_err(|e| format!("--disable: {e}"))?;
             }
             "-h" | "--help" => return Err(String::new()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
@@ -95,10 +105,10 @@ fn main() -> ExitCode {
             ..args
         });
     }
-    run_single(single.as_deref(), args.json)
+    run_single(single.as_deref(), args.json, &args.options)
 }
 
-fn run_single(path: Option<&Path>, json: bool) -> ExitCode {
+fn run_single(path: Option<&Path>, json: bool, options: &AuditOptions) -> ExitCode {
     let (owned, problems) = match path {
         None => (None, Vec::new()),
         Some(p) => match batch::load(p) {
@@ -129,7 +139,7 @@ fn run_single(path: Option<&Path>, json: bool) -> ExitCode {
             }
         },
     };
-    let mut report = audit(doc, &AuditOptions::default());
+    let mut report = audit(doc, options);
     report.merge(problems);
     if json {
         match serde_json::to_string_pretty(&report) {
@@ -181,7 +191,7 @@ fn run_batch(args: &Args) -> ExitCode {
         indicatif::ProgressBar::hidden()
     };
     let started = std::time::Instant::now();
-    let items = batch::audit_batch(&paths, &AuditOptions::default(), jobs, |p| {
+    let items = batch::audit_batch(&paths, &args.options, jobs, |p| {
         bar.set_message(
             p.file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),

@@ -11,7 +11,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod rule;
+
+pub use rule::{Rule, RuleInfo, UnknownRule, RULES};
+
 use crate::check::{Blocker, Comparison, Verdict};
+use crate::disclosure::TableId;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -60,7 +65,7 @@ impl fmt::Display for Severity {
 /// they are `None` where the finding is not a comparison of two numbers.
 ///
 /// ```
-/// use cn_budget::audit::{audit, AuditOptions, Severity};
+/// use cn_budget::audit::{audit, AuditOptions, Rule, Severity};
 /// use rust_decimal_macros::dec;
 /// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
 /// // 公开02表 prints 21011 as 197.78, but its listed 项 rows add up to 140.62.
@@ -73,15 +78,15 @@ impl fmt::Display for Severity {
 /// assert_eq!((f.difference, f.tolerance), (Some(dec!(57.16)), Some(dec!(0.02))));
 /// assert!(f.message.starts_with("[t02.hierarchy] 公开02表 21011 行政事业单位医疗"));
 /// // A warning that is not a comparison carries no amounts.
-/// let w = report.findings.iter().find(|f| f.rule == "x.t02_t03.rows").unwrap();
+/// let w = report.findings.iter().find(|f| f.rule == Rule::CrossT02T03Rows).unwrap();
 /// assert_eq!((w.severity, w.reported), (Severity::Warning, None));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Finding {
-    /// The stable id of the rule (see [`crate::audit::RULES`]).
-    pub rule: String,
+    /// The rule (its stable id: see [`RULES`]).
+    pub rule: Rule,
     /// How serious it is.
     pub severity: Severity,
     /// The table (公开01表 …), or `None` for the narrative.
@@ -118,10 +123,11 @@ pub struct Finding {
     pub page: Option<usize>,
 }
 
-/// Where a finding is, as the rules build it.
+/// Where a finding is, as the rules build it: a table (by its id) and a row or code and a
+/// column in it, or a narrative claim or name path (no table).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Place {
-    pub table: Option<String>,
+    pub table: Option<TableRef>,
     pub code: Option<String>,
     pub name: Option<String>,
     pub column: Option<String>,
@@ -129,11 +135,35 @@ pub(crate) struct Place {
     pub claim: Option<String>,
 }
 
+/// The table a finding is about: one of the nine tables of a 决算 by its id, or a table of a
+/// 部门预算 by its title as printed (the budget templates number and name their tables in
+/// many ways; the printed title is what a reader finds on the page).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum TableRef {
+    Disclosure(TableId),
+    Budget(String),
+}
+
+impl TableRef {
+    pub fn label(&self) -> &str {
+        match self {
+            TableRef::Disclosure(id) => id.label(),
+            TableRef::Budget(title) => title,
+        }
+    }
+}
+
+impl From<TableId> for TableRef {
+    fn from(id: TableId) -> TableRef {
+        TableRef::Disclosure(id)
+    }
+}
+
 impl Place {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         match &self.table {
-            Some(t) => parts.push(t.clone()),
+            Some(t) => parts.push(t.label().to_owned()),
             None => parts.push("情况说明".into()),
         }
         let name = self.name.as_ref().filter(|n| !n.is_empty());
@@ -156,7 +186,7 @@ impl Place {
 
 impl Finding {
     pub(crate) fn from_comparison(
-        rule: &str,
+        rule: Rule,
         place: Place,
         c: &Comparison,
         basis: &str,
@@ -192,9 +222,9 @@ impl Finding {
             message.push_str(&h);
         }
         Finding {
-            rule: rule.to_owned(),
+            rule,
             severity,
-            table: place.table,
+            table: place.table.as_ref().map(|t| t.label().to_owned()),
             code: place.code,
             name: place.name,
             column: place.column,
@@ -216,20 +246,20 @@ impl Finding {
         self
     }
 
-    pub(crate) fn warning(rule: &str, place: Place, text: String) -> Finding {
+    pub(crate) fn warning(rule: Rule, place: Place, text: String) -> Finding {
         Finding::text(rule, Severity::Warning, place, text)
     }
 
-    pub(crate) fn error(rule: &str, place: Place, text: String) -> Finding {
+    pub(crate) fn error(rule: Rule, place: Place, text: String) -> Finding {
         Finding::text(rule, Severity::Error, place, text)
     }
 
-    fn text(rule: &str, severity: Severity, place: Place, text: String) -> Finding {
+    fn text(rule: Rule, severity: Severity, place: Place, text: String) -> Finding {
         Finding {
-            rule: rule.to_owned(),
-            severity,
             message: format!("[{rule}] {}：{text}", place.describe()),
-            table: place.table,
+            rule,
+            severity,
+            table: place.table.as_ref().map(|t| t.label().to_owned()),
             code: place.code,
             name: place.name,
             column: place.column,
@@ -243,9 +273,10 @@ impl Finding {
     }
 
     /// A finding about the whole document (its template, its tables), placed nowhere in it.
-    pub(crate) fn about_document(rule: &str, severity: Severity, text: String) -> Finding {
+    pub(crate) fn about_document(rule: Rule, severity: Severity, text: String) -> Finding {
+        let message = format!("[{rule}] 全文：{text}");
         let mut f = Finding::text(rule, severity, Place::default(), String::new());
-        f.message = format!("[{rule}] 全文：{text}");
+        f.message = message;
         f
     }
 
@@ -271,7 +302,7 @@ impl Finding {
         self.table_name = Some(reference.to_owned());
     }
 
-    pub(crate) fn blocked(rule: &str, place: Place, blocker: &Blocker) -> Finding {
+    pub(crate) fn blocked(rule: Rule, place: Place, blocker: &Blocker) -> Finding {
         let text = match blocker {
             Blocker::ExcessDigits { value, decimals } => {
                 format!("数值 {value} 的小数位多于声明的 {decimals} 位，相关校验未执行")
@@ -282,6 +313,7 @@ impl Finding {
             Blocker::MissingParentRow { code, parent } => {
                 format!("科目 {code} 的上级科目 {parent} 未列示，上级汇总校验未执行")
             }
+            Blocker::Amount(error) => format!("数值无法参与计算（{error}），相关校验未执行"),
             _ => "数值溢出，校验未执行".to_owned(),
         };
         Finding::warning(rule, place, text)

@@ -15,7 +15,7 @@ fn report() -> cn_budget::audit::Report {
 /// (narrative findings carry their subject's code and name, and quote the claim).
 fn has(fs: &[Finding], rule: &str, code: &str, severity: Severity) -> bool {
     fs.iter()
-        .any(|f| f.rule == rule && is_at(f, code) && f.severity == severity)
+        .any(|f| f.rule.as_str() == rule && is_at(f, code) && f.severity == severity)
 }
 
 fn is_at(f: &Finding, code: &str) -> bool {
@@ -57,7 +57,7 @@ fn real_errors_of_the_seed_are_found() {
     // A narrative finding names its subject: c057 is about 2010601 行政运行.
     let c057 = f
         .iter()
-        .find(|x| x.rule == "n.completion_rate" && is_at(x, "c057"))
+        .find(|x| x.rule.as_str() == "n.completion_rate" && is_at(x, "c057"))
         .expect("c057");
     assert_eq!(c057.code.as_deref(), Some("2010601"));
     assert_eq!(c057.name.as_deref(), Some("行政运行"));
@@ -89,7 +89,10 @@ fn honest_rounding_is_not_an_error() {
             "{rule} {code} is rounding"
         );
     }
-    let summaries: Vec<&Finding> = f.iter().filter(|x| x.rule == "rounding.summary").collect();
+    let summaries: Vec<&Finding> = f
+        .iter()
+        .filter(|x| x.rule.as_str() == "rounding.summary")
+        .collect();
     assert!(summaries
         .iter()
         .any(|s| s.table.as_deref() == Some("公开02表")));
@@ -123,10 +126,13 @@ fn findings_are_ordered_errors_warnings_info() {
 #[test]
 fn every_finding_names_a_known_rule_and_carries_evidence() {
     let r = report();
-    let ids: Vec<&str> = cn_budget::audit::RULES.iter().map(|r| r.id).collect();
+    let ids: Vec<&str> = cn_budget::audit::RULES
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     for f in &r.findings {
         assert!(
-            f.rule == "rounding.summary" || ids.contains(&f.rule.as_str()),
+            f.rule.as_str() == "rounding.summary" || ids.contains(&f.rule.as_str()),
             "{}",
             f.rule
         );

@@ -93,7 +93,7 @@ type Key = (String, String, String, String);
 
 fn key(f: &Finding) -> Key {
     (
-        f.rule.clone(),
+        f.rule.to_string(),
         f.table.clone().unwrap_or_default(),
         f.code.clone().unwrap_or_default(),
         f.column.clone().unwrap_or_default(),
@@ -172,7 +172,7 @@ fn every_budget_states_its_cover_and_its_tables_as_printed() {
             }
             let said = findings
                 .iter()
-                .any(|f| f.rule == "ingest.table" && f.table.as_deref() == Some(&b.title));
+                .any(|f| f.rule.as_str() == "ingest.table" && f.table.as_deref() == Some(&b.title));
             if (t.state == TableState::Unreadable) != said {
                 problems.push(format!("{name}: {} unreadable without a finding", b.title));
             }

@@ -51,7 +51,7 @@ type Key = (String, String, String);
 
 fn key(f: &Finding) -> Key {
     (
-        f.rule.clone(),
+        f.rule.to_string(),
         f.table.clone().unwrap_or_else(|| "情况说明".into()),
         f.code
             .clone()
@@ -87,7 +87,7 @@ fn errors(findings: &[Finding]) -> BTreeSet<Key> {
 fn unreadable(findings: &[Finding]) -> BTreeSet<String> {
     findings
         .iter()
-        .filter(|f| f.rule == "ingest.table")
+        .filter(|f| f.rule.as_str() == "ingest.table")
         .filter_map(|f| f.table.clone())
         .collect()
 }
@@ -143,7 +143,9 @@ fn every_printed_table_is_read_from_the_pdf() {
                     row[2],
                     findings
                         .iter()
-                        .filter(|f| f.rule == "ingest.table" && f.table.as_ref() == Some(id))
+                        .filter(
+                            |f| f.rule.as_str() == "ingest.table" && f.table.as_ref() == Some(id)
+                        )
                         .map(|f| &f.message)
                         .collect::<Vec<_>>()
                 ));

@@ -76,7 +76,7 @@ fn severity_name(severity: Severity) -> &'static str {
 /// Whether a finding fits every key of a matcher (`text` is a substring of the message).
 fn fits(matcher: &Value, f: &Finding) -> bool {
     let key = |k: &str| matcher.get(k).and_then(Value::as_str);
-    key("rule").is_none_or(|r| f.rule == r)
+    key("rule").is_none_or(|r| f.rule.as_str() == r)
         && key("severity").is_none_or(|s| severity_name(f.severity) == s)
         && key("table").is_none_or(|t| f.table.as_deref() == Some(t))
         && key("code").is_none_or(|c| f.code.as_deref() == Some(c))

@@ -129,7 +129,7 @@ fn seed_reads_without_extraction_problems() {
     let problems: Vec<String> = seed()
         .problems
         .iter()
-        .filter(|f| f.rule.starts_with("ingest.table"))
+        .filter(|f| f.rule.as_str().starts_with("ingest.table"))
         .map(|f| f.message.clone())
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
@@ -149,9 +149,9 @@ fn table_findings(doc: &Document) -> Vec<Key> {
     let mut v: Vec<Key> = audit(doc, &AuditOptions::default())
         .findings
         .into_iter()
-        .filter(|f| !f.rule.starts_with("n.") && !f.rule.starts_with("names."))
+        .filter(|f| !f.rule.as_str().starts_with("n.") && !f.rule.as_str().starts_with("names."))
         .filter(|f| f.table.is_some())
-        .map(|f| (f.rule, f.severity, f.table, f.code, f.column))
+        .map(|f| (f.rule.to_string(), f.severity, f.table, f.code, f.column))
         .collect();
     v.sort_by_key(|k| format!("{k:?}"));
     v
@@ -223,8 +223,8 @@ impl Pattern {
             _ => "info",
         };
         let rule = match self.rule.strip_suffix('*') {
-            Some(prefix) => f.rule.starts_with(prefix),
-            None => self.rule == f.rule,
+            Some(prefix) => f.rule.as_str().starts_with(prefix),
+            None => self.rule.as_str() == f.rule.as_str(),
         };
         rule && ok(&self.table, f.table.as_deref())
             && ok(&self.code, f.code.as_deref())
@@ -337,7 +337,7 @@ fn unread(ingested: &Ingested) -> Vec<String> {
     ingested
         .problems
         .iter()
-        .filter(|f| f.rule == "ingest.table")
+        .filter(|f| f.rule.as_str() == "ingest.table")
         .filter_map(|f| f.table.clone())
         .collect()
 }
@@ -554,7 +554,7 @@ fn each_table_is_read_in_its_own_unit() {
     assert!(thousands
         .problems
         .iter()
-        .any(|p| p.rule == "ingest.table" && p.message.contains("千元")));
+        .any(|p| p.rule.as_str() == "ingest.table" && p.message.contains("千元")));
     assert!(!thousands
         .document
         .is_read(cn_budget::disclosure::TableId::T09));

@@ -286,7 +286,7 @@ fn every_corpus_document_states_its_facts_and_tables() {
                 if t.state == TableState::Unreadable {
                     let label = t.id.map(TableId::label);
                     let said = ingested.problems.iter().any(|p| {
-                        p.rule == "ingest.table"
+                        p.rule.as_str() == "ingest.table"
                             && p.table.as_deref() == label
                             && p.message.contains("无法可靠读取")
                     });
@@ -364,7 +364,7 @@ fn the_university_template_is_named_once_and_not_taken_for_the_nine() {
             let template: Vec<_> = report
                 .findings
                 .iter()
-                .filter(|f| f.rule == "ingest.template")
+                .filter(|f| f.rule.as_str() == "ingest.template")
                 .collect();
             assert_eq!(template.len(), 1, "{name}.{ext}");
             let m = &template[0].message;

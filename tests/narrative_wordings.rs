@@ -22,7 +22,7 @@ fn read(year: u32, narrative: &str) -> (Document, Vec<Finding>) {
     let problems = ingested
         .problems
         .into_iter()
-        .filter(|p| p.rule == "ingest.claim")
+        .filter(|p| p.rule.as_str() == "ingest.claim")
         .collect();
     (ingested.document, problems)
 }
@@ -38,8 +38,8 @@ fn keys(claims: &[Claim]) -> Vec<String> {
                 c.subject,
                 c.measure.token(),
                 c.value.as_deref().unwrap_or("-"),
-                c.word.as_deref().unwrap_or("-"),
-                c.of.as_deref().unwrap_or("-")
+                c.word.map_or("-".into(), |w| w.to_string()),
+                c.of.as_ref().map_or("-".into(), |o| o.to_string())
             )
         })
         .collect()
@@ -49,7 +49,7 @@ fn findings(doc: &Document, rule: &str) -> Vec<Finding> {
     audit(doc, &AuditOptions::default())
         .findings
         .into_iter()
-        .filter(|f| f.rule == rule)
+        .filter(|f| f.rule.as_str() == rule)
         .collect()
 }
 
@@ -305,7 +305,7 @@ fn corpus_sentences_left_unbound() {
         let unbound = ingested
             .problems
             .iter()
-            .filter(|p| p.rule == "ingest.claim")
+            .filter(|p| p.rule.as_str() == "ingest.claim")
             .count();
         assert!(unbound <= at_most, "{name}: {unbound} > {at_most}");
     }

@@ -136,7 +136,7 @@ fn a_document_page_marks_each_cell_a_finding_is_about() {
     let f = report
         .findings
         .iter()
-        .position(|f| f.rule == "t02.hierarchy" && f.code.as_deref() == Some("21011"))
+        .position(|f| f.rule.as_str() == "t02.hierarchy" && f.code.as_deref() == Some("21011"))
         .unwrap();
     let finding = &report.findings[f];
     let link = page
@@ -197,7 +197,9 @@ fn a_document_page_marks_each_cell_a_finding_is_about() {
     let narrative_errors = report
         .findings
         .iter()
-        .filter(|f| f.table.is_none() && f.rule.starts_with("n.") && f.severity == Severity::Error)
+        .filter(|f| {
+            f.table.is_none() && f.rule.as_str().starts_with("n.") && f.severity == Severity::Error
+        })
         .count();
     assert!(narrative_errors > 0);
     assert!(page.select(&sel("table.claims td.quote.hit.err")).count() > 0);

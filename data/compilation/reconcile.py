@@ -37,13 +37,23 @@ Mapping rows: kept when both codes survive; `uncertain` for medium/low rows (bri
     copied into the other.
 
 Run:  python3 data/compilation/reconcile.py   (exits non-zero if any check fails)
+      python3 data/compilation/reconcile.py --out DIR
+          writes the same files under DIR instead (DIR/functional/, DIR/economic/,
+          DIR/compilation/RECONCILIATION.md), leaving data/ untouched; tests/catalog_drift.rs
+          runs this and compares the output with the committed files byte for byte.
 """
-import csv, collections, os, re, sys
+import argparse, csv, collections, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))  # data/compilation: inputs, decisions.tsv
-OUT = HERE                                          # RECONCILIATION.md is written here
 DATA = os.path.dirname(HERE)                        # data/: the generated code lists
 REPO = os.path.dirname(DATA)
+_args = argparse.ArgumentParser(description='Reconcile the compiled lists into data/.')
+_args.add_argument('--out', metavar='DIR',
+                   help='write the generated files under DIR (DIR/functional, DIR/economic, '
+                        'DIR/compilation/RECONCILIATION.md) instead of data/')
+ARGS = _args.parse_args()
+GEN = os.path.abspath(ARGS.out) if ARGS.out else DATA  # where the code lists are written
+OUT = os.path.join(GEN, 'compilation')                  # RECONCILIATION.md is written here
 FRAG = os.path.join(REPO, 'tests', 'fixtures', 'classification-fragments')
 SEED = os.path.join(DATA, 'disclosures', 'hongshan-finance-2024', 'source.txt')
 EDITIONS = ['2024', '2025']
@@ -71,7 +81,7 @@ def parent_of(code):
 
 # ---------------------------------------------------------------- decisions
 DEC = {}  # (scope, code, edition) -> row
-for r in read_tsv(os.path.join(OUT, 'decisions.tsv')):
+for r in read_tsv(os.path.join(HERE, 'decisions.tsv')):
     DEC[(r['scope'], r['code'], r['edition'])] = r
 
 
@@ -469,7 +479,8 @@ for r in MAPFRAG:
             MAPFRAG_REPORT.append((r['dept_code'], r['gov_code'], ut, ed, 'output says 全部 (covers ' + ut + ')', '全部'))
 
 # ---------------------------------------------------------------- write
-os.makedirs(OUT, exist_ok=True)
+for sub in ('functional', 'economic', 'compilation'):
+    os.makedirs(os.path.join(GEN, sub), exist_ok=True)
 
 
 def write(path, header, rows):
@@ -484,11 +495,11 @@ def write(path, header, rows):
 
 for ed in EDITIONS:
     H = ['code', 'name', 'level', 'parent', 'budget', 'flags']
-    write(os.path.join(DATA, 'functional', f'{ed}.tsv'), H,
+    write(os.path.join(GEN, 'functional', f'{ed}.tsv'), H,
           [[c, r['name'], r['level'], r['parent'], r['budget'], r['flag']] for c, r in sorted(FUNC[ed].items())])
-    write(os.path.join(DATA, 'economic', f'{ed}.tsv'), H,
+    write(os.path.join(GEN, 'economic', f'{ed}.tsv'), H,
           [[c, r['name'], r['level'], r['parent'], '', r['flag']] for c, r in sorted(ECON[ed].items())])
-    write(os.path.join(DATA, 'economic', f'mapping-{ed}.tsv'), ['dept_code', 'gov_code', 'unit_type', 'flags'],
+    write(os.path.join(GEN, 'economic', f'mapping-{ed}.tsv'), ['dept_code', 'gov_code', 'unit_type', 'flags'],
           [[m['dept_code'], m['gov_code'], m['unit_type'], m['flag']]
            for m in sorted(MAP[ed], key=lambda m: (m['dept_code'], m['gov_code'], m['unit_type']))])
 
@@ -496,7 +507,7 @@ for ed in EDITIONS:
 GENERATED = [os.path.join(sub, f'{kind}{ed}.tsv') for ed in EDITIONS
              for sub, kind in (('functional', ''), ('economic', ''), ('economic', 'mapping-'))]
 for fn in GENERATED:
-    with open(os.path.join(DATA, fn), encoding='utf-8') as f:
+    with open(os.path.join(GEN, fn), encoding='utf-8') as f:
         lines = f.read().split('\n')
     assert lines[-1] == ''
     lines = lines[:-1]

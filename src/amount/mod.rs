@@ -62,6 +62,7 @@ pub enum Rounding {
 /// assert!(matches!(err, AmountError::InvalidNumber { .. }));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum AmountError {
     /// The text is not a number.

@@ -30,14 +30,18 @@ use std::sync::Mutex;
 /// use cn_budget::audit::batch::{load, LoadError};
 /// assert!(matches!(load("no/such/file.pdf".as_ref()), Err(LoadError::Io { .. })));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LoadError {
-    /// The file or directory could not be read.
-    #[error("无法读取文件：{message}")]
+    /// The file or directory could not be read; the system's error is the
+    /// [`source`](std::error::Error::source).
+    #[error("无法读取文件 {}：{source}", path.display())]
     Io {
-        /// The operating system's message.
-        message: String,
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's error (shared, so that the error stays `Clone`).
+        #[source]
+        source: std::sync::Arc<std::io::Error>,
     },
     /// The file was read but is not a disclosure this crate reads (see
     /// [`crate::ingest::IngestError`]).
@@ -109,7 +113,8 @@ impl BatchItem {
     /// ```
     /// use cn_budget::audit::batch::BatchItem;
     /// use cn_budget::audit::batch::LoadError;
-    /// let item = BatchItem { path: "a/b/x.pdf".into(), outcome: Err(LoadError::Io { message: String::new() }) };
+    /// let outcome = Err(LoadError::Internal { message: String::new() });
+    /// let item = BatchItem { path: "a/b/x.pdf".into(), outcome };
     /// assert_eq!(item.file_name(), "x.pdf");
     /// ```
     pub fn file_name(&self) -> String {
@@ -179,7 +184,8 @@ pub fn load(path: &Path) -> Result<(Document, Vec<Finding>), LoadError> {
         return Ok((doc, Vec::new()));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        message: e.to_string(),
+        path: path.to_path_buf(),
+        source: std::sync::Arc::new(e),
     })?;
     let ingested = crate::ingest::ingest_bytes(&bytes)?;
     Ok((ingested.document, ingested.problems))

@@ -13,7 +13,7 @@
 //!   一般公共预算基本支出表 (the same 一般公共预算 basic expenditure, by function and by
 //!   economic nature).
 
-use super::{Collector, Place};
+use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
 use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
 use crate::disclosure::{
@@ -26,8 +26,10 @@ use crate::Code;
 pub(super) fn run(doc: &Document, out: &mut Collector) {
     for t in &doc.budget {
         match &t.rows {
-            BudgetRows::Functional(table) => within(&t.title, table, "b.hierarchy", out),
-            BudgetRows::Economic(table) => within(&t.title, table, "b.economic_hierarchy", out),
+            BudgetRows::Functional(table) => within(&t.title, table, Rule::BudgetHierarchy, out),
+            BudgetRows::Economic(table) => {
+                within(&t.title, table, Rule::BudgetEconomicHierarchy, out)
+            }
             BudgetRows::Summary(table) => balance(&t.title, table, out),
             _ => {}
         }
@@ -36,34 +38,41 @@ pub(super) fn run(doc: &Document, out: &mut Collector) {
 }
 
 /// The hierarchy (under `rule`) and the row identity of one coded table.
-fn within<C: Code>(name: &str, table: &Table<C>, rule: &str, out: &mut Collector) {
-    if out.on(rule) {
+fn within<C: Code>(name: &str, table: &Table<C>, rule: Rule, out: &mut Collector) {
+    if out.on(&rule) {
         let results = table.hierarchy_results(out.rounding());
-        route(name, table, rule, results, "下级科目之和", out);
+        route(name, table, &rule, results, "下级科目之和", out);
     }
     let Some((total, parts)) = row_identity(table.columns()) else {
         return;
     };
-    if out.on("b.row_total") {
+    if out.on(&Rule::BudgetRowTotal) {
         let weighted: Vec<(i32, usize)> = parts.iter().map(|&p| (1, p)).collect();
-        let results = table.row_identity_results("b.row_total", total, &weighted, out.rounding());
+        let results = table.row_identity_results("row", total, &weighted, out.rounding());
         if misread(&results) {
             let place = Place {
-                table: Some(name.to_owned()),
+                table: Some(TableRef::Budget(name.to_owned())),
                 ..Place::default()
             };
             let text = format!(
                 "表头所示「{}」与其后各列的关系在多数行不成立，疑似表头分组未能读准（如「基本支出」下分人员经费、公用经费），本表行内校验未执行",
                 table.columns().get(total).map_or("", String::as_str)
             );
-            out.warn("b.row_total", place, text);
+            out.warn(Rule::BudgetRowTotal, place, text);
             return;
         }
         let names: Vec<&str> = parts
             .iter()
             .filter_map(|&p| table.columns().get(p).map(String::as_str))
             .collect();
-        route(name, table, "b.row_total", results, &names.join(" + "), out);
+        route(
+            name,
+            table,
+            &Rule::BudgetRowTotal,
+            results,
+            &names.join(" + "),
+            out,
+        );
     }
 }
 
@@ -83,18 +92,18 @@ fn misread<C>(results: &[RawResult<C>]) -> bool {
 fn route<C: Code>(
     name: &str,
     table: &Table<C>,
-    rule: &str,
+    rule: &Rule,
     results: Vec<RawResult<C>>,
     basis: &str,
     out: &mut Collector,
 ) {
     for r in results {
         if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
-            out.passed(rule);
+            out.passed(rule.clone());
             continue;
         }
         let place = Place {
-            table: Some(name.to_owned()),
+            table: Some(TableRef::Budget(name.to_owned())),
             code: Some(
                 r.row
                     .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
@@ -109,8 +118,8 @@ fn route<C: Code>(
             basis
         };
         match &r.outcome {
-            Outcome::Compared(c) => out.compared(rule, place, c, basis, None),
-            Outcome::Blocked(b) => out.blocked(rule, place, b),
+            Outcome::Compared(c) => out.compared(rule.clone(), place, c, basis, None),
+            Outcome::Blocked(b) => out.blocked(rule.clone(), place, b),
         }
     }
 }
@@ -118,7 +127,7 @@ fn route<C: Code>(
 /// `b.balance` (收支总表, 财政拨款收支总表): 收入总计 = 支出总计, one quantity printed twice, so
 /// identical at the printed precision.
 fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
-    let rule = "b.balance";
+    let rule = Rule::BudgetBalance;
     let (Some(income), Some(expense)) = (
         table.line(Side::Income, "收入总计"),
         table.line(Side::Expense, "支出总计"),
@@ -132,7 +141,7 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
         return;
     };
     let place = || Place {
-        table: Some(name.to_owned()),
+        table: Some(TableRef::Budget(name.to_owned())),
         code: None,
         name: Some("收入总计".to_owned()),
         column: None,
@@ -166,7 +175,7 @@ fn table(doc: &Document, id: BudgetTableId) -> Option<&BudgetTable> {
 /// `bx.basic`: 一般公共预算支出表 合计 row, 基本支出 column = 一般公共预算基本支出表 合计 row,
 /// total column (the column its header states as the total, else its first column).
 fn basic(doc: &Document, out: &mut Collector) {
-    let rule = "bx.basic";
+    let rule = Rule::BudgetCrossBasic;
     let (Some(general), Some(basic)) = (
         table(doc, BudgetTableId::GeneralExpenditure),
         table(doc, BudgetTableId::GeneralBasic),
@@ -193,7 +202,7 @@ fn basic(doc: &Document, out: &mut Collector) {
         return;
     };
     let place = || Place {
-        table: Some(general_name.to_owned()),
+        table: Some(TableRef::Budget(general_name.to_owned())),
         code: Some(TOTAL_LABEL.to_owned()),
         name: None,
         column: general.columns().get(column).cloned(),
@@ -284,7 +293,7 @@ mod tests {
         }
     }
 
-    fn errors(doc: &Document) -> Vec<(String, Option<String>, Option<String>)> {
+    fn errors(doc: &Document) -> Vec<(Rule, Option<String>, Option<String>)> {
         audit(doc, &AuditOptions::default())
             .findings
             .into_iter()
@@ -312,12 +321,12 @@ mod tests {
         let doc = budget(vec![expenditure("11.00", "6.00")]);
         let found = errors(&doc);
         assert!(found.contains(&(
-            "b.hierarchy".into(),
+            Rule::BudgetHierarchy,
             Some("20101".into()),
             Some("合计".into())
         )));
         assert!(found.contains(&(
-            "b.row_total".into(),
+            Rule::BudgetRowTotal,
             Some("2010101".into()),
             Some("合计".into())
         )));
@@ -348,7 +357,7 @@ mod tests {
         assert_eq!(errors(&budget(vec![summary("10.00")])), []);
         assert_eq!(
             errors(&budget(vec![summary("10.01")])),
-            [("b.balance".into(), None, None)]
+            [(Rule::BudgetBalance, None, None)]
         );
     }
 
@@ -357,12 +366,12 @@ mod tests {
         let doc = budget(vec![expenditure("10.00", "6.00"), basic_table("6.50")]);
         let found = errors(&doc);
         assert!(found.contains(&(
-            "b.economic_hierarchy".into(),
+            Rule::BudgetEconomicHierarchy,
             Some("301".into()),
             Some("合计".into())
         )));
         assert!(found.contains(&(
-            "bx.basic".into(),
+            Rule::BudgetCrossBasic,
             Some("合计".into()),
             Some("基本支出".into())
         )));

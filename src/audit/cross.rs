@@ -4,7 +4,7 @@ use super::tables::summary_line;
 use super::Collector;
 use crate::check::{compare_cells, Blanks, Relation};
 use crate::disclosure::{CostGroup, Document, Side, TableId, THREE_COSTS_COLUMNS};
-use crate::finding::Place;
+use crate::finding::{Place, Rule};
 use crate::{Amount, Catalog, EconomicCode, FunctionCode};
 
 /// A row of a functional table: the 合计 row or a code.
@@ -176,7 +176,7 @@ impl CellRef {
             ),
         };
         Place {
-            table: Some(table.label().into()),
+            table: Some(table.into()),
             code: Some(code),
             name: None,
             column: Some(column),
@@ -199,11 +199,11 @@ impl CellRef {
 /// figures ([`crate::check::compare_le_sum`]).
 ///
 /// ```
-/// use cn_budget::audit::{audit, AuditOptions, CellRef, CrossRule, RowRef};
+/// use cn_budget::audit::{audit, AuditOptions, CellRef, CrossRule, RowRef, Rule};
 /// use cn_budget::check::Relation;
 /// use cn_budget::disclosure::{Document, TableId};
 /// let rule = CrossRule {
-///     id: "mine.t03_t05.basic".into(),
+///     id: Rule::Extra("mine.t03_t05.basic".into()),
 ///     left: CellRef::Functional { table: TableId::T05, row: RowRef::Total, column: "基本支出".into() },
 ///     relation: Relation::LessOrEqual,
 ///     right: vec![(1, CellRef::Functional { table: TableId::T03, row: RowRef::Total, column: "基本支出".into() })],
@@ -212,13 +212,13 @@ impl CellRef {
 /// let mut options = AuditOptions::default();
 /// options.extra.push(rule);
 /// let report = audit(Document::embedded()?, &options);
-/// assert!(!report.findings.iter().any(|f| f.rule == "mine.t03_t05.basic"));
+/// assert!(!report.findings.iter().any(|f| f.rule.as_str() == "mine.t03_t05.basic"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CrossRule {
-    /// The stable id.
-    pub id: String,
+    /// The stable id: a built-in rule's, or [`Rule::Extra`] for a rule added as data.
+    pub id: Rule,
     /// The left side.
     pub left: CellRef,
     /// `=` or `≤`.
@@ -230,9 +230,9 @@ pub struct CrossRule {
 }
 
 impl CrossRule {
-    fn equal(id: &str, left: CellRef, right: Vec<CellRef>) -> CrossRule {
+    fn equal(id: Rule, left: CellRef, right: Vec<CellRef>) -> CrossRule {
         CrossRule {
-            id: id.into(),
+            id,
             left,
             relation: Relation::Equal,
             right: right.into_iter().map(|c| (1, c)).collect(),
@@ -274,7 +274,7 @@ impl CrossRule {
                 .collect::<Vec<_>>()
                 .join(" + ")
         };
-        out.check_with(&self.id, result, || self.left.place(), basis);
+        out.check_with(self.id.clone(), result, || self.left.place(), basis);
     }
 }
 
@@ -309,18 +309,18 @@ fn functional(table: TableId, row: RowRef, column: &str) -> CellRef {
 ///
 /// ```
 /// let rules = cn_budget::audit::builtin_cross_rules();
-/// assert!(rules.iter().any(|r| r.id == "x.t05_t06.basic"));
+/// assert!(rules.iter().any(|r| r.id.as_str() == "x.t05_t06.basic"));
 /// ```
 pub fn builtin_cross_rules() -> Vec<CrossRule> {
     use TableId::*;
     let mut rules = vec![
         CrossRule::equal(
-            "x.t01_t02.income",
+            Rule::CrossT01T02Income,
             summary(T01, Side::Income, "本年收入合计", "金额"),
             vec![functional(T02, RowRef::Total, "本年收入合计")],
         ),
         CrossRule::equal(
-            "x.t01_t02.income",
+            Rule::CrossT01T02Income,
             functional(T02, RowRef::Total, "财政拨款收入"),
             [
                 "一般公共预算财政拨款收入",
@@ -340,28 +340,28 @@ pub fn builtin_cross_rules() -> Vec<CrossRule> {
         "其他收入",
     ] {
         rules.push(CrossRule::equal(
-            "x.t01_t02.income",
+            Rule::CrossT01T02Income,
             summary(T01, Side::Income, source, "金额"),
             vec![functional(T02, RowRef::Total, source)],
         ));
     }
     rules.push(CrossRule::equal(
-        "x.t01_t03.expense",
+        Rule::CrossT01T03Expense,
         summary(T01, Side::Expense, "本年支出合计", "金额"),
         vec![functional(T03, RowRef::Total, "本年支出合计")],
     ));
     rules.push(CrossRule::equal(
-        "x.t02_t04.fiscal",
+        Rule::CrossT02T04Fiscal,
         functional(T02, RowRef::Total, "财政拨款收入"),
         vec![summary(T04, Side::Income, "本年收入合计", "决算数")],
     ));
     rules.push(CrossRule::equal(
-        "x.t04_t05.class",
+        Rule::CrossT04T05Class,
         summary(T04, Side::Expense, "本年支出合计", "一般公共预算财政拨款"),
         vec![functional(T05, RowRef::Total, "小计")],
     ));
     rules.push(CrossRule::equal(
-        "x.t05_t06.basic",
+        Rule::CrossT05T06Basic,
         functional(T05, RowRef::Total, "基本支出"),
         vec![
             CellRef::BasicTotal(CostGroup::Personnel),
@@ -369,13 +369,13 @@ pub fn builtin_cross_rules() -> Vec<CrossRule> {
         ],
     ));
     let mut fund = CrossRule::equal(
-        "x.t04_t07.fund",
+        Rule::CrossT04T07Fund,
         summary(T04, Side::Expense, "本年支出合计", "政府性基金预算财政拨款"),
         vec![functional(T07, RowRef::Total, "本年支出小计")],
     );
     fund.blank_is_zero = true;
     let mut soe = CrossRule::equal(
-        "x.t04_t08.soe",
+        Rule::CrossT04T08Soe,
         summary(
             T04,
             Side::Expense,
@@ -430,7 +430,7 @@ const THREE_COSTS_ROWS: [(&str, &str, &str, Option<&str>); 4] = [
 /// let doc = Document::embedded()?;
 /// let rules = three_costs_bounds(doc, cn_budget::Catalog::edition(2024).ok());
 /// assert_eq!(rules.len(), 4);
-/// assert!(rules.iter().all(|r| r.id == "x.t06_t09.bounds" && !r.blank_is_zero));
+/// assert!(rules.iter().all(|r| r.id.as_str() == "x.t06_t09.bounds" && !r.blank_is_zero));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn three_costs_bounds(doc: &Document, catalog: Option<&Catalog>) -> Vec<CrossRule> {
@@ -451,7 +451,7 @@ pub fn three_costs_bounds(doc: &Document, catalog: Option<&Catalog>) -> Vec<Cros
         .filter_map(|(column, prefix, name, parent)| {
             let code = printed(prefix).or_else(|| official(name, *parent))?;
             Some(CrossRule {
-                id: "x.t06_t09.bounds".into(),
+                id: Rule::CrossT06T09Bounds,
                 left: CellRef::Economic(code),
                 relation: Relation::LessOrEqual,
                 right: vec![(
@@ -482,7 +482,7 @@ pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector
         "金额",
         TableId::T03,
         "本年支出合计",
-        "x.t01_t03.class",
+        Rule::CrossT01T03Class,
         out,
     );
     class_lines(
@@ -492,7 +492,7 @@ pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector
         "一般公共预算财政拨款",
         TableId::T05,
         "小计",
-        "x.t04_t05.class",
+        Rule::CrossT04T05Class,
         out,
     );
     row_sets(doc, out);
@@ -509,11 +509,11 @@ fn class_lines(
     column: &str,
     detail_id: TableId,
     detail_column: &str,
-    rule: &str,
+    rule: Rule,
     out: &mut Collector,
 ) {
     let readable = doc.is_read(summary_id) && doc.is_read(detail_id);
-    let (Some(catalog), true) = (catalog, out.on(rule) && readable) else {
+    let (Some(catalog), true) = (catalog, out.on(&rule) && readable) else {
         return;
     };
     let t = if summary_id == TableId::T01 {
@@ -530,9 +530,9 @@ fn class_lines(
     for line in t.side(Side::Expense).filter(|l| l.is_numbered()) {
         let Some(entry) = catalog.functional().find_child(None, line.label()) else {
             out.warn(
-                rule,
+                rule.clone(),
                 Place {
-                    table: Some(summary_id.label().into()),
+                    table: Some(summary_id.into()),
                     code: Some(format!("支出第{}行", line.line)),
                     name: Some(line.label().into()),
                     column: None,
@@ -553,7 +553,7 @@ fn class_lines(
             .row(code)
             .and_then(|r| r.cells.get(dcol).copied().flatten());
         let place = Place {
-            table: Some(summary_id.label().into()),
+            table: Some(summary_id.into()),
             code: Some(code.to_string()),
             name: Some(line.label().into()),
             column: Some(column.into()),
@@ -572,8 +572,8 @@ fn class_lines(
             Relation::Equal,
             out.rounding(),
         ) {
-            Some(r) => out.check(rule, place, r, &basis),
-            None => out.passed(rule),
+            Some(r) => out.check(rule.clone(), place, r, &basis),
+            None => out.passed(rule.clone()),
         }
     }
 }
@@ -582,8 +582,8 @@ fn class_lines(
 /// in 公开03表. A row missing from one of them is reported once (it also explains a
 /// parent ≠ Σ children difference in that table).
 fn row_sets(doc: &Document, out: &mut Collector) {
-    const RULE: &str = "x.t02_t03.rows";
-    if !out.on(RULE) {
+    const RULE: Rule = Rule::CrossT02T03Rows;
+    if !out.on(&RULE) {
         return;
     }
     let codes = |id: TableId| -> Vec<FunctionCode> {
@@ -616,7 +616,7 @@ fn row_sets(doc: &Document, out: &mut Collector) {
                 .and_then(|t| t.table.row(*code))
                 .and_then(|r| r.cells.first().copied().flatten());
             let place = Place {
-                table: Some(b.label().into()),
+                table: Some(b.into()),
                 code: Some(code.to_string()),
                 name: name.clone(),
                 column: None,

@@ -11,15 +11,15 @@
 //! - A year-end date of the narrative (截至2024年12月31日, 截至2024年末) is the end of the
 //!   document's year: a 决算 of year Y states its assets at the end of Y.
 
-use super::{Collector, Finding, Place};
+use super::{Collector, Finding, Place, Rule};
 use crate::codes::to_half_width;
 use crate::disclosure::{Document, PrintedLine};
 use crate::ingest::{compact, heading_department, part_heading, year_in};
 
-const RULE: &str = "doc.identity";
+const RULE: Rule = Rule::DocIdentity;
 
 pub(super) fn run(doc: &Document, out: &mut Collector) {
-    if !out.on(RULE) {
+    if !out.on(&RULE) {
         return;
     }
     let department = compact(&doc.meta.department);

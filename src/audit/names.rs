@@ -3,7 +3,7 @@
 use super::Collector;
 use crate::catalog::{parse_name_path, NamedSegment, ResolveError};
 use crate::disclosure::{Document, NamePath};
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, Rule};
 use crate::{Catalog, Level};
 
 fn place(n: &NamePath) -> Place {
@@ -30,7 +30,7 @@ pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector
 /// `names.marker`: the markers printed after the names must read （类）（款）（项） in that
 /// order; a 项 marked （类） misstates the level of the code.
 fn markers(n: &NamePath, segments: &[NamedSegment], out: &mut Collector) {
-    const RULE: &str = "names.marker";
+    const RULE: Rule = Rule::NamesMarker;
     let expected = [Level::Class, Level::Section, Level::Item];
     let wrong: Vec<String> = segments
         .iter()
@@ -54,7 +54,7 @@ fn markers(n: &NamePath, segments: &[NamedSegment], out: &mut Collector) {
 /// repeated as 款, a 项 the edition does not have) misnames the subject: an error. A path that
 /// stops above 项, or that cannot be parsed, is a warning.
 fn official(n: &NamePath, segments: &[NamedSegment], catalog: &Catalog, out: &mut Collector) {
-    const RULE: &str = "names.official";
+    const RULE: Rule = Rule::NamesOfficial;
     let names: Vec<&str> = segments.iter().map(|s| s.name.as_str()).collect();
     match catalog.resolve_names(&names) {
         Ok(code) => {
@@ -90,7 +90,7 @@ fn code_level(code: crate::FunctionCode) -> Level {
 /// (1. 2. 3. … of the glossary) must run without gaps or repeats; a repeated or skipped
 /// number usually means an entry was added or dropped by hand.
 fn numbering(names: &[NamePath], out: &mut Collector) {
-    const RULE: &str = "names.numbering";
+    const RULE: Rule = Rule::NamesNumbering;
     let mut sections: Vec<&str> = names.iter().map(|n| n.section.as_str()).collect();
     sections.dedup();
     for section in sections {

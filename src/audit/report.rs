@@ -1,5 +1,5 @@
 use crate::disclosure::{Meta, PrintedTable, TableState};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Rule, Severity};
 use std::fmt::Write;
 
 /// Who and what a report is about: department, year, kind, template and the tables as
@@ -226,7 +226,7 @@ impl Report {
         let d = &self.document;
         let mut s = String::new();
         let _ = writeln!(s, "{}审核报告", d.headline());
-        let names = if self.findings.iter().any(|f| f.rule == "audit.catalog") {
+        let names = if self.findings.iter().any(|f| f.rule == Rule::AuditCatalog) {
             format!("无 {} 年版科目目录，科目名称未核对", d.edition)
         } else {
             format!("科目名称按 {} 年版《政府收支分类科目》核对", d.edition)

@@ -1,92 +1,134 @@
-//! What a narrative claim is about, as a finding names it: the code and name of a 类 or 项,
-//! else the indicator's name as the narrative prints it.
+//! What a narrative claim is about, as the audit reads it: the table cell a subject's figure
+//! restates ([`Subject::cell`]), and the code and name a finding gives it.
 
+use super::cross::{CellRef, RowRef};
+use crate::disclosure::{
+    CostGroup, Indicator, Measure, Side, Subject, TableId, THREE_COSTS_COLUMNS,
+};
 use crate::Catalog;
 
-/// Names of the indicators the narrative extractor records (see `ingest::narrative`).
-const NAMES: &[(&str, &str)] = &[
-    ("total", "收支总计"),
-    ("income_total", "本年收入合计"),
-    ("expense_total", "本年支出合计"),
-    ("fiscal_total", "财政拨款收支总计"),
-    ("gpb_income", "一般公共预算财政拨款收入"),
-    ("gpb_expense", "一般公共预算财政拨款支出"),
-    ("gpb_basic", "一般公共预算财政拨款基本支出"),
-    ("fund_income", "政府性基金预算财政拨款收入"),
-    ("fund_expense", "政府性基金预算财政拨款支出"),
-    ("soe_income", "国有资本经营预算财政拨款收入"),
-    ("soe_expense", "国有资本经营预算财政拨款支出"),
-    ("performance:fund_funds", "政府性基金预算项目绩效自评资金"),
-    ("gpb_project", "一般公共预算财政拨款项目支出"),
-    ("fiscal_basic", "财政拨款基本支出"),
-    ("fiscal_project", "财政拨款项目支出"),
-    ("fund_basic", "政府性基金预算财政拨款基本支出"),
-    ("fund_project", "政府性基金预算财政拨款项目支出"),
-    ("soe_basic", "国有资本经营预算财政拨款基本支出"),
-    ("soe_project", "国有资本经营预算财政拨款项目支出"),
-    ("personnel", "人员经费"),
-    ("public_funds", "公用经费"),
-    ("operating_costs", "机关运行经费"),
-    ("sangong:total", "“三公”经费"),
-    ("sangong:abroad", "因公出国（境）费"),
-    ("sangong:vehicle", "公务用车购置及运行维护费"),
-    ("sangong:vehicle_purchase", "公务用车购置费"),
-    ("sangong:vehicle_operation", "公务用车运行维护费"),
-    ("sangong:reception", "公务接待费"),
-    ("sangong:vehicle_count", "公务用车保有量"),
-    ("procurement:total", "政府采购支出总额"),
-    ("procurement:goods", "政府采购货物支出"),
-    ("procurement:works", "政府采购工程支出"),
-    ("procurement:services", "政府采购服务支出"),
-    ("procurement:sme", "授予中小企业合同金额"),
-    ("procurement:small_micro", "授予小微企业合同金额"),
-    (
-        "procurement:goods_sme_share",
-        "货物采购授予中小企业合同金额",
-    ),
-    (
-        "procurement:works_sme_share",
-        "工程采购授予中小企业合同金额",
-    ),
-    (
-        "procurement:services_sme_share",
-        "服务采购授予中小企业合同金额",
-    ),
-    ("vehicles:total", "车辆"),
-    ("assets:equipment_over_1m", "单位价值100万元以上设备"),
-    ("performance:funds", "绩效自评项目资金"),
-    ("performance:overall_funds", "部门整体支出绩效自评资金"),
-    ("performance:projects", "绩效自评项目"),
-    ("performance:budget_use_rate", "预算资金使用率"),
-    ("performance:coverage", "部门预算资金覆盖率"),
-];
+impl Subject {
+    /// The table cell a narrative figure of this subject and measure restates, if the
+    /// subject binds to one: an amount (`Measure::Amount`) to its cell of 公开01–08表 or its
+    /// 决算数 in 公开09表, a 三公 budget (`Measure::BudgetFull`) to its 预算数 in 公开09表.
+    ///
+    /// 基本支出/项目支出 bind to the table of their funds: the department's to 公开03表, those
+    /// of one budget's 财政拨款 to 公开05/07/08表. Those of 财政拨款 of every budget
+    /// (fiscal_basic, fiscal_project) bind to none: none of the nine tables splits them
+    /// (高等学校表4 does, but it has no counterpart among the nine and is not read).
+    ///
+    /// ```
+    /// use cn_budget::audit::{CellRef, RowRef};
+    /// use cn_budget::disclosure::{Document, Indicator, Measure, Subject, TableId};
+    /// let item: Subject = "item:2010601".parse()?;
+    /// let cell = item.cell(Measure::Amount).unwrap();
+    /// assert_eq!(cell, CellRef::Functional {
+    ///     table: TableId::T05,
+    ///     row: RowRef::Code("2010601".parse()?),
+    ///     column: "小计".into(),
+    /// });
+    /// assert!(cell.resolve(Document::embedded()?).is_some());
+    /// let abroad = Subject::from(Indicator::SangongAbroad);
+    /// assert_eq!(abroad.cell(Measure::BudgetFull).unwrap().table(), TableId::T09);
+    /// assert_eq!(item.cell(Measure::Share), None);
+    /// assert_eq!(Subject::from(Indicator::FiscalBasic).cell(Measure::Amount), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cell(&self, measure: Measure) -> Option<CellRef> {
+        use Indicator as I;
+        let summary = |table, side, label: &str, column: &str| CellRef::Summary {
+            table,
+            side,
+            label: label.into(),
+            column: column.into(),
+        };
+        let functional = |table, row, column: &str| CellRef::Functional {
+            table,
+            row,
+            column: column.into(),
+        };
+        let indicator = match (self, measure) {
+            (Subject::Indicator(i), Measure::Amount | Measure::BudgetFull) => *i,
+            (Subject::Class(code) | Subject::Item(code), Measure::Amount) => {
+                return Some(functional(TableId::T05, RowRef::Code(*code), "小计"));
+            }
+            _ => return None,
+        };
+        if let Some(i) = sangong_column(indicator) {
+            return Some(CellRef::ThreeCosts {
+                actual: measure == Measure::Amount,
+                column: THREE_COSTS_COLUMNS[i].into(),
+            });
+        }
+        if measure != Measure::Amount {
+            return None;
+        }
+        Some(match indicator {
+            I::IncomeFiscal
+            | I::IncomeSuperior
+            | I::IncomeOperations
+            | I::IncomeBusiness
+            | I::IncomeAffiliates
+            | I::IncomeOther => functional(TableId::T02, RowRef::Total, indicator.name()),
+            I::ExpenseBasic
+            | I::ExpenseProject
+            | I::ExpenseToSuperior
+            | I::ExpenseBusiness
+            | I::ExpenseToAffiliates => functional(TableId::T03, RowRef::Total, indicator.name()),
+            I::Total => summary(TableId::T01, Side::Income, "总计", "金额"),
+            I::IncomeTotal => summary(TableId::T01, Side::Income, "本年收入合计", "金额"),
+            I::ExpenseTotal => summary(TableId::T01, Side::Expense, "本年支出合计", "金额"),
+            I::FiscalTotal => summary(TableId::T04, Side::Expense, "总计", "小计"),
+            I::GpbIncome => summary(TableId::T04, Side::Income, "一般公共预算财政拨款", "决算数"),
+            I::GpbExpense | I::PerformanceOverallFunds => {
+                functional(TableId::T05, RowRef::Total, "小计")
+            }
+            I::GpbBasic => functional(TableId::T05, RowRef::Total, "基本支出"),
+            I::GpbProject | I::PerformanceFunds => {
+                functional(TableId::T05, RowRef::Total, "项目支出")
+            }
+            I::FundBasic => functional(TableId::T07, RowRef::Total, "本年支出基本支出"),
+            I::FundProject => functional(TableId::T07, RowRef::Total, "本年支出项目支出"),
+            I::SoeBasic => functional(TableId::T08, RowRef::Total, "基本支出"),
+            I::SoeProject => functional(TableId::T08, RowRef::Total, "项目支出"),
+            I::Personnel => CellRef::BasicTotal(CostGroup::Personnel),
+            I::PublicFunds | I::OperatingCosts => CellRef::BasicTotal(CostGroup::Public),
+            _ => return None,
+        })
+    }
+}
 
-/// Subjects whose rest is the printed name (income:事业收入, vehicles:其他用车 …).
-const PRINTED: &[&str] = &["income:", "expense:", "vehicles:", "performance:"];
+/// The column of 公开09表 ([`THREE_COSTS_COLUMNS`]) a 三公 amount is printed in.
+fn sangong_column(i: Indicator) -> Option<usize> {
+    Some(match i {
+        Indicator::SangongTotal => 0,
+        Indicator::SangongAbroad => 1,
+        Indicator::SangongVehicle => 2,
+        Indicator::SangongVehiclePurchase => 3,
+        Indicator::SangongVehicleOperation => 4,
+        Indicator::SangongReception => 5,
+        _ => return None,
+    })
+}
 
-/// The code and name of a claim's subject: `class:201` and `item:2010601` give the code and
-/// its name in the catalog (no name if the catalog lacks it); other subjects give no code
-/// and the indicator's name, or the subject itself if it has none.
+/// Whether the subject is one of the 三公 amounts of 公开09表.
+pub(super) fn is_sangong(subject: &Subject) -> bool {
+    subject.indicator().and_then(sangong_column).is_some()
+}
+
+/// The code and name of a claim's subject: a 类 or 项 gives its code and its name in the
+/// catalog (no name if the catalog lacks it); other subjects give no code and their name.
 pub(super) fn code_and_name(
-    subject: &str,
+    subject: &Subject,
     catalog: Option<&Catalog>,
 ) -> (Option<String>, Option<String>) {
-    if let Some(code) = subject
-        .strip_prefix("class:")
-        .or_else(|| subject.strip_prefix("item:"))
-    {
-        let name = code
-            .parse()
-            .ok()
-            .and_then(|c| catalog?.functional().name(c))
-            .map(str::to_owned);
-        return (Some(code.to_owned()), name);
+    match subject.code() {
+        Some(code) => {
+            let name = catalog.and_then(|c| c.functional().name(code));
+            (Some(code.to_string()), name.map(str::to_owned))
+        }
+        None => (None, subject.name().map(str::to_owned)),
     }
-    if let Some((_, name)) = NAMES.iter().find(|(s, _)| *s == subject) {
-        return (None, Some((*name).to_owned()));
-    }
-    let printed = PRINTED.iter().find_map(|p| subject.strip_prefix(p));
-    (None, Some(printed.unwrap_or(subject).to_owned()))
 }
 
 #[cfg(test)]
@@ -97,20 +139,21 @@ mod tests {
     #[test]
     fn items_and_classes_carry_their_code_and_name() {
         let catalog = Catalog::edition(2024).ok();
-        let item = code_and_name("item:2010601", catalog);
+        let s = |t: &str| t.parse().unwrap();
+        let item = code_and_name(&s("item:2010601"), catalog);
         assert_eq!(item, (Some("2010601".into()), Some("行政运行".into())));
-        let class = code_and_name("class:208", catalog);
+        let class = code_and_name(&s("class:208"), catalog);
         assert_eq!(
             class,
             (Some("208".into()), Some("社会保障和就业支出".into()))
         );
-        assert_eq!(code_and_name("item:2010601", None).1, None);
+        assert_eq!(code_and_name(&s("item:2010601"), None).1, None);
         assert_eq!(
-            code_and_name("sangong:abroad", catalog).1.as_deref(),
+            code_and_name(&s("sangong:abroad"), catalog).1.as_deref(),
             Some("因公出国（境）费")
         );
         assert_eq!(
-            code_and_name("income:事业收入", catalog).1.as_deref(),
+            code_and_name(&s("income:事业收入"), catalog).1.as_deref(),
             Some("事业收入")
         );
     }

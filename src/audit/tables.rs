@@ -8,7 +8,7 @@ use crate::check::{
 use crate::disclosure::{
     CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
 };
-use crate::finding::Place;
+use crate::finding::{Place, Rule};
 use crate::{Amount, Code, FunctionCode};
 
 pub(super) fn run(doc: &Document, out: &mut Collector) {
@@ -29,14 +29,21 @@ pub(super) fn run(doc: &Document, out: &mut Collector) {
     three_costs_09(doc, out);
 }
 
-/// The rule-id prefix of a table: `t02`.
-pub(super) fn prefix(id: TableId) -> String {
-    format!("t{:02}", id as u8 + 1)
+/// The `tNN.hierarchy` and `tNN.row_total` rules of a functional table.
+fn functional_rules(id: TableId) -> Option<(Rule, Rule)> {
+    Some(match id {
+        TableId::T02 => (Rule::T02Hierarchy, Rule::T02RowTotal),
+        TableId::T03 => (Rule::T03Hierarchy, Rule::T03RowTotal),
+        TableId::T05 => (Rule::T05Hierarchy, Rule::T05RowTotal),
+        TableId::T07 => (Rule::T07Hierarchy, Rule::T07RowTotal),
+        TableId::T08 => (Rule::T08Hierarchy, Rule::T08RowTotal),
+        _ => return None,
+    })
 }
 
 fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option<String>) -> Place {
     Place {
-        table: Some(id.label().into()),
+        table: Some(id.into()),
         code,
         name,
         column,
@@ -50,14 +57,14 @@ fn route<C: Code>(
     doc: &Document,
     id: TableId,
     table: &Table<C>,
-    rule: &str,
+    rule: Rule,
     results: Vec<RawResult<C>>,
     basis: &str,
     out: &mut Collector,
 ) {
     for r in results {
         if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
-            out.passed(rule);
+            out.passed(rule.clone());
             continue;
         }
         let code = Some(
@@ -86,9 +93,9 @@ fn route<C: Code>(
                 } else {
                     basis
                 };
-                out.compared(rule, p, c, basis, hint);
+                out.compared(rule.clone(), p, c, basis, hint);
             }
-            Outcome::Blocked(b) => out.blocked(rule, p, b),
+            Outcome::Blocked(b) => out.blocked(rule.clone(), p, b),
         }
     }
 }
@@ -99,11 +106,12 @@ fn route<C: Code>(
 /// built by summation, so any difference beyond rounding is a misprint or a missing row;
 /// when one is found, the finding says which row of a sibling table would explain it.
 fn hierarchy(doc: &Document, id: TableId, out: &mut Collector) {
-    let rule = format!("{}.hierarchy", prefix(id));
-    let Some(t) = doc.functional(id) else { return };
+    let (Some(t), Some((rule, _))) = (doc.functional(id), functional_rules(id)) else {
+        return;
+    };
     if out.on(&rule) {
         let results = t.table.hierarchy_results(out.rounding());
-        route(doc, id, &t.table, &rule, results, "下级科目之和", out);
+        route(doc, id, &t.table, rule, results, "下级科目之和", out);
     }
 }
 
@@ -187,8 +195,9 @@ fn explain(
 /// 经营 + 对附属单位补助; 05/08: 小计 = 基本 + 项目; 07: 本年支出小计 = 基本 + 项目). Why:
 /// the columns partition the total by source or by kind of spending.
 fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
-    let rule = format!("{}.row_total", prefix(id));
-    let (Some(t), Some((total, parts))) = (doc.functional(id), id.row_identity()) else {
+    let (Some(t), Some((total, parts)), Some((_, rule))) =
+        (doc.functional(id), id.row_identity(), functional_rules(id))
+    else {
         return;
     };
     if !out.on(&rule) {
@@ -198,7 +207,7 @@ fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
     let Some(total_col) = t.table.column(heading(total)) else {
         let total = heading(total);
         out.warn(
-            &rule,
+            rule,
             place(id, None, None, Some(total.into())),
             format!("缺少列「{total}」，无法校验"),
         );
@@ -217,7 +226,7 @@ fn row_total(doc: &Document, id: TableId, out: &mut Collector) {
         doc,
         id,
         &t.table,
-        &rule,
+        rule,
         results,
         &format!("{}之和", names.join("+")),
         out,
@@ -234,7 +243,7 @@ fn printed_codes(doc: &Document, id: TableId, out: &mut Collector) {
 }
 
 fn report_printed<C: Code>(id: TableId, table: &Table<C>, printed: &[String], out: &mut Collector) {
-    const RULE: &str = "format.printed_code";
+    const RULE: Rule = Rule::FormatPrintedCode;
     let bad: Vec<String> = table
         .rows()
         .iter()
@@ -336,7 +345,7 @@ fn numbered(t: &SummaryTable, side: Side, column: usize) -> Vec<Option<&Amount>>
 /// Checks `total` = Σ `parts` (blanks skipped; evaluated when the total and a part exist).
 fn sum_cells(
     out: &mut Collector,
-    rule: &str,
+    rule: Rule,
     p: impl FnOnce() -> Place,
     total: Option<&Amount>,
     parts: &[Option<&Amount>],
@@ -376,7 +385,7 @@ fn summary_01(doc: &Document, out: &mut Collector) {
     if let Some(l) = summary_line(t, Side::Income, |s| s == "本年收入合计") {
         sum_cells(
             out,
-            "t01.income_total",
+            Rule::T01IncomeTotal,
             || line_place(id, l, "本年收入合计", &heading),
             cell_of(Some(l), col),
             &numbered(t, Side::Income, col),
@@ -386,7 +395,7 @@ fn summary_01(doc: &Document, out: &mut Collector) {
     if let Some(l) = summary_line(t, Side::Expense, |s| s == "本年支出合计") {
         sum_cells(
             out,
-            "t01.expense_total",
+            Rule::T01ExpenseTotal,
             || line_place(id, l, "本年支出合计", &heading),
             cell_of(Some(l), col),
             &numbered(t, Side::Expense, col),
@@ -395,7 +404,7 @@ fn summary_01(doc: &Document, out: &mut Collector) {
     }
     balance(
         out,
-        "t01.balance",
+        Rule::T01Balance,
         id,
         t,
         (col, col),
@@ -408,7 +417,7 @@ fn summary_01(doc: &Document, out: &mut Collector) {
 /// and expense-side columns (公开04表 prints income in 决算数 and expense in 小计).
 fn balance(
     out: &mut Collector,
-    rule: &str,
+    rule: Rule,
     id: TableId,
     t: &SummaryTable,
     columns: (usize, usize),
@@ -429,7 +438,7 @@ fn balance(
         if let Some(l) = total {
             sum_cells(
                 out,
-                rule,
+                rule.clone(),
                 || line_place(id, l, "总计", &heading),
                 cell_of(Some(l), col),
                 &cells,
@@ -458,13 +467,13 @@ fn summary_04(doc: &Document, out: &mut Collector) {
         let line = &t.lines[i];
         if inferred {
             out.warn(
-                "t04.labels",
+                Rule::T04Labels,
                 line_place(id, line, "", ""),
                 format!("该行未印项目名称，按模板读作「{label}」"),
             );
         } else if line.side == Side::Expense && label.starts_with("年初") {
             out.warn(
-                "t04.labels",
+                Rule::T04Labels,
                 line_place(id, line, label, ""),
                 "支出方印为「年初…」，模板此处应为「年末财政拨款结转和结余」".into(),
             );
@@ -477,7 +486,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
         let total = l.cells.get(income_col).and_then(Option::as_ref);
         sum_cells(
             out,
-            "t04.income_total",
+            Rule::T04IncomeTotal,
             || line_place(id, l, "本年收入合计", "决算数"),
             total,
             &numbered(t, Side::Income, income_col),
@@ -500,7 +509,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
             let total = l.cells.get(c).and_then(Option::as_ref);
             sum_cells(
                 out,
-                "t04.expense_total",
+                Rule::T04ExpenseTotal,
                 || line_place(id, l, "本年支出合计", &t.columns[c]),
                 total,
                 &numbered(t, Side::Expense, c),
@@ -515,7 +524,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
             .collect();
         sum_cells(
             out,
-            "t04.row_total",
+            Rule::T04RowTotal,
             || line_place(id, line, line.label(), "小计"),
             line.cells.get(subtotal).and_then(Option::as_ref),
             &parts,
@@ -524,7 +533,7 @@ fn summary_04(doc: &Document, out: &mut Collector) {
     }
     balance(
         out,
-        "t04.balance",
+        Rule::T04Balance,
         id,
         t,
         (income_col, subtotal),
@@ -540,13 +549,13 @@ fn summary_04(doc: &Document, out: &mut Collector) {
 fn basic_06(doc: &Document, out: &mut Collector) {
     let t = &doc.t06;
     let id = TableId::T06;
-    if out.on("t06.class_sum") {
+    if out.on(&Rule::T06ClassSum) {
         let results = t.table.hierarchy_results(out.rounding());
         route(
             doc,
             id,
             &t.table,
-            "t06.class_sum",
+            Rule::T06ClassSum,
             results,
             "下级科目之和",
             out,
@@ -555,7 +564,7 @@ fn basic_06(doc: &Document, out: &mut Collector) {
     report_printed(id, &t.table, &t.printed_codes, out);
     if t.groups.len() != t.table.rows().len() {
         out.warn(
-            "t06.group_totals",
+            Rule::T06GroupTotals,
             place(id, None, None, None),
             format!(
                 "{} 行只有 {} 个经费分组（人员经费/公用经费），合计校验未执行",
@@ -580,7 +589,7 @@ fn basic_06(doc: &Document, out: &mut Collector) {
         let label = format!("{}合计", group.name());
         sum_cells(
             out,
-            "t06.group_totals",
+            Rule::T06GroupTotals,
             || place(id, Some(label.clone()), None, Some("决算数".into())),
             total.as_ref(),
             &parts,
@@ -606,7 +615,7 @@ fn three_costs_09(doc: &Document, out: &mut Collector) {
         };
         sum_cells(
             out,
-            "t09.totals",
+            Rule::T09Totals,
             || p(0),
             c(0),
             &[c(1), c(2), c(5)],
@@ -614,7 +623,7 @@ fn three_costs_09(doc: &Document, out: &mut Collector) {
         );
         sum_cells(
             out,
-            "t09.totals",
+            Rule::T09Totals,
             || p(2),
             c(2),
             &[c(3), c(4)],

@@ -1,6 +1,6 @@
 //! Helpers for the rules' unit tests.
 
-use super::{audit, AuditOptions, Finding, Severity};
+use super::{audit, AuditOptions, Finding, Rule, Severity};
 use crate::disclosure::Document;
 use crate::{Amount, Unit};
 
@@ -16,9 +16,10 @@ pub(crate) fn wan(text: &str) -> Option<Amount> {
 
 /// The findings of one rule with a severity.
 pub(crate) fn findings(doc: &Document, rule: &str, severity: Severity) -> Vec<Finding> {
+    let id: Rule = rule.parse().expect("a rule id");
     audit(doc, &AuditOptions::default())
         .findings
         .into_iter()
-        .filter(|f| f.rule == rule && f.severity == severity)
+        .filter(|f| f.rule == id && f.severity == severity)
         .collect()
 }

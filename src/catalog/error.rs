@@ -118,19 +118,24 @@ pub enum LoadError {
 /// An edition is not embedded in the crate.
 ///
 /// ```
+/// use cn_budget::catalog::EditionError;
 /// let err = cn_budget::Catalog::edition(1999).unwrap_err();
 /// assert_eq!(err.to_string(), "no embedded catalog for edition 1999 (embedded: 2024, 2025)");
+/// assert_eq!(err, EditionError::Unknown { year: 1999, available: cn_budget::Catalog::EDITIONS });
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EditionError {
     /// No catalog for this year is embedded.
-    #[error("no embedded catalog for edition {year} (embedded: {available})")]
+    #[error(
+        "no embedded catalog for edition {year} (embedded: {})",
+        years(available)
+    )]
     Unknown {
         /// The year asked for.
         year: u16,
-        /// The embedded years, comma-separated.
-        available: String,
+        /// The embedded years ([`super::EDITIONS`]).
+        available: &'static [u16],
     },
     /// The embedded data failed to load (a bug in the crate's data; the tests prevent it).
     #[error("embedded catalog {year} is broken: {source}")]
@@ -140,6 +145,12 @@ pub enum EditionError {
         /// What failed.
         source: LoadError,
     },
+}
+
+/// `2024, 2025`.
+fn years(years: &[u16]) -> String {
+    let years: Vec<String> = years.iter().map(u16::to_string).collect();
+    years.join(", ")
 }
 
 /// A name path could not be resolved to a code.

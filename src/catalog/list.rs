@@ -1,5 +1,6 @@
 use super::LoadError;
 use crate::codes::normalize_name;
+use crate::codes::CodeKey;
 use crate::{Code, Level};
 use std::collections::HashMap;
 

@@ -82,48 +82,60 @@ struct Embedded {
     catalog: Lazy<Result<Catalog, LoadError>>,
 }
 
+/// The embedded edition of one year: its three files under `data/` (named after the year).
 macro_rules! embedded {
-    ($year:literal, $func:literal, $econ:literal, $map:literal) => {
+    ($year:literal) => {
         Embedded {
             year: $year,
-            functional: include_str!(concat!("../../data/", $func)),
-            economic: include_str!(concat!("../../data/", $econ)),
-            mapping: include_str!(concat!("../../data/", $map)),
+            functional: include_str!(concat!("../../data/functional/", stringify!($year), ".tsv")),
+            economic: include_str!(concat!("../../data/economic/", stringify!($year), ".tsv")),
+            mapping: include_str!(concat!(
+                "../../data/economic/mapping-",
+                stringify!($year),
+                ".tsv"
+            )),
             catalog: Lazy::new(|| {
-                Catalog::from_tsv(
-                    stringify!($year),
-                    include_str!(concat!("../../data/", $func)),
-                    include_str!(concat!("../../data/", $econ)),
-                    include_str!(concat!("../../data/", $map)),
-                )
+                let (functional, economic, mapping) =
+                    Catalog::embedded_files($year).expect("an embedded edition has its files");
+                Catalog::from_tsv(stringify!($year), functional, economic, mapping)
             }),
         }
     };
 }
 
-static EMBEDDED: [Embedded; 2] = [
-    embedded!(
-        2024,
-        "functional/2024.tsv",
-        "economic/2024.tsv",
-        "economic/mapping-2024.tsv"
-    ),
-    embedded!(
-        2025,
-        "functional/2025.tsv",
-        "economic/2025.tsv",
-        "economic/mapping-2025.tsv"
-    ),
-];
+/// The one list of embedded editions: [`EDITIONS`] and the compiled-in files both come from it.
+macro_rules! editions {
+    ($($year:literal),+) => {
+        /// The years of the embedded editions, oldest first; the one list that
+        /// [`Catalog::edition`], [`Catalog::embedded_files`], the tests and the data drift
+        /// check (`tests/catalog_drift.rs`) use. Also [`Catalog::EDITIONS`].
+        ///
+        /// ```
+        /// assert_eq!(cn_budget::catalog::EDITIONS, &[2024, 2025]);
+        /// for &year in cn_budget::catalog::EDITIONS {
+        ///     assert_eq!(cn_budget::Catalog::edition(year)?.label(), year.to_string());
+        /// }
+        /// # Ok::<(), cn_budget::catalog::EditionError>(())
+        /// ```
+        pub const EDITIONS: &[u16] = &[$($year),+];
 
-/// The years of the embedded editions.
-///
-/// ```
-/// assert_eq!(cn_budget::catalog::EDITIONS, &[2024, 2025]);
-/// ```
-pub const EDITIONS: &[u16] = &[2024, 2025];
+        static EMBEDDED: [Embedded; EDITIONS.len()] = [$(embedded!($year)),+];
+    };
+}
+
+editions!(2024, 2025);
 
 impl Catalog {
+    /// The years of the embedded editions (the same list as [`EDITIONS`]).
+    ///
+    /// ```
+    /// use cn_budget::Catalog;
+    /// let newest = *Catalog::EDITIONS.last().unwrap();
+    /// assert!(Catalog::edition(newest).is_ok());
+    /// assert!(Catalog::edition(newest + 1).is_err());
+    /// ```
+    pub const EDITIONS: &'static [u16] = EDITIONS;
+
     /// The embedded catalog of an edition (the year of 《XXXX年政府收支分类科目》).
     ///
     /// ```
@@ -132,18 +144,13 @@ impl Catalog {
     /// # Ok::<(), cn_budget::catalog::EditionError>(())
     /// ```
     pub fn edition(year: u16) -> Result<&'static Catalog, EditionError> {
-        let embedded =
-            EMBEDDED
-                .iter()
-                .find(|e| e.year == year)
-                .ok_or_else(|| EditionError::Unknown {
-                    year,
-                    available: EDITIONS
-                        .iter()
-                        .map(u16::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
+        let embedded = EMBEDDED
+            .iter()
+            .find(|e| e.year == year)
+            .ok_or(EditionError::Unknown {
+                year,
+                available: EDITIONS,
+            })?;
         embedded
             .catalog
             .as_ref()

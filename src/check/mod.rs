@@ -198,11 +198,28 @@ pub enum Blocker {
     /// Interval arithmetic overflowed.
     #[error("decimal overflow")]
     Overflow,
+    /// A figure could not stand for an interval for another reason than an overflow (an
+    /// empty interval, a precision out of range); the amount's own error, kept whole.
+    #[error("{0}")]
+    Amount(AmountError),
 }
 
+/// An overflow of the amounts' arithmetic is [`Blocker::Overflow`], like the checks' own;
+/// any other amount error is kept as it is in [`Blocker::Amount`].
+///
+/// ```
+/// use cn_budget::check::Blocker;
+/// use cn_budget::AmountError;
+/// assert_eq!(Blocker::from(AmountError::Overflow), Blocker::Overflow);
+/// let empty = AmountError::DecimalsOutOfRange { decimals: 40 };
+/// assert_eq!(Blocker::from(empty.clone()), Blocker::Amount(empty));
+/// ```
 impl From<AmountError> for Blocker {
-    fn from(_: AmountError) -> Blocker {
-        Blocker::Overflow
+    fn from(e: AmountError) -> Blocker {
+        match e {
+            AmountError::Overflow => Blocker::Overflow,
+            other => Blocker::Amount(other),
+        }
     }
 }
 

@@ -10,19 +10,23 @@ use std::collections::{BTreeMap, BTreeSet};
 /// use cn_budget::FunctionCode;
 /// let mut t: Table<FunctionCode> = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
 /// let err = t.push("201".parse()?, None, vec![None]).unwrap_err();
-/// assert!(matches!(err, TableError::CellCount { expected: 3, found: 1, .. }));
+/// assert!(matches!(err, TableError::CellCount { row: Some(0), expected: 3, found: 1, .. }));
+/// assert_eq!(err.to_string(), "公开05表, row 0 (201): 1 cells for 3 columns");
+/// let err = t.set_total(vec![None]).unwrap_err();
+/// assert!(matches!(err, TableError::CellCount { row: None, .. }));
+/// assert_eq!(err.to_string(), "公开05表, 合计 (合计): 1 cells for 3 columns");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TableError {
     /// A row has a different number of cells than the table has columns.
-    #[error("{table}, row {row} ({code}): {found} cells for {expected} columns")]
+    #[error("{table}, {} ({code}): {found} cells for {expected} columns", row.map_or_else(|| TOTAL_LABEL.to_owned(), |r| format!("row {r}")))]
     CellCount {
         /// The table.
         table: String,
-        /// The 0-based row index (the total row is "合计").
-        row: String,
+        /// The 0-based index of the row pushed; `None` for the 合计 row.
+        row: Option<usize>,
         /// The row's code or label.
         code: String,
         /// The number of columns.
@@ -131,7 +135,7 @@ impl<C: Code> Table<C> {
 
     fn check_cells(
         &self,
-        row: String,
+        row: Option<usize>,
         code: String,
         cells: &[Option<Amount>],
     ) -> Result<(), TableError> {
@@ -169,7 +173,7 @@ impl<C: Code> Table<C> {
         name: Option<&str>,
         cells: Vec<Option<Amount>>,
     ) -> Result<(), TableError> {
-        self.check_cells(self.rows.len().to_string(), code.to_string(), &cells)?;
+        self.check_cells(Some(self.rows.len()), code.to_string(), &cells)?;
         self.rows.push(Row {
             code,
             name: name.map(str::to_owned),
@@ -192,7 +196,7 @@ impl<C: Code> Table<C> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn set_total(&mut self, cells: Vec<Option<Amount>>) -> Result<(), TableError> {
-        self.check_cells(TOTAL_LABEL.into(), TOTAL_LABEL.into(), &cells)?;
+        self.check_cells(None, TOTAL_LABEL.into(), &cells)?;
         self.total = Some(cells);
         Ok(())
     }

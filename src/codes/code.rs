@@ -10,7 +10,8 @@ use std::str::FromStr;
 /// What a classification code can do; implemented by [`FunctionCode`] and [`EconomicCode`].
 ///
 /// Generic code such as [`crate::tree::Tree`] works over any `Code`. The trait is sealed: the
-/// dense key layout is an implementation detail that the crate relies on.
+/// dense key layout (the small integer by which the crate indexes codes) is an implementation
+/// detail, not part of the API; [`Code::as_u32`] is the code's stable integer.
 ///
 /// ```
 /// use cn_budget::{Code, FunctionCode, Level};
@@ -23,17 +24,6 @@ use std::str::FromStr;
 pub trait Code:
     Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr<Err = ParseCodeError> + sealed::Sealed
 {
-    /// The size of the dense key space: every valid code has `dense_key() < KEY_SPACE`.
-    ///
-    /// ```
-    /// use cn_budget::{Code, EconomicCode, FunctionCode};
-    /// let last: FunctionCode = "2999999".parse()?;
-    /// assert!(last.dense_key() < FunctionCode::KEY_SPACE);
-    /// let last: EconomicCode = "59999".parse()?;
-    /// assert!(last.dense_key() < EconomicCode::KEY_SPACE);
-    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
-    /// ```
-    const KEY_SPACE: usize;
     /// The level of this code.
     ///
     /// ```
@@ -55,22 +45,6 @@ pub trait Code:
     /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
     /// ```
     fn parent(self) -> Option<Self>;
-    /// A small integer unique to this code, below [`Code::KEY_SPACE`]; codes sort by it the
-    /// same way as by their text.
-    ///
-    /// ```
-    /// use cn_budget::{Code, FunctionCode};
-    /// let codes: Vec<FunctionCode> =
-    ///     ["201", "2010601", "20106", "20107"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
-    /// let mut by_key = codes.clone();
-    /// by_key.sort_by_key(|c| c.dense_key());
-    /// let text: Vec<String> = by_key.iter().map(|c| c.to_string()).collect();
-    /// assert_eq!(text, ["201", "20106", "2010601", "20107"]);
-    /// // The keys of a 类 and of its first 款 differ.
-    /// assert_ne!(codes[0].dense_key(), codes[2].dense_key());
-    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
-    /// ```
-    fn dense_key(self) -> usize;
     /// The numeric value of the code as printed (`2010601`).
     ///
     /// ```
@@ -80,18 +54,6 @@ pub trait Code:
     /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
     /// ```
     fn as_u32(self) -> u32;
-    /// Which independent hierarchy the code belongs to within its classification (0 for
-    /// functional codes; 0 for 部门 and 1 for 政府 economic codes). Names are unique among
-    /// siblings within one scope.
-    ///
-    /// ```
-    /// use cn_budget::{Code, EconomicCode, FunctionCode};
-    /// assert_eq!("2010601".parse::<FunctionCode>()?.scope(), 0);
-    /// assert_eq!("30101".parse::<EconomicCode>()?.scope(), 0); // 部门预算
-    /// assert_eq!("50101".parse::<EconomicCode>()?.scope(), 1); // 政府预算
-    /// # Ok::<(), cn_budget::codes::ParseCodeError>(())
-    /// ```
-    fn scope(self) -> u8;
     /// The 类 this code belongs to (itself for a 类).
     ///
     /// ```
@@ -162,11 +124,48 @@ impl<C: Code> Iterator for Ancestors<C> {
     }
 }
 
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for super::FunctionCode {}
-    impl Sealed for super::EconomicCode {}
+/// The sealed half of [`Code`]: the dense key layout the crate relies on. The trait is
+/// public in a private module and its methods take a [`sealed::Token`] that only this crate
+/// can make, so other crates can neither implement it nor read the layout, even through a
+/// `C: Code` bound. Inside the crate, [`CodeKey`] gives the methods their plain form.
+pub(super) mod sealed {
+    /// Proof that the caller is this crate.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Token(pub(in crate::codes) ());
+
+    /// A code's place in the dense key space of its type.
+    pub trait Sealed: Copy {
+        /// The size of the dense key space: every valid code has a key below it.
+        fn key_count(_: Token) -> usize;
+        /// A small integer unique to this code, below the key space; codes sort by it the
+        /// same way as by their text.
+        fn key(self, _: Token) -> usize;
+        /// Which independent hierarchy the code belongs to within its classification (0 for
+        /// functional codes; 0 for 部门 and 1 for 政府 economic codes). Names are unique among
+        /// siblings within one scope.
+        fn hierarchy(self, _: Token) -> u8;
+    }
 }
+
+/// The dense key layout of codes, for the crate's own indexes (crate-private).
+pub(crate) trait CodeKey: Code {
+    /// The size of the dense key space: every valid code has `dense_key() < key_space()`.
+    fn key_space() -> usize {
+        <Self as sealed::Sealed>::key_count(sealed::Token(()))
+    }
+    /// A small integer unique to this code, below [`CodeKey::key_space`]; codes sort by it
+    /// the same way as by their text.
+    fn dense_key(self) -> usize {
+        sealed::Sealed::key(self, sealed::Token(()))
+    }
+    /// Which independent hierarchy the code belongs to (0 for functional codes; 0 for 部门
+    /// and 1 for 政府 economic codes). Names are unique among siblings within one scope.
+    fn scope(self) -> u8 {
+        sealed::Sealed::hierarchy(self, sealed::Token(()))
+    }
+}
+
+impl<C: Code> CodeKey for C {}
 
 /// A code and the name printed after it, as returned by the lenient parsers
 /// ([`FunctionCode::parse_lenient`], [`EconomicCode::parse_lenient`]).
@@ -369,8 +368,19 @@ macro_rules! code_type {
             }
         }
 
+        impl sealed::Sealed for $name {
+            fn key_count(_: sealed::Token) -> usize {
+                $spec.key_space as usize
+            }
+            fn key(self, _: sealed::Token) -> usize {
+                (self.key - $spec.key_base) as usize
+            }
+            fn hierarchy(self, _: sealed::Token) -> u8 {
+                $spec.scope(self.key)
+            }
+        }
+
         impl Code for $name {
-            const KEY_SPACE: usize = $spec.key_space as usize;
             fn level(self) -> Level {
                 self.level
             }
@@ -379,14 +389,8 @@ macro_rules! code_type {
                     .parent(self.key, self.level)
                     .map(|(key, level)| $name { key, level })
             }
-            fn dense_key(self) -> usize {
-                (self.key - $spec.key_base) as usize
-            }
             fn as_u32(self) -> u32 {
                 self.value()
-            }
-            fn scope(self) -> u8 {
-                $spec.scope(self.key)
             }
         }
 
@@ -546,5 +550,65 @@ impl EconomicCode {
         } else {
             EconomicScheme::Government
         }
+    }
+}
+
+/// The dense key layout, which is crate-private: keys stay below the key space, sort like the
+/// codes, and scopes split the economic schemes. (These were property tests in
+/// `tests/codes.rs` while the layout was public; the assertions are the same.)
+#[cfg(all(test, feature = "proptest"))]
+mod key_tests {
+    use super::CodeKey;
+    use crate::strategies::{economic_code, function_code, item_code};
+    use crate::{Code, EconomicCode, FunctionCode};
+    use proptest::prelude::*;
+
+    fn config() -> ProptestConfig {
+        ProptestConfig {
+            failure_persistence: None,
+            ..ProptestConfig::with_cases(256)
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn keys_are_below_the_key_space(code in function_code(), econ in economic_code()) {
+            prop_assert!(code.dense_key() < FunctionCode::key_space());
+            prop_assert!(econ.dense_key() < EconomicCode::key_space());
+        }
+
+        #[test]
+        fn function_keys_order_like_the_codes(a in function_code(), b in function_code(), c in item_code()) {
+            for (x, y) in [(a, b), (a, c), (c, b)] {
+                prop_assert_eq!(x.dense_key().cmp(&y.dense_key()), x.cmp(&y), "{} vs {}", x, y);
+            }
+        }
+
+        #[test]
+        fn economic_keys_order_like_the_codes(a in economic_code(), b in economic_code()) {
+            prop_assert_eq!(a.dense_key().cmp(&b.dense_key()), a.cmp(&b), "{} vs {}", a, b);
+            prop_assert_eq!(a.scope() == b.scope(), a.scheme() == b.scheme());
+        }
+    }
+
+    /// The examples the public docs showed while the layout was public.
+    #[test]
+    fn documented_keys_and_scopes() {
+        let f = |s: &str| s.parse::<FunctionCode>().unwrap();
+        let e = |s: &str| s.parse::<EconomicCode>().unwrap();
+        assert!(f("2999999").dense_key() < FunctionCode::key_space());
+        assert!(e("59999").dense_key() < EconomicCode::key_space());
+        let codes = [f("201"), f("2010601"), f("20106"), f("20107")];
+        let mut by_key = codes;
+        by_key.sort_by_key(|c| c.dense_key());
+        let text: Vec<String> = by_key.iter().map(|c| c.to_string()).collect();
+        assert_eq!(text, ["201", "20106", "2010601", "20107"]);
+        assert_ne!(codes[0].dense_key(), codes[2].dense_key());
+        assert_eq!(f("2010601").scope(), 0);
+        assert_eq!(e("30101").scope(), 0); // 部门预算
+        assert_eq!(e("50101").scope(), 1); // 政府预算
+        assert_eq!(f("2010601").level(), crate::Level::Item);
     }
 }

@@ -18,6 +18,7 @@ mod level;
 mod text;
 
 pub use classes::{DepartmentEconomicClass, FunctionClass, GovernmentEconomicClass};
+pub(crate) use code::CodeKey;
 pub use code::{Ancestors, Code, CodeAndName, EconomicCode, EconomicScheme, FunctionCode};
 pub use error::{CodeKind, ParseCodeError};
 pub use level::Level;

@@ -2,20 +2,24 @@
 //! `data/disclosures/<name>/`, documented in `data/disclosures/TRANSCRIBE-SPEC.md`).
 
 use super::model::*;
+use super::{Base, Direction, Subject};
 use crate::check::Table;
 use crate::{Amount, Code, Unit};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A document could not be loaded. Each variant names the file and, where it applies, the
-/// line (1-based, the header is line 1) and the offending text.
+/// line (1-based, the header is line 1) and the offending text; a file that could not be
+/// read or written keeps the system's [`std::io::Error`] as its
+/// [`source`](std::error::Error::source).
 ///
 /// ```
 /// use cn_budget::disclosure::{DisclosureError, DocumentFiles};
 /// let files = DocumentFiles::default();
 /// assert!(matches!(files.parse(), Err(DisclosureError::MissingFile { file: "meta.tsv" })));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DisclosureError {
     /// A required file is missing.
@@ -24,13 +28,28 @@ pub enum DisclosureError {
         /// The file name.
         file: &'static str,
     },
-    /// A file could not be read.
-    #[error("cannot read {path}: {message}")]
+    /// A file could not be read or written.
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{DisclosureError, DocumentFiles};
+    /// use std::error::Error;
+    /// // A directory where a file should be cannot be read as text.
+    /// let dir = std::env::temp_dir().join(format!("cn-budget-io-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(dir.join("meta.tsv"))?;
+    /// let err = DocumentFiles::read_dir(&dir).unwrap_err();
+    /// let DisclosureError::Io { path, source } = &err else { panic!("{err}") };
+    /// assert_eq!(path, &dir.join("meta.tsv"));
+    /// assert_eq!(err.source().map(|s| s.to_string()), Some(source.to_string()));
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[error("cannot access {}: {source}", path.display())]
     Io {
         /// The path.
-        path: String,
-        /// The system's message.
-        message: String,
+        path: PathBuf,
+        /// The system's error (shared, so that the error stays `Clone`).
+        #[source]
+        source: Arc<std::io::Error>,
     },
     /// A file's header lacks a required column, or has an unexpected one.
     #[error("{file}: header {found:?}: {reason}")]
@@ -149,8 +168,8 @@ impl DocumentFiles {
                 Ok(text) => Ok(Some(text)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
                 Err(e) => Err(DisclosureError::Io {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
+                    path,
+                    source: Arc::new(e),
                 }),
             }
         };
@@ -600,16 +619,30 @@ fn parse_claims(tsv: &Tsv) -> Result<Vec<Claim>, DisclosureError> {
     tsv.records
         .iter()
         .map(|(line, f)| {
-            let m = Measure::from_token(f[measure].trim())
-                .ok_or_else(|| tsv.error(*line, measure, "unknown measure", f[measure]))?;
+            let m = f[measure]
+                .trim()
+                .parse::<Measure>()
+                .map_err(|_| tsv.error(*line, measure, "unknown measure", f[measure]))?;
+            let subject = f[subject]
+                .trim()
+                .parse::<Subject>()
+                .map_err(|_| tsv.error(*line, subject, "unknown subject", f[subject]))?;
+            let word = opt(f[word])
+                .map(|w| w.parse::<Direction>())
+                .transpose()
+                .map_err(|_| tsv.error(*line, word, "unknown direction word", f[word]))?;
+            let of = opt(f[of])
+                .map(|o| o.parse::<Base>())
+                .transpose()
+                .map_err(|_| tsv.error(*line, of, "unknown base", f[of]))?;
             Ok(Claim {
                 id: f[id].trim().to_owned(),
                 section: f[section].trim().to_owned(),
-                subject: f[subject].trim().to_owned(),
+                subject,
                 measure: m,
                 value: opt(f[value]),
-                word: opt(f[word]),
-                of: opt(f[of]),
+                word,
+                of,
                 quote: f[quote].to_owned(),
                 note: f[note].to_owned(),
             })

@@ -18,12 +18,16 @@ mod budget;
 mod load;
 mod model;
 mod save;
+mod subject;
 mod template;
 
 pub use budget::*;
 pub use load::{DisclosureError, DocumentFiles};
+// The document model.
 pub use model::*;
-pub use template::*;
+pub use subject::{Base, Direction, Indicator, Subject, TokenError};
+pub(crate) use template::university_table;
+pub use template::{Kind, PrintedTable, TableState, Template, UNIVERSITY_TABLES};
 
 use once_cell::sync::Lazy;
 

@@ -1,5 +1,6 @@
 //! The typed model of a 部门决算公开 document.
 
+use super::{Base, Direction, Subject, TokenError};
 use crate::check::Table;
 use crate::{Amount, EconomicCode, FunctionCode, Unit};
 use std::collections::BTreeMap;
@@ -201,41 +202,6 @@ impl fmt::Display for TableId {
 
 /// The Chinese numerals of list numbers and part headings (一、, 第三部分).
 pub(crate) const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
-
-/// Words the narrative uses to state a direction, with their sign: change words
-/// (增加/增长/上升, 减少/下降/降低, 持平) and comparison words (大于/高于/超, 小于/低于, 等于).
-pub const DIRECTION_WORDS: &[(&str, i8)] = &[
-    ("增加", 1),
-    ("增长", 1),
-    ("上升", 1),
-    ("减少", -1),
-    ("下降", -1),
-    ("降低", -1),
-    ("持平", 0),
-    ("大于", 1),
-    ("高于", 1),
-    ("超", 1),
-    ("小于", -1),
-    ("低于", -1),
-    ("等于", 0),
-];
-
-/// The sign a direction or comparison word states (`1` up or more, `-1` down or less, `0`
-/// unchanged or equal), from the first entry of [`DIRECTION_WORDS`] the word contains.
-///
-/// ```
-/// use cn_budget::disclosure::direction_of;
-/// assert_eq!(direction_of("决算数大于年初预算数"), Some(1));
-/// assert_eq!(direction_of("下降"), Some(-1));
-/// assert_eq!(direction_of("持平全年预算数"), Some(0));
-/// assert_eq!(direction_of("约为"), None);
-/// ```
-pub fn direction_of(word: &str) -> Option<i8> {
-    DIRECTION_WORDS
-        .iter()
-        .find(|(w, _)| word.contains(w))
-        .map(|&(_, sign)| sign)
-}
 
 /// Which side of a summary table (公开01表, 公开04表) a line is on.
 ///
@@ -620,23 +586,40 @@ impl Measure {
     }
 }
 
+/// The token of `claims.tsv` ([`Measure::token`]).
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.token())
+    }
+}
+
+/// Parses the token of `claims.tsv` ([`Measure::from_token`]).
+impl std::str::FromStr for Measure {
+    type Err = TokenError;
+
+    fn from_str(s: &str) -> Result<Measure, TokenError> {
+        Measure::from_token(s).ok_or_else(|| TokenError::Measure { text: s.to_owned() })
+    }
+}
+
 /// One numeric statement of the narrative, bound to what it claims about.
 ///
-/// `subject` names the indicator (`income_total`, `class:201`, `item:2010601`,
+/// `subject` names the indicator ([`Subject`]: `income_total`, `class:201`, `item:2010601`,
 /// `sangong:vehicle`, `procurement:goods` …; see `data/disclosures/TRANSCRIBE-SPEC.md`);
-/// `of` is the whole of a share or the base of a change or rate.
+/// `of` is the whole of a share or the base of a change or rate ([`Base`]).
 ///
 /// ```
-/// use cn_budget::disclosure::{Document, Measure};
+/// use cn_budget::disclosure::{Base, Document, Measure, Subject};
 /// let doc = Document::embedded()?;
 /// let c = doc.claims.iter().find(|c| c.id == "c057").unwrap();
-/// assert_eq!((c.section.as_str(), c.subject.as_str()), ("五(三)1(1)", "item:2010601"));
+/// assert_eq!(c.section, "五(三)1(1)");
+/// assert_eq!(c.subject, Subject::Item("2010601".parse()?));
 /// assert_eq!(c.measure, Measure::CompletionRate);
 /// // Printed as 4.6%, although 1887.52 ÷ 1804.56 is 104.6%.
 /// assert_eq!(c.value.as_deref(), Some("4.6"));
-/// assert_eq!(c.of.as_deref(), Some("budget_initial"));
+/// assert_eq!(c.of, Some(Base::BudgetInitial));
 /// assert_eq!(c.quote, "完成年初预算的4.6%");
-/// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -646,15 +629,15 @@ pub struct Claim {
     /// The narrative section, e.g. 五(三)1(1).
     pub section: String,
     /// What the number is about.
-    pub subject: String,
+    pub subject: Subject,
     /// What it states.
     pub measure: Measure,
     /// The number as printed (no sign, no unit); `None` for flat/comparison claims.
     pub value: Option<String>,
     /// The direction or comparison word printed with it (增加, 减少, 下降, 大于 …).
-    pub word: Option<String>,
+    pub word: Option<Direction>,
     /// The whole of a share or the base of a change or rate.
-    pub of: Option<String>,
+    pub of: Option<Base>,
     /// The shortest exact quote that contains the number.
     pub quote: String,
     /// The transcriber's note.
@@ -784,7 +767,7 @@ impl Meta {
 /// let doc = cn_budget::disclosure::Document::embedded()?;
 /// assert_eq!(doc.meta.department, "武汉市洪山区财政局");
 /// assert_eq!(doc.t02.table.rows().len(), 27);
-/// assert!(doc.claims.iter().any(|c| c.subject == "item:2010601"));
+/// assert!(doc.claims.iter().any(|c| c.subject.to_string() == "item:2010601"));
 /// # Ok::<(), cn_budget::disclosure::DisclosureError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -196,11 +196,11 @@ fn claims(c: &[Claim]) -> String {
             &[
                 &c.id,
                 &c.section,
-                &c.subject,
+                &c.subject.to_string(),
                 c.measure.token(),
                 c.value.as_deref().unwrap_or(""),
-                c.word.as_deref().unwrap_or(""),
-                c.of.as_deref().unwrap_or(""),
+                c.word.map_or("", |w| w.word()),
+                &c.of.as_ref().map(ToString::to_string).unwrap_or_default(),
                 &c.quote,
                 &c.note,
             ],
@@ -283,8 +283,8 @@ impl DocumentFiles {
     pub fn write_dir(&self, dir: impl AsRef<Path>) -> Result<(), DisclosureError> {
         let dir = dir.as_ref();
         let io = |e: std::io::Error, p: &Path| DisclosureError::Io {
-            path: p.display().to_string(),
-            message: e.to_string(),
+            path: p.to_path_buf(),
+            source: std::sync::Arc::new(e),
         };
         std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
         for (name, text) in [

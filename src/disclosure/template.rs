@@ -90,16 +90,9 @@ pub const UNIVERSITY_TABLES: [(&str, Option<TableId>); 4] = [
 ];
 
 /// The 高等学校 table a title names (it ends with one of [`UNIVERSITY_TABLES`], spaces
-/// ignored): `Some(id)` with the table of the nine it corresponds to, if any.
-///
-/// ```
-/// use cn_budget::disclosure::{university_table, TableId};
-/// assert_eq!(university_table("高等学校收支决算总表"), Some(Some(TableId::T01)));
-/// // Not 公开03表 although it ends with 支出决算表.
-/// assert_eq!(university_table("高等学校财政拨款支出决算表"), Some(None));
-/// assert_eq!(university_table("支出决算表"), None);
-/// ```
-pub fn university_table(title: &str) -> Option<Option<TableId>> {
+/// ignored): `Some(id)` with the table of the nine it corresponds to, if any. Part of the
+/// readers' vocabulary of printed titles (crate-private).
+pub(crate) fn university_table(title: &str) -> Option<Option<TableId>> {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     UNIVERSITY_TABLES
         .iter()
@@ -315,5 +308,21 @@ impl PrintedTable {
         };
         (self.label.as_deref() != Some(id.label()))
             .then(|| format!("{}（{}）", self.name(), id.label()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn university_titles_name_their_table() {
+        assert_eq!(
+            university_table("高等学校收支决算总表"),
+            Some(Some(TableId::T01))
+        );
+        // Not 公开03表 although it ends with 支出决算表.
+        assert_eq!(university_table("高等学校财政拨款支出决算表"), Some(None));
+        assert_eq!(university_table("支出决算表"), None);
     }
 }

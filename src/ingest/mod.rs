@@ -27,7 +27,7 @@ pub(crate) use printed::{compact, part_heading, year_in};
 pub(crate) use tables::{heading_department, printed_tables};
 
 use crate::disclosure::{Document, TableId};
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
 
 /// The input formats [`ingest`] reads.
 ///
@@ -165,9 +165,27 @@ pub struct RawDocument {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IngestError {
-    /// JSON input that does not parse or lacks `page_texts`/`page_tables`.
-    #[error("not pdfplumber JSON: {reason}")]
+    /// JSON input that does not parse, lacks `page_texts`/`page_tables`, or holds a value of
+    /// the wrong kind.
+    ///
+    /// ```
+    /// use cn_budget::ingest::{ingest, IngestError};
+    /// let err = ingest(r#"{"page_texts": [], "page_tables": [[[["x"], 1]]]}"#).unwrap_err();
+    /// assert!(matches!(&err, IngestError::Json { path, line: None, .. } if path == "page_tables[0][0][1]"));
+    /// assert_eq!(err.to_string(), "not pdfplumber JSON: page_tables[0][0][1] is not a list of cells");
+    /// let err = ingest("{\"page_texts\": [],\n  \"page_tables\": [}").unwrap_err();
+    /// assert!(matches!(err, IngestError::Json { line: Some(2), column: Some(_), .. }));
+    /// assert!(err.to_string().starts_with("not pdfplumber JSON: invalid JSON at line 2, column "));
+    /// ```
+    #[error("not pdfplumber JSON: {}", json_problem(path, *line, *column, reason))]
     Json {
+        /// The JSON path of the offending value (`page_tables[3][0]`, `page_texts`); empty
+        /// for the top level and for text that does not parse as JSON.
+        path: String,
+        /// The line (from 1) of a syntax error; `None` when the JSON parses.
+        line: Option<usize>,
+        /// The column (from 1) of a syntax error; `None` when the JSON parses.
+        column: Option<usize>,
         /// What is wrong.
         reason: String,
     },
@@ -199,6 +217,15 @@ pub enum IngestError {
     NoYear,
 }
 
+/// `page_tables[0] is not a list of tables`, `invalid JSON at line 2, column 18: …`.
+fn json_problem(path: &str, line: Option<usize>, column: Option<usize>, reason: &str) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("invalid JSON at line {l}, column {c}: {reason}"),
+        _ if path.is_empty() => reason.to_owned(),
+        _ => format!("{path} {reason}"),
+    }
+}
+
 /// A document read from extracted input, and what could not be read reliably.
 ///
 /// The problems are findings like the audit's, to be merged into its report:
@@ -208,7 +235,7 @@ pub enum IngestError {
 /// use cn_budget::ingest::ingest;
 /// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
 /// let ingested = ingest(text)?;
-/// assert!(ingested.problems.iter().all(|p| p.rule.starts_with("ingest.")));
+/// assert!(ingested.problems.iter().all(|p| p.rule.as_str().starts_with("ingest.")));
 /// let mut report = audit(&ingested.document, &AuditOptions::default());
 /// let before = report.findings.len();
 /// report.merge(ingested.problems.clone());
@@ -300,7 +327,7 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
     if !read.scanned.is_empty() {
         let pages: Vec<String> = read.scanned.iter().map(|p| format!("第{p}页")).collect();
         out.push(Finding::warning(
-            "ingest.pdf",
+            Rule::IngestPdf,
             crate::finding::Place::default(),
             format!(
                 "{}只有图像、没有文字层（扫描件），其内容未能读取",
@@ -311,7 +338,7 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
     for w in &read.warnings {
         out.push(
             Finding::warning(
-                "ingest.pdf",
+                Rule::IngestPdf,
                 crate::finding::Place::default(),
                 format!("PDF 内容未能完全读取：{w}"),
             )
@@ -356,7 +383,7 @@ pub fn split(input: &str) -> Result<RawDocument, IngestError> {
 /// let ingested = assemble(&RawDocument { tables: vec![t07], ..RawDocument::default() })?;
 /// assert_eq!(ingested.document.meta.year, 2024);
 /// // The eight tables not in the input are reported, each once.
-/// let missing: Vec<_> = ingested.problems.iter().filter(|p| p.rule == "ingest.table").collect();
+/// let missing: Vec<_> = ingested.problems.iter().filter(|p| p.rule.as_str() == "ingest.table").collect();
 /// assert_eq!(missing.len(), 8);
 /// assert!(!missing.iter().any(|p| p.table.as_deref() == Some("公开07表")));
 ///

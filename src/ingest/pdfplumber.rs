@@ -257,21 +257,38 @@ fn places_by_order(sheet: &Sheet, titles: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// An [`IngestError::Json`] with the given reason.
-fn json_error(reason: impl Into<String>) -> IngestError {
+/// An [`IngestError::Json`]: the value at `path` is not what it should be.
+fn json_error(path: impl Into<String>, reason: &str) -> IngestError {
     IngestError::Json {
-        reason: reason.into(),
+        path: path.into(),
+        line: None,
+        column: None,
+        reason: reason.to_owned(),
+    }
+}
+
+/// An [`IngestError::Json`] for text that does not parse, with the parser's position.
+fn syntax_error(e: &serde_json::Error) -> IngestError {
+    let (line, column) = (e.line(), e.column());
+    let text = e.to_string();
+    let reason = text
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&text);
+    IngestError::Json {
+        path: String::new(),
+        line: Some(line),
+        column: Some(column),
+        reason: reason.to_owned(),
     }
 }
 
 /// Reads the pages; `page_texts` and `page_tables` may differ in length (missing entries
 /// are empty pages), and `null` stands for an empty text, table list, table or row.
 fn parse(json: &str) -> Result<Vec<Sheet>, IngestError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| json_error(format!("invalid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
     let root = value
         .as_object()
-        .ok_or_else(|| json_error("the top level is not an object"))?;
+        .ok_or_else(|| json_error("", "the top level is not an object"))?;
     let texts = list(root, "page_texts")?;
     let tables = list(root, "page_tables")?;
     (0..texts.len().max(tables.len()))
@@ -288,8 +305,8 @@ fn parse(json: &str) -> Result<Vec<Sheet>, IngestError> {
 fn list<'a>(root: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], IngestError> {
     match root.get(key) {
         Some(Value::Array(items)) => Ok(items),
-        Some(_) => Err(json_error(format!("`{key}` is not an array"))),
-        None => Err(json_error(format!("missing key `{key}`"))),
+        Some(_) => Err(json_error(key, "is not an array")),
+        None => Err(json_error(key, "is missing")),
     }
 }
 
@@ -303,7 +320,7 @@ fn page_lines(text: Option<&Value>, page: usize) -> Result<Vec<String>, IngestEr
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect()),
-        Some(_) => Err(json_error(format!("page_texts[{page}] is not a string"))),
+        Some(_) => Err(json_error(format!("page_texts[{page}]"), "is not a string")),
     }
 }
 
@@ -316,9 +333,10 @@ fn page_tables(tables: Option<&Value>, page: usize) -> Result<Vec<Grid>, IngestE
             .enumerate()
             .map(|(t, table)| grid(table, page, t))
             .collect(),
-        Some(_) => Err(json_error(format!(
-            "page_tables[{page}] is not a list of tables"
-        ))),
+        Some(_) => Err(json_error(
+            format!("page_tables[{page}]"),
+            "is not a list of tables",
+        )),
     }
 }
 
@@ -328,9 +346,10 @@ fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
         Value::Null => return Ok(Vec::new()),
         Value::Array(rows) => rows,
         _ => {
-            return Err(json_error(format!(
-                "page_tables[{page}][{t}] is not a list of rows"
-            )))
+            return Err(json_error(
+                format!("page_tables[{page}][{t}]"),
+                "is not a list of rows",
+            ))
         }
     };
     let mut out = Vec::with_capacity(rows.len());
@@ -339,18 +358,21 @@ fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
             Value::Null => continue,
             Value::Array(cells) => cells,
             _ => {
-                return Err(json_error(format!(
-                    "page_tables[{page}][{t}][{r}] is not a list of cells"
-                )))
+                return Err(json_error(
+                    format!("page_tables[{page}][{t}][{r}]"),
+                    "is not a list of cells",
+                ))
             }
         };
         let cells = cells
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(k, c)| {
                 cell(c).ok_or_else(|| {
-                    json_error(format!(
-                        "page_tables[{page}][{t}][{r}] has a cell that is not a string or null"
-                    ))
+                    json_error(
+                        format!("page_tables[{page}][{t}][{r}][{k}]"),
+                        "is not a string, a number or null",
+                    )
                 })
             })
             .collect::<Result<Vec<Cell>, _>>()?;

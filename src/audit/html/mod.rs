@@ -26,7 +26,7 @@
 mod tables;
 
 use super::batch::BatchItem;
-use super::{Finding, Report, Severity};
+use super::{Finding, Report, Rule, Severity};
 use crate::disclosure::{Document, TableId, THREE_COSTS_COLUMNS};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -208,7 +208,12 @@ impl<'a> Marks<'a> {
     /// The findings about a name path (its id is the finding's code).
     fn name_path(&self, id: &str) -> Option<Mark<'a>> {
         self.mark(self.select(|f| {
-            f.table.is_none() && f.code.as_deref() == Some(id) && f.rule.starts_with("names.")
+            f.table.is_none()
+                && f.code.as_deref() == Some(id)
+                && matches!(
+                    f.rule,
+                    Rule::NamesOfficial | Rule::NamesMarker | Rule::NamesNumbering
+                )
         }))
     }
 

@@ -209,7 +209,7 @@ pub(super) fn claims(out: &mut String, marks: &Marks, doc: &Document) {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>{quote}</tr>",
             esc(&c.id),
             esc(&c.section),
-            esc(&c.subject),
+            esc(&c.subject.to_string()),
             c.measure.label(),
             esc(c.value.as_deref().unwrap_or("")),
         );

@@ -8,14 +8,12 @@
 mod rates;
 mod shares;
 
-use super::cross::{CellRef, RowRef};
-use super::subjects::code_and_name;
+use super::cross::CellRef;
+use super::subjects::{code_and_name, is_sangong};
 use super::Collector;
 use crate::check::{compare_cells, compare_sum, Blanks, Relation, Verdict};
-use crate::disclosure::{
-    direction_of, Claim, CostGroup, Document, Measure, Side, TableId, THREE_COSTS_COLUMNS,
-};
-use crate::finding::{Finding, Place};
+use crate::disclosure::{Base, Claim, Direction, Document, Indicator, Measure, Subject};
+use crate::finding::{Finding, Place, Rule};
 use crate::{Amount, Catalog, Rounding, Unit};
 use std::collections::HashMap;
 
@@ -26,8 +24,10 @@ pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector
             Measure::Amount | Measure::BudgetFull | Measure::BudgetInitial => {
                 amount(doc, claims, claim, out)
             }
-            Measure::Share => rates::ratio(claims, claim, out, "n.share"),
-            Measure::CompletionRate => rates::ratio(claims, claim, out, "n.completion_rate"),
+            Measure::Share => rates::ratio(claims, claim, out, Rule::NarrativeShare),
+            Measure::CompletionRate => {
+                rates::ratio(claims, claim, out, Rule::NarrativeCompletionRate)
+            }
             Measure::GrowthRate => rates::growth(doc, claims, claim, out),
             Measure::Comparison => comparison(claims, claim, out),
             _ => {}
@@ -55,99 +55,18 @@ fn quoted(claim: &Claim) -> String {
     format!("{} {}「{}」", claim.id, claim.section, claim.quote.trim())
 }
 
-/// The table cell a narrative amount restates, if the subject binds to one.
-///
-/// 基本支出/项目支出 bind to the table of their funds: the department's to 公开03表, those of
-/// one budget's 财政拨款 to 公开05/07/08表. Those of 财政拨款 of every budget (fiscal_basic,
-/// fiscal_project) bind to none: none of the nine tables splits them (高等学校表4 does, but it
-/// has no counterpart among the nine and is not read).
-pub(crate) fn bind(subject: &str, measure: Measure) -> Option<CellRef> {
-    let summary = |table, side, label: &str, column: &str| CellRef::Summary {
-        table,
-        side,
-        label: label.into(),
-        column: column.into(),
-    };
-    let functional = |table, row, column: &str| CellRef::Functional {
-        table,
-        row,
-        column: column.into(),
-    };
-    let three = |actual, i: usize| CellRef::ThreeCosts {
-        actual,
-        column: THREE_COSTS_COLUMNS[i].into(),
-    };
-    let sangong = |name: &str| {
-        [
-            "total",
-            "abroad",
-            "vehicle",
-            "vehicle_purchase",
-            "vehicle_operation",
-            "reception",
-        ]
-        .iter()
-        .position(|n| *n == name)
-        .map(|i| [0, 1, 2, 3, 4, 5][i])
-    };
-    if measure == Measure::BudgetFull {
-        return sangong(subject.strip_prefix("sangong:")?).map(|i| three(false, i));
-    }
-    if measure != Measure::Amount {
-        return None;
-    }
-    if let Some(rest) = subject.strip_prefix("sangong:") {
-        return sangong(rest).map(|i| three(true, i));
-    }
-    if let Some(col) = subject.strip_prefix("income:") {
-        return Some(functional(TableId::T02, RowRef::Total, col));
-    }
-    if let Some(col) = subject.strip_prefix("expense:") {
-        return Some(functional(TableId::T03, RowRef::Total, col));
-    }
-    if let Some(code) = subject
-        .strip_prefix("class:")
-        .or_else(|| subject.strip_prefix("item:"))
-    {
-        return Some(functional(
-            TableId::T05,
-            RowRef::Code(code.parse().ok()?),
-            "小计",
-        ));
-    }
-    Some(match subject {
-        "total" => summary(TableId::T01, Side::Income, "总计", "金额"),
-        "income_total" => summary(TableId::T01, Side::Income, "本年收入合计", "金额"),
-        "expense_total" => summary(TableId::T01, Side::Expense, "本年支出合计", "金额"),
-        "fiscal_total" => summary(TableId::T04, Side::Expense, "总计", "小计"),
-        "gpb_income" => summary(TableId::T04, Side::Income, "一般公共预算财政拨款", "决算数"),
-        "gpb_expense" | "performance:overall_funds" => {
-            functional(TableId::T05, RowRef::Total, "小计")
-        }
-        "gpb_basic" => functional(TableId::T05, RowRef::Total, "基本支出"),
-        "gpb_project" | "performance:funds" => functional(TableId::T05, RowRef::Total, "项目支出"),
-        "fund_basic" => functional(TableId::T07, RowRef::Total, "本年支出基本支出"),
-        "fund_project" => functional(TableId::T07, RowRef::Total, "本年支出项目支出"),
-        "soe_basic" => functional(TableId::T08, RowRef::Total, "基本支出"),
-        "soe_project" => functional(TableId::T08, RowRef::Total, "项目支出"),
-        "personnel" => CellRef::BasicTotal(CostGroup::Personnel),
-        "public_funds" | "operating_costs" => CellRef::BasicTotal(CostGroup::Public),
-        _ => return None,
-    })
-}
-
-/// The table cell a claim restates: [`bind`]; besides, a 三公 年初预算 restates the 预算数 of
+/// The table cell a claim restates: [`Subject::cell`]; besides, a 三公 年初预算 restates the 预算数 of
 /// 公开09表 when the narrative states no 全年预算 for the same item (the table prints one
 /// budget per item, and the narrative's only budget figure for it is that one).
 fn cell_of(claims: &Claims, claim: &Claim) -> Option<CellRef> {
-    bind(&claim.subject, claim.measure).or_else(|| {
+    claim.subject.cell(claim.measure).or_else(|| {
         let only_budget = claim.measure == Measure::BudgetInitial
-            && claim.subject.starts_with("sangong:")
+            && is_sangong(&claim.subject)
             && claims
                 .of(&claim.subject, Measure::BudgetFull)
                 .all(|c| c.value.is_none());
         only_budget
-            .then(|| bind(&claim.subject, Measure::BudgetFull))
+            .then(|| claim.subject.cell(Measure::BudgetFull))
             .flatten()
     })
 }
@@ -169,7 +88,7 @@ struct Claims<'a> {
     all: &'a [Claim],
     /// Each claim's value parsed as money in the document's unit (parallel to `all`).
     money: Vec<Option<Amount>>,
-    by: HashMap<&'a str, Vec<&'a Claim>>,
+    by: HashMap<&'a Subject, Vec<&'a Claim>>,
     /// The catalog of the document's edition, for the names of 类 and 项.
     catalog: Option<&'a Catalog>,
 }
@@ -185,9 +104,9 @@ impl<'a> Claims<'a> {
             .iter()
             .map(|c| c.value.as_deref().and_then(|v| money(doc, v)))
             .collect();
-        let mut by: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        let mut by: HashMap<&Subject, Vec<&Claim>> = HashMap::new();
         for c in all {
-            by.entry(c.subject.as_str()).or_default().push(c);
+            by.entry(&c.subject).or_default().push(c);
         }
         Claims {
             doc,
@@ -220,7 +139,7 @@ impl<'a> Claims<'a> {
     }
 
     /// The claims of a subject and measure, in document order.
-    fn of(&self, subject: &str, measure: Measure) -> impl Iterator<Item = &'a Claim> + '_ {
+    fn of(&self, subject: &Subject, measure: Measure) -> impl Iterator<Item = &'a Claim> + '_ {
         self.by
             .get(subject)
             .into_iter()
@@ -234,7 +153,7 @@ impl<'a> Claims<'a> {
     /// `None` when it leaves the cell blank and the claim states a non-zero amount; `None`
     /// when the claim agrees with its table, restates no cell, or its table was not read.
     fn contradicted(&self, c: &Claim) -> Option<(CellRef, Option<Amount>)> {
-        if c.subject == "operating_costs" {
+        if c.subject == Subject::Indicator(Indicator::OperatingCosts) {
             return None;
         }
         let cell = cell_of(self, c)?;
@@ -261,7 +180,7 @@ impl<'a> Claims<'a> {
 fn nearby<'a>(
     claims: &Claims<'a>,
     section: &str,
-    subject: &str,
+    subject: &Subject,
     measure: Measure,
 ) -> Option<&'a Claim> {
     claims
@@ -275,7 +194,7 @@ fn nearby<'a>(
 fn value_near<'a>(
     claims: &Claims<'a>,
     section: &str,
-    subject: &str,
+    subject: &Subject,
     measure: Measure,
 ) -> Option<(Amount, Source<'a>)> {
     readings_near(claims, section, subject, measure)
@@ -289,7 +208,7 @@ fn value_near<'a>(
 fn readings_near<'a>(
     claims: &Claims<'a>,
     section: &str,
-    subject: &str,
+    subject: &Subject,
     measure: Measure,
 ) -> Vec<(Amount, Source<'a>)> {
     if let Some(c) = nearby(claims, section, subject, measure) {
@@ -302,7 +221,8 @@ fn readings_near<'a>(
         }
         return out;
     }
-    bind(subject, measure)
+    subject
+        .cell(measure)
         .and_then(|cell| Some((cell.resolve(claims.doc)??, Source::Cell(cell))))
         .into_iter()
         .collect()
@@ -362,11 +282,11 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
     let (Some(cell), Some(text)) = (cell_of(claims, claim), claim.value.as_deref()) else {
         return;
     };
-    let operating = claim.subject == "operating_costs";
+    let operating = claim.subject == Subject::Indicator(Indicator::OperatingCosts);
     let (rule, relation) = if operating {
-        ("n.operating_costs", Relation::LessOrEqual)
+        (Rule::NarrativeOperatingCosts, Relation::LessOrEqual)
     } else {
-        ("n.amount", Relation::Equal)
+        (Rule::NarrativeAmount, Relation::Equal)
     };
     let Some(stated) = money(doc, text) else {
         out.warn(rule, claims.place(claim), format!("无法解析数值「{text}」"));
@@ -423,26 +343,18 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
 }
 
 /// The direction of a change or comparison word: 1 (增加, 大于), -1 (减少, 小于), 0 (持平).
-fn sign(word: Option<&str>) -> Option<i32> {
-    word.and_then(direction_of).map(i32::from)
+fn sign(word: Option<Direction>) -> Option<i32> {
+    word.map(|w| i32::from(w.sign()))
 }
 
 /// `n.direction` (comparisons): 支出决算数大于/小于年初预算数 and 决算数持平全年预算数 must match
 /// the two figures: 大于 can hold iff hi(actual) > lo(budget), 小于 iff lo(actual) <
 /// hi(budget), 持平 iff their intervals intersect.
 fn comparison(claims: &Claims, claim: &Claim, out: &mut Collector) {
-    let Some(s) = sign(claim.word.as_deref()) else {
-        out.warn(
-            "n.direction",
-            claims.place(claim),
-            format!(
-                "无法识别比较用词「{}」，未校验",
-                claim.word.as_deref().unwrap_or("")
-            ),
-        );
+    let Some(s) = sign(claim.word) else {
         return;
     };
-    let budget_measure = if claim.of.as_deref() == Some("budget_initial") {
+    let budget_measure = if claim.of == Some(Base::BudgetInitial) {
         Measure::BudgetInitial
     } else {
         Measure::BudgetFull
@@ -465,14 +377,14 @@ fn comparison(claims: &Claims, claim: &Claim, out: &mut Collector) {
         _ => a.intersects(&b),
     };
     if holds {
-        out.passed("n.direction");
+        out.passed(Rule::NarrativeDirection);
     } else {
         out.push(Finding::error(
-            "n.direction",
+            Rule::NarrativeDirection,
             claims.place(claim),
             format!(
                 "称「{}」，但支出决算 {} 与预算 {} 不符",
-                claim.word.as_deref().unwrap_or(""),
+                claim.word.map_or("", Direction::word),
                 actual.1,
                 budget.1
             ),
@@ -487,7 +399,7 @@ fn comparison(claims: &Claims, claim: &Claim, out: &mut Collector) {
 /// table carries the indicator (the table may be unread); across sections, indicators that
 /// restate a table cell are left to `n.amount`. The evidence quotes both statements.
 fn repeats(claims: &Claims, out: &mut Collector) {
-    const RULE: &str = "n.repeat";
+    const RULE: Rule = Rule::NarrativeRepeat;
     for c in claims.all {
         if c.measure.is_percentage()
             || matches!(
@@ -497,7 +409,7 @@ fn repeats(claims: &Claims, out: &mut Collector) {
         {
             continue;
         }
-        let bound = bind(&c.subject, c.measure).is_some();
+        let bound = c.subject.cell(c.measure).is_some();
         let Some(first) = claims
             .of(&c.subject, c.measure)
             .take_while(|p| !std::ptr::eq(*p, c))
@@ -524,37 +436,42 @@ fn repeats(claims: &Claims, out: &mut Collector) {
 /// 服务; 三公经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 (预算 and 决算); 公务用车
 /// 购置及运行费 = 购置费 + 运行费.
 fn sums(claims: &Claims, out: &mut Collector) {
-    const RULE: &str = "n.sum";
-    let groups: [(&str, &[&str], Measure); 4] = [
+    const RULE: Rule = Rule::NarrativeSum;
+    use Indicator as I;
+    let groups: [(Indicator, &[Indicator], Measure); 4] = [
         (
-            "procurement:total",
+            I::ProcurementTotal,
             &[
-                "procurement:goods",
-                "procurement:works",
-                "procurement:services",
+                I::ProcurementGoods,
+                I::ProcurementWorks,
+                I::ProcurementServices,
             ],
             Measure::Amount,
         ),
         (
-            "sangong:total",
-            &["sangong:abroad", "sangong:vehicle", "sangong:reception"],
+            I::SangongTotal,
+            &[I::SangongAbroad, I::SangongVehicle, I::SangongReception],
             Measure::Amount,
         ),
         (
-            "sangong:total",
-            &["sangong:abroad", "sangong:vehicle", "sangong:reception"],
+            I::SangongTotal,
+            &[I::SangongAbroad, I::SangongVehicle, I::SangongReception],
             Measure::BudgetFull,
         ),
         (
-            "sangong:vehicle",
-            &["sangong:vehicle_purchase", "sangong:vehicle_operation"],
+            I::SangongVehicle,
+            &[I::SangongVehiclePurchase, I::SangongVehicleOperation],
             Measure::Amount,
         ),
     ];
     for (total, parts, measure) in groups {
-        let find = |s: &str| claims.of(s, measure).find(|c| c.value.is_some());
+        let find = |i: Indicator| {
+            claims
+                .of(&Subject::Indicator(i), measure)
+                .find(|c| c.value.is_some())
+        };
         let Some(t) = find(total) else { continue };
-        let found: Vec<&Claim> = parts.iter().filter_map(|p| find(p)).collect();
+        let found: Vec<&Claim> = parts.iter().filter_map(|p| find(*p)).collect();
         if found.is_empty() {
             continue;
         }

@@ -13,9 +13,9 @@
 
 use super::shares::adjusted_to_hundred;
 use super::{percent, readings_near, sign, value_near, Claims, Source};
-use crate::audit::{Collector, Finding};
+use crate::audit::{Collector, Finding, Rule};
 use crate::check::{Comparison, Relation, Verdict};
-use crate::disclosure::{Claim, Document, Measure};
+use crate::disclosure::{Base, Claim, Document, Measure, Subject};
 use crate::{Amount, Interval, Rounding};
 use rust_decimal::Decimal;
 
@@ -123,18 +123,18 @@ fn quotient(
 /// shares of the same whole stated with it add up to exactly 100% (the publisher rounded them
 /// to sum to 100: [`adjusted_to_hundred`]). A completion rate that the other budget of the
 /// passage reproduces (完成年初预算的 x% where x is 决算 / 全年预算) is reported with that hint.
-pub(super) fn ratio(claims: &Claims, claim: &Claim, out: &mut Collector, rule: &str) {
+pub(super) fn ratio(claims: &Claims, claim: &Claim, out: &mut Collector, rule: Rule) {
     let Some(stated) = claim.value.as_deref().and_then(percent) else {
         return;
     };
     let rounding = out.rounding();
     let parts = readings_near(claims, &claim.section, &claim.subject, Measure::Amount);
-    let (whole_subject, whole_measure) = match (claim.measure, claim.of.as_deref()) {
-        (Measure::CompletionRate, Some("budget_initial")) => {
-            (claim.subject.as_str(), Measure::BudgetInitial)
+    let (whole_subject, whole_measure): (&Subject, _) = match (claim.measure, &claim.of) {
+        (Measure::CompletionRate, Some(Base::BudgetInitial)) => {
+            (&claim.subject, Measure::BudgetInitial)
         }
-        (Measure::CompletionRate, _) => (claim.subject.as_str(), Measure::BudgetFull),
-        (_, Some(of)) => (of, Measure::Amount),
+        (Measure::CompletionRate, _) => (&claim.subject, Measure::BudgetFull),
+        (_, Some(Base::Whole(of))) => (of, Measure::Amount),
         _ => return,
     };
     let wholes = readings_near(claims, &claim.section, whole_subject, whole_measure);
@@ -210,7 +210,7 @@ fn zero_base(
     stated: &Amount,
     alternative: Option<String>,
 ) {
-    const RULE: &str = "n.zero_base";
+    const RULE: Rule = Rule::NarrativeZeroBase;
     let value = stated.value();
     let mut text = format!("比较基数 {base} 为零（或在舍入范围内可能为零），所述 {value}% 无定义");
     let conventional = value.is_zero() || value == Decimal::ONE_HUNDRED;
@@ -248,24 +248,22 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
     else {
         return;
     };
-    let (Some(change_amount), Some(change_sign)) =
-        (claims.money(change), sign(change.word.as_deref()))
-    else {
+    let (Some(change_amount), Some(change_sign)) = (claims.money(change), sign(change.word)) else {
         return;
     };
-    if let Some(rate_sign) = sign(claim.word.as_deref()) {
+    if let Some(rate_sign) = sign(claim.word) {
         if rate_sign != change_sign {
             out.push(Finding::warning(
-                "n.direction",
+                Rule::NarrativeDirection,
                 claims.place(claim),
                 format!(
                     "增减额用「{}」而增减率用「{}」，方向不一致",
-                    change.word.as_deref().unwrap_or(""),
-                    claim.word.as_deref().unwrap_or("")
+                    change.word.map_or("", |w| w.word()),
+                    claim.word.map_or("", |w| w.word())
                 ),
             ));
         } else {
-            out.passed("n.direction");
+            out.passed(Rule::NarrativeDirection);
         }
     }
     // base = current − signed change
@@ -280,7 +278,7 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
         amount: change_amount,
         signed,
         sign: change_sign,
-        base: if claim.of.as_deref() == Some("budget_initial") {
+        base: if claim.of == Some(Base::BudgetInitial) {
             "年初预算数"
         } else {
             "上年数"
@@ -294,9 +292,13 @@ pub(super) fn growth(doc: &Document, claims: &Claims, claim: &Claim, out: &mut C
     match pick(outcomes) {
         None => {}
         Some(Outcome::ZeroBase(base)) => zero_base(claims, claim, out, &base, &stated, None),
-        Some(Outcome::Rate(c, basis, _)) => {
-            out.compared("n.growth_rate", claims.place(claim), &c, &basis, None)
-        }
+        Some(Outcome::Rate(c, basis, _)) => out.compared(
+            Rule::NarrativeGrowthRate,
+            claims.place(claim),
+            &c,
+            &basis,
+            None,
+        ),
     }
 }
 

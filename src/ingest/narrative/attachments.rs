@@ -6,12 +6,12 @@ use super::chars::{at, ch, find, squeeze, text};
 use super::scanner::{content_start, read_number};
 use super::sections::PartKind;
 use super::walker::Walker;
-use crate::disclosure::{Claim, Measure};
+use crate::disclosure::{Base, Claim, Indicator, Measure, Subject};
 
 /// Labels of the 附件 self-evaluation tables whose next cell is an amount.
-const TABLE_LABELS: &[(&str, &str)] = &[
-    ("基本支出总额", "expense:基本支出"),
-    ("项目支出总额", "expense:项目支出"),
+const TABLE_LABELS: &[(&str, Indicator)] = &[
+    ("基本支出总额", Indicator::ExpenseBasic),
+    ("项目支出总额", Indicator::ExpenseProject),
 ];
 
 /// Longest-common-subsequence similarity of two names (0 … 1).
@@ -80,7 +80,7 @@ pub(super) fn cell_number(cell: &str) -> Option<(String, bool)> {
 pub(super) struct Table {
     pub(super) title: String,
     /// What its budget-execution row is about.
-    subject: Result<String, String>,
+    subject: Result<Subject, String>,
     /// The columns of 预算数, 执行数, 执行率 once their heading row is seen.
     header: Option<[Option<usize>; 3]>,
 }
@@ -106,7 +106,7 @@ impl Walker<'_> {
         }
         let name = squeeze(&text(chars, body, end));
         if !name.is_empty() {
-            self.topic = Some(format!("performance:{name}"));
+            self.topic = Some(Subject::Project(name.clone()));
             self.projects.push(name);
         }
     }
@@ -116,10 +116,10 @@ impl Walker<'_> {
         self.forget();
         let t = squeeze(title);
         let subject = if t.contains("部门整体") {
-            Ok("expense_total".to_owned())
+            Ok(Indicator::ExpenseTotal.into())
         } else {
             title_project(&t)
-                .map(|p| format!("performance:{}", match_project(&p, &self.projects)))
+                .map(|p| Subject::Project(match_project(&p, &self.projects)))
                 .ok_or_else(|| format!("表「{title}」未指明项目"))
         };
         self.table = Some(Table {
@@ -160,23 +160,23 @@ impl Walker<'_> {
     /// Claims of label cells followed by an amount (基本支出总额 4082.71).
     fn labelled_cells(&mut self, cells: &[String]) {
         for (i, cell) in cells.iter().enumerate() {
-            let Some((_, subject)) = TABLE_LABELS.iter().find(|(l, _)| squeeze(cell) == *l) else {
+            let Some(&(_, subject)) = TABLE_LABELS.iter().find(|(l, _)| squeeze(cell) == *l) else {
                 continue;
             };
             let next = cells.iter().skip(i + 1).find(|c| !c.trim().is_empty());
             if let Some((value, false)) = next.and_then(|c| cell_number(c)) {
                 let quote = next.map(|c| c.trim().to_owned()).unwrap_or_default();
-                self.cell_claim(subject, Measure::Amount, value, None, quote);
+                self.cell_claim(&subject.into(), Measure::Amount, value, None, quote);
             }
         }
     }
 
     /// The 预算数, 执行数 and 执行率 cells of a budget-execution row.
-    fn execution_row(&mut self, cells: &[String], cols: [Option<usize>; 3], subject: &str) {
+    fn execution_row(&mut self, cells: &[String], cols: [Option<usize>; 3], subject: &Subject) {
         let measures = [
             (Measure::BudgetFull, None),
             (Measure::Amount, None),
-            (Measure::CompletionRate, Some("budget_full")),
+            (Measure::CompletionRate, Some(Base::BudgetFull)),
         ];
         for (col, (measure, of)) in cols.iter().zip(measures) {
             let Some(cell) = col.and_then(|i| cells.get(i)) else {
@@ -195,10 +195,10 @@ impl Walker<'_> {
     /// Appends a claim read from a table cell (the quote is the bare cell).
     fn cell_claim(
         &mut self,
-        subject: &str,
+        subject: &Subject,
         measure: Measure,
         value: String,
-        of: Option<&str>,
+        of: Option<Base>,
         quote: String,
     ) {
         let note = match &self.table {
@@ -208,11 +208,11 @@ impl Walker<'_> {
         self.push(Claim {
             id: String::new(),
             section: self.label(),
-            subject: subject.to_owned(),
+            subject: subject.clone(),
             measure,
             value: Some(value),
             word: None,
-            of: of.map(str::to_owned),
+            of,
             quote,
             note,
         });

@@ -2,21 +2,21 @@
 //! budget figure or a completion rate.
 
 use super::chars::{at, ch, find, len, rfind, squeeze, text, trim};
-use crate::disclosure::Measure;
+use crate::disclosure::{Base, Measure};
 
 /// The base a comparison text names: 上年 / 2023 年度 → prior_year, 年初预算 →
 /// budget_initial, 全年预算 / 预算数 → budget_full.
-pub(super) fn parse_base(base: &str, year: Option<u32>) -> Result<&'static str, String> {
+pub(super) fn parse_base(base: &str, year: Option<u32>) -> Result<Base, String> {
     let b = squeeze(base);
     if b.contains("年初预算") {
-        return Ok("budget_initial");
+        return Ok(Base::BudgetInitial);
     }
     if b.contains("预算") {
-        return Ok("budget_full");
+        return Ok(Base::BudgetFull);
     }
     // 上一年度, and 上一度 as some documents print it.
     if b.contains("上年") || b.contains("上一") || b.contains("去年") || b == "同期" {
-        return Ok("prior_year");
+        return Ok(Base::PriorYear);
     }
     let chars: Vec<char> = b.chars().collect();
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -24,7 +24,7 @@ pub(super) fn parse_base(base: &str, year: Option<u32>) -> Result<&'static str, 
         let y: u32 = text(&chars, 0, 4).parse().unwrap_or(0);
         return match year {
             Some(doc) if doc != y + 1 => Err(format!("比较基期 {y} 年不是上年（{doc} 年度）")),
-            _ => Ok("prior_year"),
+            _ => Ok(Base::PriorYear),
         };
     }
     Err(format!("未能确定比较基数「{base}」"))
@@ -36,7 +36,7 @@ pub(super) fn clause_base(
     from: usize,
     to: usize,
     year: Option<u32>,
-) -> Option<Result<&'static str, String>> {
+) -> Option<Result<Base, String>> {
     let k = ["比", "较"]
         .iter()
         .filter_map(|w| rfind(chars, from, to, w))
@@ -50,9 +50,9 @@ pub(super) fn sentence_base(
     from: usize,
     to: usize,
     year: Option<u32>,
-) -> Option<Result<&'static str, String>> {
+) -> Option<Result<Base, String>> {
     if find(chars, from, to, "同比").is_some() {
-        return Some(Ok("prior_year"));
+        return Some(Ok(Base::PriorYear));
     }
     let end = find(chars, from, to, "相比").or_else(|| find(chars, from, to, "持平"))?;
     let start = rfind(chars, from, end, "与")?;
@@ -89,13 +89,9 @@ pub(super) fn budget_words(chars: &[char], from: usize, to: usize) -> Option<(us
 /// The base of a completion rate stated in `chars[from..to]` (完成年初预算的, 完成全年预算的,
 /// 完成预算, 执行率为), if the clause states one: `Some(None)` when it says only 预算 (完成预算的
 /// x%), which the walker binds to the budget the passage states ([`budget_qualifier`]).
-pub(super) fn completion_base(
-    chars: &[char],
-    from: usize,
-    to: usize,
-) -> Option<Option<&'static str>> {
+pub(super) fn completion_base(chars: &[char], from: usize, to: usize) -> Option<Option<Base>> {
     if find(chars, from, to, "执行率").is_some() {
-        return Some(Some("budget_full"));
+        return Some(Some(Base::BudgetFull));
     }
     let k = find(chars, from, to, "完成")?;
     let b = find(chars, k, to, "预算")?;
@@ -105,12 +101,12 @@ pub(super) fn completion_base(
 /// The budget that the words in `chars[from..to]` (before 预算) qualify: 年初 → budget_initial,
 /// 全年 or 调整后 → budget_full; `None` for a bare 预算(数), whose meaning is the budget the
 /// passage itself states.
-pub(super) fn budget_qualifier(chars: &[char], from: usize, to: usize) -> Option<&'static str> {
+pub(super) fn budget_qualifier(chars: &[char], from: usize, to: usize) -> Option<Base> {
     if find(chars, from, to, "年初").is_some() {
-        Some("budget_initial")
+        Some(Base::BudgetInitial)
     } else if find(chars, from, to, "全年").is_some() || find(chars, from, to, "调整后").is_some()
     {
-        Some("budget_full")
+        Some(Base::BudgetFull)
     } else {
         None
     }

@@ -5,20 +5,18 @@ use super::bases::{budget_qualifier, budget_words, clause_base, completion_base}
 use super::chars::{at, ch, ends_with, find, len, rfind, squeeze, text};
 use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
-use super::vocabulary::{
-    Kind, AMOUNT_WORDS, COMPARISONS, COMPLETION_BUDGETS, DIRECTIONS, LABELS, WHOLES,
-};
+use super::vocabulary::{Kind, AMOUNT_WORDS, COMPLETION_BUDGETS, LABELS, WHOLES};
 use super::walker::{Ctx, Sentence, Walker};
-use crate::disclosure::Measure;
+use crate::disclosure::{Base, Direction, Indicator, Measure, Subject};
 
 /// A claim before its id and quote text are fixed.
 #[derive(Clone, Debug)]
 pub(super) struct Draft {
-    pub(super) subject: String,
+    pub(super) subject: Subject,
     pub(super) measure: Measure,
     pub(super) value: Option<String>,
-    pub(super) word: Option<String>,
-    pub(super) of: Option<String>,
+    pub(super) word: Option<Direction>,
+    pub(super) of: Option<Base>,
     /// The quote range in the paragraph (clipped to the anchor's line later).
     pub(super) quote: (usize, usize),
     /// Where the number (or the keyword) is.
@@ -47,7 +45,7 @@ impl Walker<'_> {
     }
 
     /// A draft with the common fields filled.
-    fn draft(subject: String, measure: Measure, n: &Num, quote_start: usize, c: &Ctx) -> Draft {
+    fn draft(subject: Subject, measure: Measure, n: &Num, quote_start: usize, c: &Ctx) -> Draft {
         Draft {
             subject,
             measure,
@@ -71,10 +69,10 @@ impl Walker<'_> {
             let subject = self.current().ok_or("未能确定完成率所属对象")?;
             let of = self.budget_base(of, &subject);
             let mut d = Self::draft(subject, Measure::CompletionRate, n, c.lead, c);
-            d.of = Some(of.to_owned());
+            d.of = Some(of);
             return Ok(Some(d));
         }
-        if let Some((w, word)) = ends_with(chars, c.start, n.start, DIRECTIONS) {
+        if let Some((w, word)) = direction_before(chars, c.start, n.start) {
             return self.growth(c, n, w, word, state).map(Some);
         }
         match self.named(c, c.start, n.start, |k| matches!(k, Kind::Rate(_))) {
@@ -117,14 +115,14 @@ impl Walker<'_> {
             WHOLES
                 .iter()
                 .find(|(w, _)| *w == whole)
-                .map(|(_, s)| (*s).to_owned())
+                .map(|&(_, i)| Subject::from(i))
                 .ok_or_else(|| format!("未知的占比整体「{whole}」"))?
         };
         if of == subject {
             return Err("占比的部分与整体相同".into());
         }
         let mut d = Self::draft(subject, Measure::Share, n, z, c);
-        d.of = Some(of);
+        d.of = Some(Base::Whole(of));
         d.named = named;
         Ok(d)
     }
@@ -136,29 +134,29 @@ impl Walker<'_> {
         c: &Ctx,
         n: &Num,
         w: usize,
-        word: &str,
+        word: Direction,
         state: &Sentence,
     ) -> Result<Draft, String> {
         let named = self.named(c, c.start, w, |k| k == Kind::Amount);
         let (subject, of) = match (named, &state.change) {
             (Named::Unresolved(why), _) => return Err(why),
             (Named::Found(s, _), Some((changed, of))) if *changed == s => (s, of.clone()),
-            (Named::Found(s, _), _) => (s, self.base(c, w, state)?.to_owned()),
+            (Named::Found(s, _), _) => (s, self.base(c, w, state)?),
             (Named::Nothing, Some((s, of))) => (s.clone(), of.clone()),
             (Named::Nothing, None) => (
                 self.current().ok_or("未能确定增减率所属对象")?,
-                self.base(c, w, state)?.to_owned(),
+                self.base(c, w, state)?,
             ),
         };
         let mut d = Self::draft(subject, Measure::GrowthRate, n, c.lead, c);
-        d.word = Some(word.to_owned());
+        d.word = Some(word);
         d.of = Some(of);
         Ok(d)
     }
 
     /// The base of a change at `w`: named in the clause (比/较 …) or in the sentence (与 …
     /// 相比); none is a binding problem.
-    fn base(&self, c: &Ctx, w: usize, state: &Sentence) -> Result<&'static str, String> {
+    fn base(&self, c: &Ctx, w: usize, state: &Sentence) -> Result<Base, String> {
         clause_base(c.chars(), c.start, w, self.year)
             .or_else(|| state.base.clone())
             .unwrap_or_else(|| Err("未能确定增减的比较基数".into()))
@@ -168,12 +166,12 @@ impl Walker<'_> {
     /// (支出决算为 x 万元) of what the clause names or the topic, or the amount of a label.
     fn money(&self, c: &Ctx, n: &Num, state: &Sentence) -> Result<Draft, String> {
         let chars = c.chars();
-        if let Some((w, word)) = ends_with(chars, c.start, n.start, DIRECTIONS) {
+        if let Some((w, word)) = direction_before(chars, c.start, n.start) {
             let (subject, named) =
-                self.subject_before(c, w, "增减额", state.parts, state.pending.as_deref())?;
+                self.subject_before(c, w, "增减额", state.parts, state.pending.as_ref())?;
             let mut d = Self::draft(subject, Measure::Change, n, c.lead, c);
-            d.word = Some(word.to_owned());
-            d.of = Some(self.base(c, w, state)?.to_owned());
+            d.word = Some(word);
+            d.of = Some(self.base(c, w, state)?);
             d.named = named;
             return Ok(d);
         }
@@ -186,14 +184,14 @@ impl Walker<'_> {
                 .map(|(_, m)| (k, *m))
         }) {
             let (subject, named) =
-                self.subject_before(c, k, "预算数", state.parts, state.pending.as_deref())?;
+                self.subject_before(c, k, "预算数", state.parts, state.pending.as_ref())?;
             let mut d = Self::draft(subject, measure, n, k, c);
             d.named = named;
             return Ok(d);
         }
         if let Some((k, _)) = ends_with(chars, c.start, n.start, AMOUNT_WORDS) {
             let (subject, named) =
-                self.subject_before(c, k, "决算数", state.parts, state.pending.as_deref())?;
+                self.subject_before(c, k, "决算数", state.parts, state.pending.as_ref())?;
             let mut d = Self::draft(subject, Measure::Amount, n, k, c);
             d.named = named;
             return Ok(d);
@@ -222,7 +220,7 @@ impl Walker<'_> {
         if let Some(k) = find(chars, c.start, n.start, "共涉及") {
             if find(chars, n.end, c.end, "项目").is_some() {
                 return Some(Self::draft(
-                    "performance:projects".into(),
+                    Indicator::PerformanceProjects.into(),
                     Measure::Count,
                     n,
                     k,
@@ -235,7 +233,7 @@ impl Walker<'_> {
             .chars()
             .any(|x| x.is_ascii_punctuation() || "，。；：、（）“”".contains(x));
         (n.unit_text == "辆" && label.ends_with("用车") && plain).then(|| {
-            let mut d = Self::draft(format!("vehicles:{label}"), Measure::Count, n, c.lead, c);
+            let mut d = Self::draft(Subject::Vehicles(label), Measure::Count, n, c.lead, c);
             d.named = true;
             d
         })
@@ -264,8 +262,8 @@ impl Walker<'_> {
                 subject,
                 measure: Measure::Comparison,
                 value: None,
-                word: Some(word.to_owned()),
-                of: Some(base.to_owned()),
+                word: Some(word),
+                of: Some(base),
                 quote: (c.lead, end),
                 anchor: k,
                 named: false,
@@ -280,23 +278,23 @@ impl Walker<'_> {
     /// section states for the subject before it (年初预算为 … 决算数大于预算数 compares with the
     /// 年初预算); when the section states none or both, 预算数 is the full-year budget (the
     /// 预算数 of 公开09表).
-    fn budget_base(&self, qualifier: Option<&'static str>, subject: &str) -> &'static str {
+    fn budget_base(&self, qualifier: Option<Base>, subject: &Subject) -> Base {
         qualifier
             .or_else(|| {
                 let label = self.label();
                 let mut kinds = self
                     .claims
                     .iter()
-                    .filter(|c| c.section == label && c.subject == subject)
+                    .filter(|c| c.section == label && c.subject == *subject)
                     .filter_map(|c| match c.measure {
-                        Measure::BudgetInitial => Some("budget_initial"),
-                        Measure::BudgetFull => Some("budget_full"),
+                        Measure::BudgetInitial => Some(Base::BudgetInitial),
+                        Measure::BudgetFull => Some(Base::BudgetFull),
                         _ => None,
                     });
                 let first = kinds.next()?;
                 kinds.all(|k| k == first).then_some(first)
             })
-            .unwrap_or("budget_full")
+            .unwrap_or(Base::BudgetFull)
     }
 
     /// 较上年持平: a flat claim (no number) of the last subject.
@@ -318,8 +316,8 @@ impl Walker<'_> {
                 subject,
                 measure: Measure::Flat,
                 value: None,
-                word: Some("持平".into()),
-                of: Some(of.to_owned()),
+                word: Some(Direction::Flat),
+                of: Some(of),
                 quote: (c.lead, c.tail),
                 anchor: k,
                 named: false,
@@ -331,11 +329,7 @@ impl Walker<'_> {
 
 /// The comparison printed after 决算 at `k`: where its words start, the comparison word, where
 /// 预算数 starts and where the comparison ends.
-fn comparison_at(
-    chars: &[char],
-    k: usize,
-    to: usize,
-) -> Option<(usize, &'static str, usize, usize)> {
+fn comparison_at(chars: &[char], k: usize, to: usize) -> Option<(usize, Direction, usize, usize)> {
     let skip = |mut i: usize| {
         while ch(chars, i).is_whitespace() {
             i += 1;
@@ -347,7 +341,10 @@ fn comparison_at(
         w += 1;
     }
     let w = skip(w);
-    if let Some(word) = COMPARISONS.iter().find(|p| at(chars, w, p)) {
+    if let Some(&word) = Direction::COMPARISONS
+        .iter()
+        .find(|d| at(chars, w, d.word()))
+    {
         let b = find(chars, w, to, "预算数")?;
         return Some((w, word, b, b + 3));
     }
@@ -363,6 +360,15 @@ fn comparison_at(
     if at(chars, v, "基本") {
         v = skip(v + 2);
     }
-    let word = COMPARISONS.iter().find(|p| at(chars, v, p))?;
-    Some((w, word, b, v + len(word)))
+    let &word = Direction::COMPARISONS
+        .iter()
+        .find(|d| at(chars, v, d.word()))?;
+    Some((w, word, b, v + len(word.word())))
+}
+
+/// The change word (增加, 下降 …) that `chars[from..to]` ends with, and where it starts.
+fn direction_before(chars: &[char], from: usize, to: usize) -> Option<(usize, Direction)> {
+    Direction::CHANGES
+        .iter()
+        .find_map(|&d| ends_with(chars, from, to, &[d.word()]).map(|(k, _)| (k, d)))
 }

@@ -9,6 +9,7 @@
 //! 五、一般公共预算财政拨款支出决算情况说明, 二、收入决算情况说明).
 
 use super::chars::squeeze;
+use crate::disclosure::{Indicator, Subject};
 
 /// Whose money a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,33 +39,33 @@ const QUALIFIERS: &[(&str, Funds)] = &[
 
 impl Funds {
     /// The subject of 基本支出 (`basic`) or 项目支出 of these funds.
-    pub(super) fn spending(self, basic: bool) -> &'static str {
+    pub(super) fn spending(self, basic: bool) -> Indicator {
+        use Indicator as I;
         match (self, basic) {
-            (Funds::Department, true) => "expense:基本支出",
-            (Funds::Department, false) => "expense:项目支出",
-            (Funds::Fiscal, true) => "fiscal_basic",
-            (Funds::Fiscal, false) => "fiscal_project",
-            (Funds::GeneralBudget, true) => "gpb_basic",
-            (Funds::GeneralBudget, false) => "gpb_project",
-            (Funds::FundBudget, true) => "fund_basic",
-            (Funds::FundBudget, false) => "fund_project",
-            (Funds::StateCapitalBudget, true) => "soe_basic",
-            (Funds::StateCapitalBudget, false) => "soe_project",
+            (Funds::Department, true) => I::ExpenseBasic,
+            (Funds::Department, false) => I::ExpenseProject,
+            (Funds::Fiscal, true) => I::FiscalBasic,
+            (Funds::Fiscal, false) => I::FiscalProject,
+            (Funds::GeneralBudget, true) => I::GpbBasic,
+            (Funds::GeneralBudget, false) => I::GpbProject,
+            (Funds::FundBudget, true) => I::FundBasic,
+            (Funds::FundBudget, false) => I::FundProject,
+            (Funds::StateCapitalBudget, true) => I::SoeBasic,
+            (Funds::StateCapitalBudget, false) => I::SoeProject,
         }
     }
 
     /// The funds a subject of the narrative is of, if it names them (gpb_expense,
     /// fiscal_total …); subjects of the department's accounts (expense_total) name none.
-    pub(super) fn of_subject(subject: &str) -> Option<Funds> {
-        [
-            ("gpb_", Funds::GeneralBudget),
-            ("fiscal_", Funds::Fiscal),
-            ("fund_", Funds::FundBudget),
-            ("soe_", Funds::StateCapitalBudget),
-        ]
-        .iter()
-        .find(|(p, _)| subject.starts_with(p))
-        .map(|&(_, f)| f)
+    pub(super) fn of_subject(subject: &Subject) -> Option<Funds> {
+        use Indicator as I;
+        Some(match subject.indicator()? {
+            I::GpbIncome | I::GpbExpense | I::GpbBasic | I::GpbProject => Funds::GeneralBudget,
+            I::FiscalTotal | I::FiscalBasic | I::FiscalProject => Funds::Fiscal,
+            I::FundIncome | I::FundExpense | I::FundBasic | I::FundProject => Funds::FundBudget,
+            I::SoeIncome | I::SoeExpense | I::SoeBasic | I::SoeProject => Funds::StateCapitalBudget,
+            _ => return None,
+        })
     }
 }
 

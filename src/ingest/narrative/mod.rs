@@ -42,13 +42,13 @@ mod vocabulary;
 mod walker;
 
 use crate::disclosure::{Claim, NamePath};
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
 use crate::Catalog;
 use blocks::blocks;
 use walker::Walker;
 
 /// The rule id of the problems reported here.
-const RULE: &str = "ingest.claim";
+const RULE: Rule = Rule::IngestClaim;
 
 /// Extracts the claims (c001 …) and name paths (n001 …) of the narrative lines, in document
 /// order; numbers that cannot be bound are reported in `problems`. `year` is the document's

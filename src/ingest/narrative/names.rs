@@ -6,7 +6,7 @@ use super::chars::{ch, text};
 use super::sections::level_marker_at;
 use super::walker::Walker;
 use crate::catalog::parse_name_path;
-use crate::disclosure::NamePath;
+use crate::disclosure::{NamePath, Subject};
 use crate::{Code, Level};
 
 /// A name path found in a paragraph, with the 项 it resolves to.
@@ -14,7 +14,7 @@ use crate::{Code, Level};
 pub(super) struct PathSpan {
     pub(super) start: usize,
     pub(super) end: usize,
-    pub(super) subject: Result<String, String>,
+    pub(super) subject: Result<Subject, String>,
 }
 
 impl Walker<'_> {
@@ -49,7 +49,7 @@ impl Walker<'_> {
 
     /// The 项 a printed name path stands for, resolved by name under each parent (markers
     /// are ignored: a 项 printed （类） is still found).
-    fn resolve_item(&self, printed: &str) -> Result<String, String> {
+    fn resolve_item(&self, printed: &str) -> Result<Subject, String> {
         let segments = parse_name_path(printed);
         if segments.len() != 3 {
             return Err(format!("名称路径「{printed}」不是类、款、项三级"));
@@ -64,18 +64,18 @@ impl Walker<'_> {
         if code.level() != Level::Item {
             return Err(format!("名称路径「{printed}」未到项级"));
         }
-        Ok(format!("item:{code}"))
+        Ok(Subject::Item(code))
     }
 
     /// The 类 a printed class name stands for.
-    pub(super) fn resolve_class(&self, name: &str) -> Result<String, String> {
+    pub(super) fn resolve_class(&self, name: &str) -> Result<Subject, String> {
         let catalog = self
             .catalog
             .ok_or_else(|| format!("无科目目录，无法由「{name}」确定类级科目"))?;
         let code = catalog
             .resolve_names(&[name])
             .map_err(|e| format!("「{name}」无法对应类级科目（{e}）"))?;
-        Ok(format!("class:{code}"))
+        Ok(Subject::Class(code))
     }
 }
 

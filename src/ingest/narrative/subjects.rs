@@ -6,12 +6,13 @@ use super::funds::{self, Funds};
 use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, LABELS};
 use super::walker::{Ctx, Walker};
+use crate::disclosure::{Indicator, Subject};
 
 /// What a clause names before a position.
 #[derive(Clone, Debug)]
 pub(super) enum Named {
     /// A subject and where its name starts.
-    Found(String, usize),
+    Found(Subject, usize),
     /// A name is printed but cannot be resolved (why).
     Unresolved(String),
     /// No name.
@@ -20,17 +21,17 @@ pub(super) enum Named {
 
 impl Walker<'_> {
     /// The subject of the last claim, else the topic.
-    pub(super) fn current(&self) -> Option<String> {
+    pub(super) fn current(&self) -> Option<Subject> {
         self.last.clone().or_else(|| self.topic.clone())
     }
 
     /// The subject of the first claim of this section, else of the innermost enclosing
     /// section that has one, other than `part` (a share is never of its own subject).
-    pub(super) fn enclosing_head(&self, part: &str) -> Option<String> {
+    pub(super) fn enclosing_head(&self, part: &Subject) -> Option<Subject> {
         std::iter::once(self.section.clone())
             .chain(self.section.ancestors())
             .filter_map(|s| self.heads.get(&s.label(&self.prefix, self.depth)))
-            .find(|h| h.as_str() != part)
+            .find(|h| *h != part)
             .cloned()
     }
 
@@ -43,14 +44,14 @@ impl Walker<'_> {
         to: usize,
         what: &str,
         parts: bool,
-        pending: Option<&str>,
-    ) -> Result<(String, bool), String> {
+        pending: Option<&Subject>,
+    ) -> Result<(Subject, bool), String> {
         let fallback = match self.named(c, c.start, to, |k| k == Kind::Amount) {
             Named::Found(s, _) => return Ok((s, true)),
             Named::Unresolved(why) => return Err(why),
             // After 其中 the figure is about the part just named (其中：基本支出 …，比 2023
             // 年度增加 12.00 万元), not the total the paragraph is about.
-            Named::Nothing if pending.is_some() => pending.map(str::to_owned),
+            Named::Nothing if pending.is_some() => pending.cloned(),
             Named::Nothing if parts => self.last.clone().or_else(|| self.topic.clone()),
             Named::Nothing => self.topic.clone().or_else(|| self.last.clone()),
         };
@@ -121,7 +122,7 @@ impl Walker<'_> {
     }
 
     /// The amount label a clause without figures names (项目支出增加), if any.
-    pub(super) fn named_without_figures(&self, c: &Ctx) -> Option<String> {
+    pub(super) fn named_without_figures(&self, c: &Ctx) -> Option<Subject> {
         let chars = c.chars();
         let figures = numbers(chars, c.start, c.end)
             .iter()
@@ -138,7 +139,7 @@ impl Walker<'_> {
     /// The whole a clause without figures names for the shares that follow it: an amount
     /// label in a clause ending with 中 (“三公”经费财政拨款支出决算中，因公出国（境）费 0 万元，
     /// 占 0%).
-    pub(super) fn whole_named(&self, c: &Ctx) -> Option<String> {
+    pub(super) fn whole_named(&self, c: &Ctx) -> Option<Subject> {
         let ends = c.tail > c.lead && c.chars().get(c.tail - 1) == Some(&'中');
         ends.then(|| self.named_without_figures(c)).flatten()
     }
@@ -151,7 +152,7 @@ impl Walker<'_> {
         c: &Ctx,
         from: usize,
         to: usize,
-    ) -> Vec<(usize, Kind, Result<String, String>)> {
+    ) -> Vec<(usize, Kind, Result<Subject, String>)> {
         let chars = c.chars();
         let mut hits = Vec::new();
         let mut i = from;
@@ -175,11 +176,11 @@ impl Walker<'_> {
 
     /// The subject a label at `i` names in its context (`Err` when it names one that cannot
     /// be told), `None` when it names nothing there.
-    fn resolve_label(&self, c: &Ctx, i: usize, names: Names) -> Option<Result<String, String>> {
+    fn resolve_label(&self, c: &Ctx, i: usize, names: Names) -> Option<Result<Subject, String>> {
         let chars = c.chars();
         let before = squeeze(&text(chars, c.start, i));
         let sentence = text(chars, c.sentence.0, c.sentence.1);
-        let fixed = |s: &str| Some(Ok(s.to_owned()));
+        let fixed = |i: Indicator| Some(Ok(Subject::from(i)));
         match names {
             Names::Fixed(s) => fixed(s),
             Names::Spending(basic) => fixed(self.funds_at(c, i).spending(basic)),
@@ -206,19 +207,19 @@ impl Walker<'_> {
                     .next()
                     .unwrap_or_default()
                     .to_owned();
-                Ok(if part.contains("政府性基金") {
-                    "performance:fund_funds".to_owned()
+                Ok(Subject::from(if part.contains("政府性基金") {
+                    Indicator::PerformanceFundFunds
                 } else if sentence.contains("整体") {
-                    "performance:overall_funds".to_owned()
+                    Indicator::PerformanceOverallFunds
                 } else {
-                    "performance:funds".to_owned()
-                })
+                    Indicator::PerformanceFunds
+                }))
             }),
             Names::Equipment => before
                 .replace("（含）", "")
                 .replace("(含)", "")
                 .ends_with("100万元以上")
-                .then(|| Ok("assets:equipment_over_1m".to_owned())),
+                .then(|| Ok(Indicator::EquipmentOver1m.into())),
         }
     }
 
@@ -231,7 +232,7 @@ impl Walker<'_> {
         let whole = find(chars, c.sentence.0, i, "其中").map(|q| text(chars, c.sentence.0, q));
         funds::qualifying(&text(chars, c.start, i))
             .or_else(|| whole.as_deref().and_then(funds::named_in))
-            .or_else(|| self.topic.as_deref().and_then(Funds::of_subject))
+            .or_else(|| self.topic.as_ref().and_then(Funds::of_subject))
             .or_else(|| self.section_funds())
             .unwrap_or(Funds::Department)
     }

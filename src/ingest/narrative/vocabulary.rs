@@ -1,6 +1,7 @@
 //! Vocabulary: what labels, wholes and bases name.
 
-use crate::disclosure::Measure;
+use crate::disclosure::{Indicator, Measure};
+use Indicator as I;
 
 /// What a label's number states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,13 +18,13 @@ pub(super) enum Kind {
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Names {
     /// Always the same subject.
-    Fixed(&'static str),
+    Fixed(Indicator),
     /// 基本支出 (`true`) / 项目支出 (`false`) of the funds the words or the section name
     /// (see [`funds`](super::funds)).
     Spending(bool),
     /// 授予中小企业/小微企业合同金额 of all purchases, unless a kind of purchase the vocabulary
     /// does not name is printed right before it (工程类采购授予中小企业合同金额).
-    Awarded(&'static str),
+    Awarded(Indicator),
     /// 资金 of a 绩效自评: the projects' funds, or the 部门整体 funds.
     Funds,
     /// 设备 after 单位价值 100 万元以上.
@@ -35,272 +36,268 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
     (
         "财政拨款收、支总计",
         Kind::Amount,
-        Names::Fixed("fiscal_total"),
+        Names::Fixed(I::FiscalTotal),
     ),
     (
         "财政拨款收支总计",
         Kind::Amount,
-        Names::Fixed("fiscal_total"),
+        Names::Fixed(I::FiscalTotal),
     ),
     (
         "财政拨款收入支出总计",
         Kind::Amount,
-        Names::Fixed("fiscal_total"),
+        Names::Fixed(I::FiscalTotal),
     ),
-    ("收入支出总计", Kind::Amount, Names::Fixed("total")),
-    ("收、支总计", Kind::Amount, Names::Fixed("total")),
-    ("总收入", Kind::Amount, Names::Fixed("total")),
-    ("总支出", Kind::Amount, Names::Fixed("total")),
-    ("本年收入", Kind::Amount, Names::Fixed("income_total")),
-    ("本年支出", Kind::Amount, Names::Fixed("expense_total")),
-    ("收支总计", Kind::Amount, Names::Fixed("total")),
-    ("本年收入合计", Kind::Amount, Names::Fixed("income_total")),
-    ("收入合计", Kind::Amount, Names::Fixed("income_total")),
-    ("本年支出合计", Kind::Amount, Names::Fixed("expense_total")),
-    ("支出合计", Kind::Amount, Names::Fixed("expense_total")),
+    ("收入支出总计", Kind::Amount, Names::Fixed(I::Total)),
+    ("收、支总计", Kind::Amount, Names::Fixed(I::Total)),
+    ("总收入", Kind::Amount, Names::Fixed(I::Total)),
+    ("总支出", Kind::Amount, Names::Fixed(I::Total)),
+    ("本年收入", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("本年支出", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
+    ("收支总计", Kind::Amount, Names::Fixed(I::Total)),
+    ("本年收入合计", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("收入合计", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("本年支出合计", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
+    ("支出合计", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
     (
         "政府性基金预算财政拨款收入",
         Kind::Amount,
-        Names::Fixed("fund_income"),
+        Names::Fixed(I::FundIncome),
     ),
     (
         "政府性基金预算财政拨款支出",
         Kind::Amount,
-        Names::Fixed("fund_expense"),
+        Names::Fixed(I::FundExpense),
     ),
     (
         "国有资本经营预算财政拨款收入",
         Kind::Amount,
-        Names::Fixed("soe_income"),
+        Names::Fixed(I::SoeIncome),
     ),
     (
         "国有资本经营预算财政拨款支出",
         Kind::Amount,
-        Names::Fixed("soe_expense"),
+        Names::Fixed(I::SoeExpense),
     ),
     (
         "一般公共预算财政拨款收入",
         Kind::Amount,
-        Names::Fixed("gpb_income"),
+        Names::Fixed(I::GpbIncome),
     ),
     (
         "一般公共预算财政拨款支出",
         Kind::Amount,
-        Names::Fixed("gpb_expense"),
+        Names::Fixed(I::GpbExpense),
     ),
-    (
-        "财政拨款收入",
-        Kind::Amount,
-        Names::Fixed("income:财政拨款收入"),
-    ),
+    ("财政拨款收入", Kind::Amount, Names::Fixed(I::IncomeFiscal)),
     (
         "上级补助收入",
         Kind::Amount,
-        Names::Fixed("income:上级补助收入"),
+        Names::Fixed(I::IncomeSuperior),
     ),
-    ("事业收入", Kind::Amount, Names::Fixed("income:事业收入")),
-    ("经营收入", Kind::Amount, Names::Fixed("income:经营收入")),
+    ("事业收入", Kind::Amount, Names::Fixed(I::IncomeOperations)),
+    ("经营收入", Kind::Amount, Names::Fixed(I::IncomeBusiness)),
     (
         "附属单位上缴收入",
         Kind::Amount,
-        Names::Fixed("income:附属单位上缴收入"),
+        Names::Fixed(I::IncomeAffiliates),
     ),
-    ("其他收入", Kind::Amount, Names::Fixed("income:其他收入")),
+    ("其他收入", Kind::Amount, Names::Fixed(I::IncomeOther)),
     ("基本支出", Kind::Amount, Names::Spending(true)),
     ("项目支出", Kind::Amount, Names::Spending(false)),
     (
         "上缴上级支出",
         Kind::Amount,
-        Names::Fixed("expense:上缴上级支出"),
+        Names::Fixed(I::ExpenseToSuperior),
     ),
-    ("经营支出", Kind::Amount, Names::Fixed("expense:经营支出")),
+    ("经营支出", Kind::Amount, Names::Fixed(I::ExpenseBusiness)),
     (
         "对附属单位补助支出",
         Kind::Amount,
-        Names::Fixed("expense:对附属单位补助支出"),
+        Names::Fixed(I::ExpenseToAffiliates),
     ),
-    ("人员经费", Kind::Amount, Names::Fixed("personnel")),
-    ("公用经费", Kind::Amount, Names::Fixed("public_funds")),
-    ("“三公”经费", Kind::Amount, Names::Fixed("sangong:total")),
-    ("\"三公\"经费", Kind::Amount, Names::Fixed("sangong:total")),
-    ("三公经费", Kind::Amount, Names::Fixed("sangong:total")),
+    ("人员经费", Kind::Amount, Names::Fixed(I::Personnel)),
+    ("公用经费", Kind::Amount, Names::Fixed(I::PublicFunds)),
+    ("“三公”经费", Kind::Amount, Names::Fixed(I::SangongTotal)),
+    ("\"三公\"经费", Kind::Amount, Names::Fixed(I::SangongTotal)),
+    ("三公经费", Kind::Amount, Names::Fixed(I::SangongTotal)),
     (
         "因公出国(境)费",
         Kind::Amount,
-        Names::Fixed("sangong:abroad"),
+        Names::Fixed(I::SangongAbroad),
     ),
     (
         "因公出国（境）费",
         Kind::Amount,
-        Names::Fixed("sangong:abroad"),
+        Names::Fixed(I::SangongAbroad),
     ),
     (
         "公务用车购置及运行维护费",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle"),
+        Names::Fixed(I::SangongVehicle),
     ),
     (
         "公务用车购置及运行费",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle"),
+        Names::Fixed(I::SangongVehicle),
     ),
     (
         "公务用车购置费",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle_purchase"),
+        Names::Fixed(I::SangongVehiclePurchase),
     ),
     (
         "公务用车运行维护费",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle_operation"),
+        Names::Fixed(I::SangongVehicleOperation),
     ),
     (
         "公务用车运行费",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle_operation"),
+        Names::Fixed(I::SangongVehicleOperation),
     ),
     (
         "公务用车购置支出",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle_purchase"),
+        Names::Fixed(I::SangongVehiclePurchase),
     ),
     (
         "公务用车运行维护支出",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle_operation"),
+        Names::Fixed(I::SangongVehicleOperation),
     ),
     (
         "公务用车运行及维护支出",
         Kind::Amount,
-        Names::Fixed("sangong:vehicle_operation"),
+        Names::Fixed(I::SangongVehicleOperation),
     ),
     (
         "公务接待费",
         Kind::Amount,
-        Names::Fixed("sangong:reception"),
+        Names::Fixed(I::SangongReception),
     ),
     (
         "机关运行经费",
         Kind::Amount,
-        Names::Fixed("operating_costs"),
+        Names::Fixed(I::OperatingCosts),
     ),
     (
         "政府采购支出总额",
         Kind::Amount,
-        Names::Fixed("procurement:total"),
+        Names::Fixed(I::ProcurementTotal),
     ),
     (
         "政府采购金额",
         Kind::Amount,
-        Names::Fixed("procurement:total"),
+        Names::Fixed(I::ProcurementTotal),
     ),
     (
         "货物采购金额",
         Kind::Amount,
-        Names::Fixed("procurement:goods"),
+        Names::Fixed(I::ProcurementGoods),
     ),
     (
         "工程采购金额",
         Kind::Amount,
-        Names::Fixed("procurement:works"),
+        Names::Fixed(I::ProcurementWorks),
     ),
     (
         "服务采购金额",
         Kind::Amount,
-        Names::Fixed("procurement:services"),
+        Names::Fixed(I::ProcurementServices),
     ),
     (
         "政府采购货物支出",
         Kind::Amount,
-        Names::Fixed("procurement:goods"),
+        Names::Fixed(I::ProcurementGoods),
     ),
     (
         "政府采购工程支出",
         Kind::Amount,
-        Names::Fixed("procurement:works"),
+        Names::Fixed(I::ProcurementWorks),
     ),
     (
         "政府采购服务支出",
         Kind::Amount,
-        Names::Fixed("procurement:services"),
+        Names::Fixed(I::ProcurementServices),
     ),
     (
         "授予中小企业合同金额",
         Kind::Amount,
-        Names::Awarded("procurement:sme"),
+        Names::Awarded(I::ProcurementSme),
     ),
     (
         "授予小微企业合同金额",
         Kind::Amount,
-        Names::Awarded("procurement:small_micro"),
+        Names::Awarded(I::ProcurementSmallMicro),
     ),
     (
         "货物采购授予中小企业合同金额",
         Kind::Amount,
-        Names::Fixed("procurement:goods_sme_share"),
+        Names::Fixed(I::ProcurementGoodsSme),
     ),
     (
         "工程采购授予中小企业合同金额",
         Kind::Amount,
-        Names::Fixed("procurement:works_sme_share"),
+        Names::Fixed(I::ProcurementWorksSme),
     ),
     (
         "服务采购授予中小企业合同金额",
         Kind::Amount,
-        Names::Fixed("procurement:services_sme_share"),
+        Names::Fixed(I::ProcurementServicesSme),
     ),
     ("资金", Kind::Amount, Names::Funds),
-    ("共有车辆", Kind::Count, Names::Fixed("vehicles:total")),
+    ("共有车辆", Kind::Count, Names::Fixed(I::VehiclesTotal)),
     (
         "公务用车保有量",
         Kind::Count,
-        Names::Fixed("sangong:vehicle_count"),
+        Names::Fixed(I::SangongVehicleCount),
     ),
     (
         "购置(更新)公务用车",
         Kind::Count,
-        Names::Fixed("sangong:vehicle_purchase"),
+        Names::Fixed(I::SangongVehiclePurchase),
     ),
     (
         "购置（更新）公务用车",
         Kind::Count,
-        Names::Fixed("sangong:vehicle_purchase"),
+        Names::Fixed(I::SangongVehiclePurchase),
     ),
     (
         "共涉及项目",
         Kind::Count,
-        Names::Fixed("performance:projects"),
+        Names::Fixed(I::PerformanceProjects),
     ),
     ("设备", Kind::Count, Names::Equipment),
     (
         "预算资金使用率",
         Kind::Rate(Measure::CompletionRate),
-        Names::Fixed("performance:budget_use_rate"),
+        Names::Fixed(I::PerformanceBudgetUseRate),
     ),
     (
         "部门预算资金覆盖率",
         Kind::Rate(Measure::Share),
-        Names::Fixed("performance:coverage"),
+        Names::Fixed(I::PerformanceCoverage),
     ),
 ];
 
 /// The wholes of shares (占本年收入, 占政府采购支出总额的 …), white space removed.
-pub(super) const WHOLES: &[(&str, &str)] = &[
-    ("本年收入", "income_total"),
-    ("本年收入合计", "income_total"),
-    ("收入合计", "income_total"),
-    ("本年支出", "expense_total"),
-    ("本年支出合计", "expense_total"),
-    ("支出合计", "expense_total"),
-    ("政府采购支出总额", "procurement:total"),
-    ("授予中小企业合同金额", "procurement:sme"),
-    ("货物支出金额", "procurement:goods"),
-    ("工程支出金额", "procurement:works"),
-    ("服务支出金额", "procurement:services"),
-    ("一般公共预算财政拨款支出", "gpb_expense"),
-    ("一般公共预算财政拨款基本支出", "gpb_basic"),
-    ("一般公共预算财政拨款项目支出", "gpb_project"),
-    ("一般公共预算项目支出总额", "gpb_project"),
+pub(super) const WHOLES: &[(&str, Indicator)] = &[
+    ("本年收入", I::IncomeTotal),
+    ("本年收入合计", I::IncomeTotal),
+    ("收入合计", I::IncomeTotal),
+    ("本年支出", I::ExpenseTotal),
+    ("本年支出合计", I::ExpenseTotal),
+    ("支出合计", I::ExpenseTotal),
+    ("政府采购支出总额", I::ProcurementTotal),
+    ("授予中小企业合同金额", I::ProcurementSme),
+    ("货物支出金额", I::ProcurementGoods),
+    ("工程支出金额", I::ProcurementWorks),
+    ("服务支出金额", I::ProcurementServices),
+    ("一般公共预算财政拨款支出", I::GpbExpense),
+    ("一般公共预算财政拨款基本支出", I::GpbBasic),
+    ("一般公共预算财政拨款项目支出", I::GpbProject),
+    ("一般公共预算项目支出总额", I::GpbProject),
 ];
 
 /// Words after which an amount is the budget a completion rate is computed on (完成预算
@@ -311,12 +308,6 @@ pub(super) const COMPLETION_BUDGETS: &[(&str, Measure)] = &[
     ("完成预算", Measure::BudgetFull),
 ];
 
-/// Direction words printed before a change or a rate.
-pub(super) const DIRECTIONS: &[&str] = &["增加", "减少", "增长", "下降", "上升", "降低"];
-
-/// Comparison words printed between 决算数 and …预算数.
-pub(super) const COMPARISONS: &[&str] = &["大于", "小于", "持平", "等于", "高于", "低于", "超过"];
-
 /// Words before an amount that is the subject's current-year figure (支出决算为 …).
 pub(super) const AMOUNT_WORDS: &[&str] = &[
     "支出决算数为",
@@ -325,16 +316,3 @@ pub(super) const AMOUNT_WORDS: &[&str] = &[
     "决算为",
     "执行数为",
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::{COMPARISONS, DIRECTIONS};
-
-    /// Every direction or comparison word the extractor records is one the audit reads.
-    #[test]
-    fn the_audit_understands_every_word_the_extractor_records() {
-        for word in DIRECTIONS.iter().chain(COMPARISONS) {
-            assert!(crate::disclosure::direction_of(word).is_some(), "{word}");
-        }
-    }
-}

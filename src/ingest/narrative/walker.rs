@@ -11,7 +11,7 @@ use super::names::PathSpan;
 use super::scanner::{clauses, content_start, numbers, sentences};
 use super::sections::{marker, part_kind, PartKind, Section};
 use super::RULE;
-use crate::disclosure::{Claim, Measure, NamePath};
+use crate::disclosure::{Base, Claim, Measure, NamePath, Subject};
 use crate::finding::{Finding, Place};
 use crate::Catalog;
 use std::collections::HashMap;
@@ -20,18 +20,18 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default)]
 pub(super) struct Sentence {
     /// 与 2023 年度相比 … : the base of the changes that follow.
-    pub(super) base: Option<Result<&'static str, String>>,
+    pub(super) base: Option<Result<Base, String>>,
     /// After 其中: parts, which do not change what the paragraph is about.
     pub(super) parts: bool,
     /// The last change stated (subject, base), for the rate that follows it.
-    pub(super) change: Option<(String, String)>,
+    pub(super) change: Option<(Subject, Base)>,
     /// The subject of the first named figure of the sentence (the total its 其中 parts).
-    first: Option<String>,
+    first: Option<Subject>,
     /// The whole of the shares that follow: the total before 其中 / 主要用于, or a subject
     /// named in a clause ending with 中 (“三公”经费财政拨款支出决算中，…占 x%).
-    pub(super) whole: Option<String>,
+    pub(super) whole: Option<Subject>,
     /// The subject named by the last clause without figures (项目支出增加，较上一度增加 …).
-    pub(super) pending: Option<String>,
+    pub(super) pending: Option<Subject>,
 }
 
 /// A clause being read.
@@ -70,11 +70,11 @@ pub(super) struct Walker<'a> {
     pub(super) section: Section,
     pub(super) table: Option<Table>,
     /// What the paragraph is about (set by a named subject outside 其中).
-    pub(super) topic: Option<String>,
+    pub(super) topic: Option<Subject>,
     /// The subject of the last claim.
-    pub(super) last: Option<String>,
+    pub(super) last: Option<Subject>,
     /// The subject of the first claim of each section label.
-    pub(super) heads: HashMap<String, String>,
+    pub(super) heads: HashMap<String, Subject>,
     /// The funds each section's heading is about (（四）高等学校财政拨款支出决算表说明).
     scopes: HashMap<String, Funds>,
     /// The projects of 十三(三), in order.
@@ -276,8 +276,8 @@ impl<'a> Walker<'a> {
             state.first.get_or_insert_with(|| d.subject.clone());
         }
         self.last = Some(d.subject.clone());
-        if d.measure == Measure::Change {
-            state.change = Some((d.subject.clone(), d.of.clone().unwrap_or_default()));
+        if let (Measure::Change, Some(of)) = (d.measure, &d.of) {
+            state.change = Some((d.subject.clone(), of.clone()));
         }
         let label = self.label();
         self.heads

@@ -159,7 +159,11 @@ pub(super) fn assemble(
         };
         let rows = rows.unwrap_or_else(|why| {
             printed.state = TableState::Unreadable;
-            problems.push(super::unreadable_table(&printed.name(), printed.page, &why));
+            problems.push(super::unreadable_table(
+                crate::finding::TableRef::Budget(printed.name()),
+                printed.page,
+                &why,
+            ));
             BudgetRows::NotRead
         });
         if matches!(rows, BudgetRows::NotRead) && printed.state == TableState::Read {

@@ -5,7 +5,7 @@
 use crate::disclosure::{
     university_table, Document, Meta, PrintedTable, TableId, TableState, Template,
 };
-use crate::finding::{Finding, Place, Severity};
+use crate::finding::{Finding, Place, Rule, Severity};
 use crate::ingest::printed::{
     compact, is_label, is_statement, label_in, list_number, strip_continuation, strip_label,
     typographic_quotes,
@@ -146,7 +146,7 @@ pub(super) fn findings(meta: &Meta) -> Vec<Finding> {
             })
             .collect();
         out.push(Finding::about_document(
-            "ingest.template",
+            Rule::IngestTemplate,
             Severity::Warning,
             format!(
                 "按{}格式识别，印出{}；该格式没有{}的对应表，不作缺表处理，相关校验未执行",
@@ -168,9 +168,9 @@ pub(super) fn findings(meta: &Meta) -> Vec<Finding> {
             "文中未印出该表"
         };
         let mut f = Finding::warning(
-            "ingest.table",
+            Rule::IngestTable,
             Place {
-                table: Some(id.label().to_owned()),
+                table: Some(id.into()),
                 ..Place::default()
             },
             format!("{why}（该表未参与校验）"),

@@ -42,7 +42,7 @@ use crate::disclosure::{
     BasicExpenditureTable, Claim, Document, FunctionalTable, Meta, NamePath, SummaryTable, TableId,
     ThreeCostsTable,
 };
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, Rule, TableRef};
 use crate::{Catalog, Unit};
 use basic::{empty_basic, read_basic};
 use functional::{
@@ -257,21 +257,22 @@ fn settle<T>(
 /// The `ingest.table` warning for a table that could not be read reliably, naming the page
 /// it starts on (when the input has pages).
 fn unreadable(id: TableId, page: usize, why: &str) -> Finding {
-    unreadable_table(id.label(), page, why)
+    unreadable_table(id.into(), page, why)
 }
 
 /// The `ingest.table` warning for a table named `label` (公开03表, or the name a budget
 /// prints) that could not be read reliably.
-pub(super) fn unreadable_table(label: &str, page: usize, why: &str) -> Finding {
+pub(super) fn unreadable_table(table: TableRef, page: usize, why: &str) -> Finding {
+    let label = table.label().to_owned();
     let at = if page > 0 {
         format!("（第{page}页起）")
     } else {
         String::new()
     };
     Finding::warning(
-        "ingest.table",
+        Rule::IngestTable,
         Place {
-            table: Some(label.to_owned()),
+            table: Some(table),
             ..Place::default()
         },
         format!("无法可靠读取{label}{at}：{why}（该表未参与校验）"),

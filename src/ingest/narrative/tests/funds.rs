@@ -2,7 +2,7 @@
 //! budget), and 中小企业 shares of one kind of purchase: paragraphs of 西南大学 2024 决算
 //! (tests/fixtures/corpus/chongqing-swu-university-2024.pdf, pp. 14–16) and variants.
 
-use super::{audited, small};
+use super::{audited, small, tokens};
 use crate::audit::Severity;
 use crate::disclosure::Claim;
 
@@ -58,7 +58,7 @@ fn the_fiscal_spending_of_every_budget_is_not_the_departments() {
     assert_eq!((on("c003"), on("c004")), (0, 0), "{findings:#?}");
     assert!(findings
         .iter()
-        .any(|f| f.rule == "n.amount" && f.message.contains(" c001 ")));
+        .any(|f| f.rule.as_str() == "n.amount" && f.message.contains(" c001 ")));
 }
 
 /// The heading alone says whose money it is, when the sentence does not; a heading that
@@ -123,7 +123,10 @@ fn a_fund_budgets_spending_restates_its_own_table() {
          政府性基金预算财政拨款支出 3.00 万元，其中：基本支出 3.00 万元，项目支出 0 万元。",
     );
     let findings = audited(claims);
-    let amount: Vec<_> = findings.iter().filter(|f| f.rule == "n.amount").collect();
+    let amount: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule.as_str() == "n.amount")
+        .collect();
     assert_eq!(amount.len(), 1, "{amount:#?}");
     assert!(
         amount[0].message.contains("公开07表"),
@@ -153,10 +156,12 @@ fn shares_of_one_kind_of_purchase_are_not_of_all_purchases() {
 出金额的 100%。";
     let (claims, _, problems) = small(text);
     assert!(problems.is_empty(), "{problems:#?}");
+    let tokens = tokens(&claims);
     let shares: Vec<_> = claims
         .iter()
-        .filter(|c| c.measure.token() == "share")
-        .map(|c| (c.subject.as_str(), c.of.as_deref().unwrap_or("")))
+        .zip(&tokens)
+        .filter(|(c, _)| c.measure.token() == "share")
+        .map(|(_, t)| (t.0.as_str(), t.2.as_str()))
         .collect();
     assert_eq!(
         shares,
@@ -169,7 +174,7 @@ fn shares_of_one_kind_of_purchase_are_not_of_all_purchases() {
     );
     let errors: Vec<_> = audited(claims)
         .into_iter()
-        .filter(|f| f.severity == Severity::Error && f.rule.starts_with("n."))
+        .filter(|f| f.severity == Severity::Error && f.rule.as_str().starts_with("n."))
         .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].message.contains("60.02"), "{}", errors[0].message);

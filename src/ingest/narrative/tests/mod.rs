@@ -47,3 +47,18 @@ fn audited(claims: Vec<Claim>) -> Vec<Finding> {
     doc.claims = claims;
     crate::audit::audit(&doc, &crate::audit::AuditOptions::default()).findings
 }
+
+/// Each claim's subject, word and base as their `claims.tsv` tokens ("" for none).
+fn tokens(claims: &[Claim]) -> Vec<(String, String, String)> {
+    let or_empty = |t: Option<String>| t.unwrap_or_default();
+    claims
+        .iter()
+        .map(|c| {
+            (
+                c.subject.to_string(),
+                or_empty(c.word.map(|w| w.to_string())),
+                or_empty(c.of.as_ref().map(|o| o.to_string())),
+            )
+        })
+        .collect()
+}

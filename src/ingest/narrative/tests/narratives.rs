@@ -1,7 +1,7 @@
 //! Small narratives: ambiguous bindings, topics and parts, and planted errors that the audit
 //! must flag.
 
-use super::{audited, small};
+use super::{audited, small, tokens};
 use crate::disclosure::Claim;
 
 fn quotes(claims: &[Claim]) -> Vec<&str> {
@@ -34,14 +34,16 @@ fn topics_and_parts() {
          六、附件\n\
          2024 年度本年支出合计 90 万元。其中：基本支出 60 万元，占本年支出 66.67%。2024 年度预算数为 90 万元，执行数为 90 万元，执行率为 100%。",
     );
+    let tokens = tokens(&claims);
     let got: Vec<(String, &str, &str, &str)> = claims
         .iter()
-        .map(|c| {
+        .zip(&tokens)
+        .map(|(c, t)| {
             (
                 c.section.clone(),
-                c.subject.as_str(),
+                t.0.as_str(),
                 c.measure.token(),
-                c.of.as_deref().unwrap_or(""),
+                t.2.as_str(),
             )
         })
         .collect();
@@ -85,7 +87,7 @@ fn planted_errors_are_flagged_by_the_audit() {
         let quoted = format!(" {id} ");
         findings
             .iter()
-            .any(|f| f.rule == rule && f.message.contains(&quoted) && f.severity == sev)
+            .any(|f| f.rule.as_str() == rule && f.message.contains(&quoted) && f.severity == sev)
     };
     assert!(flagged("n.share", "占本年收入 90.0%", Error));
     assert!(flagged("n.share", "占 70.45%", Error));
@@ -115,16 +117,12 @@ fn a_bare_budget_is_the_one_the_section_states() {
          “三公”经费财政拨款支出年初预算为 0.95 万元，支出决算为 0.00 万元，完成预算的 0%。“三公”经费支出决算数小于预算数。",
     );
     assert!(problems.is_empty(), "{problems:#?}");
+    let tokens = tokens(&claims);
     let bases: Vec<(&str, &str, &str)> = claims
         .iter()
-        .filter(|c| c.value.is_none() || c.measure.token() == "completion_rate")
-        .map(|c| {
-            (
-                c.subject.as_str(),
-                c.measure.token(),
-                c.of.as_deref().unwrap_or(""),
-            )
-        })
+        .zip(&tokens)
+        .filter(|(c, _)| c.value.is_none() || c.measure.token() == "completion_rate")
+        .map(|(c, t)| (t.0.as_str(), c.measure.token(), t.2.as_str()))
         .collect();
     assert_eq!(
         bases,

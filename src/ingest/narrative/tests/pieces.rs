@@ -131,13 +131,14 @@ fn wrapped_lines_join_and_headings_stand_alone() {
 #[test]
 fn bases_of_changes() {
     let y = Some(2024);
-    assert_eq!(parse_base(" 2023 年度", y), Ok("prior_year"));
-    assert_eq!(parse_base("上年", y), Ok("prior_year"));
-    assert_eq!(parse_base("2023 年度决算数", y), Ok("prior_year"));
-    assert_eq!(parse_base("年初预算数", y), Ok("budget_initial"));
-    assert_eq!(parse_base("全年预算数", y), Ok("budget_full"));
+    let parse_base = |text, y| parse_base(text, y).map(|b| b.to_string());
+    assert_eq!(parse_base(" 2023 年度", y), Ok("prior_year".into()));
+    assert_eq!(parse_base("上年", y), Ok("prior_year".into()));
+    assert_eq!(parse_base("2023 年度决算数", y), Ok("prior_year".into()));
+    assert_eq!(parse_base("年初预算数", y), Ok("budget_initial".into()));
+    assert_eq!(parse_base("全年预算数", y), Ok("budget_full".into()));
     assert!(parse_base("2021 年度", y).is_err());
-    assert_eq!(parse_base("2021 年度", None), Ok("prior_year"));
+    assert_eq!(parse_base("2021 年度", None), Ok("prior_year".into()));
     assert!(parse_base("其他单位", y).is_err());
 }
 
