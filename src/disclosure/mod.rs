@@ -19,7 +19,7 @@ mod model;
 mod save;
 mod template;
 
-pub use load::{DisclosureError, DocumentFiles};
+pub use load::{DisclosureError, DocumentFiles, MAX_FILE_BYTES};
 pub use model::*;
 pub use template::*;
 
