@@ -1,7 +1,7 @@
 //! Time grows linearly with the input: reading (cutting into tables and narrative) layout
-//! text at 1×, 4× and 16× its size, pdfplumber JSON of 625, 2,500 and 10,000 pages, and a
-//! table of 15,625, 62,500 and 250,000 rows printed 50 to a page; and the whole path to a
-//! typed document (`assemble`) for the text. Each step is four times the one before, so
+//! text of 0.4, 1.6 and 6.4 MB (a 25-page document repeated) and typing what was read
+//! (`assemble`), pdfplumber JSON of 625, 2,500 and 10,000 pages, and a table of 4,000,
+//! 16,000 and 64,000 rows printed 50 to a page. Each step is four times the one before, so
 //! linear growth shows as medians four times apart.
 //!
 //! `cargo bench --bench bounds` (the 100 MB text and the million-row table are read by the
@@ -18,13 +18,13 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("bounds");
     group.sample_size(10);
     for k in [1usize, 4, 16] {
-        let text = input::layout_text(k * 1_500_000);
-        let mb = text.len() / 1_000_000;
-        group.bench_with_input(BenchmarkId::new("layout_text_split_MB", mb), &text, |b, t| {
+        let text = input::layout_text(k * 400_000);
+        let kb = text.len() / 1000;
+        group.bench_with_input(BenchmarkId::new("layout_text_split_KB", kb), &text, |b, t| {
             b.iter(|| split(black_box(t)).map(|r| r.tables.len()))
         });
         let raw = split(&text).expect("text");
-        group.bench_with_input(BenchmarkId::new("layout_text_assemble_MB", mb), &raw, |b, r| {
+        group.bench_with_input(BenchmarkId::new("layout_text_assemble_KB", kb), &raw, |b, r| {
             b.iter(|| assemble(black_box(r)).map(|i| i.problems.len()))
         });
     }
@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| split(black_box(j)).map(|r| r.tables.len()))
         });
     }
-    for rows in [15_625usize, 62_500, 250_000] {
+    for rows in [4_000usize, 16_000, 64_000] {
         let text = input::table(rows, 50);
         group.bench_with_input(BenchmarkId::new("table_rows", rows), &text, |b, t| {
             b.iter(|| split(black_box(t)).map(|r| r.tables.len()))

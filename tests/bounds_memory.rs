@@ -57,7 +57,13 @@ fn ratio(small: &str, large: &str) -> (usize, usize, f64) {
     let read = |input: &str| cn_budget::ingest::ingest(input).map(|i| i.problems.len());
     let _ = read(small);
     let (a, b) = (peak(|| read(small)), peak(|| read(large)));
-    (a, b, b as f64 / a as f64)
+    let r = b as f64 / a as f64;
+    eprintln!(
+        "inputs of {} and {} bytes: peaks {a} and {b} bytes, ratio {r:.2}",
+        small.len(),
+        large.len()
+    );
+    (a, b, r)
 }
 
 #[test]

@@ -17,8 +17,9 @@
 //! Bounds that are not [`Limits`] fields, because they are not the reader's to set:
 //! - an amount has at most [`MAX_AMOUNT_DIGITS`](crate::amount::MAX_AMOUNT_DIGITS) digits
 //!   ([`AmountError::DigitsOverLimit`](crate::AmountError::DigitsOverLimit) beyond);
-//! - pdfplumber JSON is parsed by `serde_json`, whose recursion limit refuses nesting deeper
-//!   than 128 arrays or objects with an [`IngestError::Json`] (the format needs 4 levels);
+//! - pdfplumber JSON is parsed by `serde_json`, whose recursion limit (128) refuses 128
+//!   or more nested arrays and objects with an [`IngestError::Json`] (the format needs 5
+//!   levels: the object, pages, tables, rows, cells);
 //! - a catalog TSV file has at most [`MAX_CATALOG_LINES`](crate::catalog::MAX_CATALOG_LINES)
 //!   lines of at most [`MAX_CATALOG_LINE_BYTES`](crate::catalog::MAX_CATALOG_LINE_BYTES)
 //!   bytes, and a file of a document directory at most
@@ -91,7 +92,6 @@ impl fmt::Display for Limit {
 /// assert_eq!((l.rows_per_table, l.cells_per_row), (2_000_000, 1_000));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Limits {
     /// The largest input, in bytes: 256 MiB. Real PDFs of a 部门决算 are 0.3–4 MB (a scan
     /// of 100 pages some 50 MB); their text and JSON extractions are 30–50 KB. Reading
@@ -147,7 +147,7 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// The error for `actual` over the bound `limit`, at `at`; `None` within it.
+    /// An [`IngestError::OverLimit`] when `actual` is over the bound `limit` (at `at`).
     pub(crate) fn over(
         &self,
         limit: Limit,
