@@ -20,19 +20,25 @@ fn bench(c: &mut Criterion) {
     for k in [1usize, 4, 16] {
         let text = input::layout_text(k * 400_000);
         let kb = text.len() / 1000;
-        group.bench_with_input(BenchmarkId::new("layout_text_split_KB", kb), &text, |b, t| {
-            b.iter(|| split(black_box(t)).map(|r| r.tables.len()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("layout_text_split_KB", kb),
+            &text,
+            |b, t| b.iter(|| split(black_box(t)).map(|r| r.tables.len())),
+        );
         let raw = split(&text).expect("text");
-        group.bench_with_input(BenchmarkId::new("layout_text_assemble_KB", kb), &raw, |b, r| {
-            b.iter(|| assemble(black_box(r)).map(|i| i.problems.len()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("layout_text_assemble_KB", kb),
+            &raw,
+            |b, r| b.iter(|| assemble(black_box(r)).map(|i| i.problems.len())),
+        );
     }
     for pages in [625usize, 2_500, 10_000] {
         let json = input::plumber_json(pages);
-        group.bench_with_input(BenchmarkId::new("plumber_json_pages", pages), &json, |b, j| {
-            b.iter(|| split(black_box(j)).map(|r| r.tables.len()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("plumber_json_pages", pages),
+            &json,
+            |b, j| b.iter(|| split(black_box(j)).map(|r| r.tables.len())),
+        );
     }
     for rows in [4_000usize, 16_000, 64_000] {
         let text = input::table(rows, 50);

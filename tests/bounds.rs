@@ -46,7 +46,12 @@ fn input_bytes() {
         input_bytes: n - 1,
         ..Limits::default()
     };
-    assert!(over(ingest_with(&text, &below), Limit::InputBytes, n - 1, n));
+    assert!(over(
+        ingest_with(&text, &below),
+        Limit::InputBytes,
+        n - 1,
+        n
+    ));
     let bytes = ingest_bytes_with(text.as_bytes(), &below);
     assert!(over(bytes, Limit::InputBytes, n - 1, n));
 }
@@ -60,8 +65,18 @@ fn pages_lines_and_spans_of_layout_text() {
         ..Limits::default()
     };
     assert!(within(ingest_with(&layout(3, 4, 5), &limits)));
-    assert!(over(ingest_with(&layout(4, 4, 5), &limits), Limit::Pages, 3, 4));
-    assert!(over(ingest_with(&layout(3, 5, 5), &limits), Limit::LinesPerPage, 4, 5));
+    assert!(over(
+        ingest_with(&layout(4, 4, 5), &limits),
+        Limit::Pages,
+        3,
+        4
+    ));
+    assert!(over(
+        ingest_with(&layout(3, 5, 5), &limits),
+        Limit::LinesPerPage,
+        4,
+        5
+    ));
     let err = ingest_with(&layout(3, 4, 6), &limits).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -92,8 +107,18 @@ fn pages_rows_and_cells_of_pdfplumber_json() {
         ..Limits::default()
     };
     assert!(within(ingest_with(&json(3, 4, 5), &limits)));
-    assert!(over(ingest_with(&json(4, 4, 5), &limits), Limit::Pages, 3, 4));
-    assert!(over(ingest_with(&json(3, 5, 5), &limits), Limit::RowsPerTable, 4, 5));
+    assert!(over(
+        ingest_with(&json(4, 4, 5), &limits),
+        Limit::Pages,
+        3,
+        4
+    ));
+    assert!(over(
+        ingest_with(&json(3, 5, 5), &limits),
+        Limit::RowsPerTable,
+        4,
+        5
+    ));
     let err = ingest_with(&json(3, 4, 6), &limits).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -111,7 +136,11 @@ fn rows_of_a_table_read_from_layout_text() {
         }
         s
     };
-    let rows = |n: usize| cn_budget::ingest::split(&table(n)).unwrap().tables[0].rows.len();
+    let rows = |n: usize| {
+        cn_budget::ingest::split(&table(n)).unwrap().tables[0]
+            .rows
+            .len()
+    };
     // The header's labels are a row of the raw table too.
     let n = rows(10);
     assert_eq!(n, 11);
@@ -120,7 +149,12 @@ fn rows_of_a_table_read_from_layout_text() {
         ..Limits::default()
     };
     assert!(within(ingest_with(&table(10), &at)));
-    assert!(over(ingest_with(&table(11), &at), Limit::RowsPerTable, n, n + 1));
+    assert!(over(
+        ingest_with(&table(11), &at),
+        Limit::RowsPerTable,
+        n,
+        n + 1
+    ));
 }
 
 #[test]
@@ -141,7 +175,11 @@ fn json_nesting_is_bounded_by_serde_json_recursion_limit() {
         other => panic!("{other:?}"),
     };
     assert!(!reason(127).contains("recursion limit"), "{}", reason(127));
-    assert!(reason(128).contains("recursion limit exceeded"), "{}", reason(128));
+    assert!(
+        reason(128).contains("recursion limit exceeded"),
+        "{}",
+        reason(128)
+    );
     // Far deeper nesting is the same error, not a stack overflow.
     assert!(reason(1_000_000).contains("recursion limit exceeded"));
 }
@@ -271,7 +309,10 @@ fn a_decompression_bomb_in_a_content_stream_is_not_decoded() {
         }
     );
     // With the default bound (64 MiB) it is read.
-    assert_eq!(read_with(&bomb, &Limits::default()).unwrap().pages[0].text(), "Hello\n");
+    assert_eq!(
+        read_with(&bomb, &Limits::default()).unwrap().pages[0].text(),
+        "Hello\n"
+    );
 }
 
 #[test]
@@ -308,7 +349,12 @@ fn pdf_objects_and_pages() {
         })
     ));
     // Through ingest the bound is an ingest error like any other.
-    assert!(over(ingest_bytes_with(&bytes, &fewer), Limit::PdfObjects, objects - 1, objects));
+    assert!(over(
+        ingest_bytes_with(&bytes, &fewer),
+        Limit::PdfObjects,
+        objects - 1,
+        objects
+    ));
 }
 
 #[test]
@@ -334,7 +380,10 @@ fn glyphs_and_operations_of_a_page_are_bounded_and_reported() {
         pdf_operations_per_page: n,
         ..Limits::default()
     };
-    assert!(read_with(&bytes, &operations(5)).unwrap().warnings.is_empty());
+    assert!(read_with(&bytes, &operations(5))
+        .unwrap()
+        .warnings
+        .is_empty());
     // Without the Tj, the page has no text.
     assert!(matches!(
         read_with(&bytes, &operations(3)),

@@ -71,7 +71,11 @@ fn layout_text_eight_times_larger_takes_less_than_ten_times_the_memory() {
     let small = input::layout_text(50_000);
     let large = input::layout_text(8 * small.len());
     let (a, b, r) = ratio(&small, &large);
-    assert!(r < 10.0, "{} KB input: {a} bytes, 8×: {b} bytes, ratio {r:.2}", small.len() / 1000);
+    assert!(
+        r < 10.0,
+        "{} KB input: {a} bytes, 8×: {b} bytes, ratio {r:.2}",
+        small.len() / 1000
+    );
     assert!(r > 2.0, "the measurement counts the reading: {a} vs {b}");
 }
 
@@ -79,7 +83,10 @@ fn layout_text_eight_times_larger_takes_less_than_ten_times_the_memory() {
 fn pdfplumber_json_eight_times_larger_takes_less_than_ten_times_the_memory() {
     let (small, large) = (input::plumber_json(50), input::plumber_json(400));
     let (a, b, r) = ratio(&small, &large);
-    assert!(r < 10.0, "50 pages: {a} bytes, 400 pages: {b} bytes, ratio {r:.2}");
+    assert!(
+        r < 10.0,
+        "50 pages: {a} bytes, 400 pages: {b} bytes, ratio {r:.2}"
+    );
     assert!(r > 2.0, "the measurement counts the reading: {a} vs {b}");
 }
 
@@ -87,6 +94,9 @@ fn pdfplumber_json_eight_times_larger_takes_less_than_ten_times_the_memory() {
 fn a_table_eight_times_longer_takes_less_than_ten_times_the_memory() {
     let (small, large) = (input::table(1_000, 50), input::table(8_000, 50));
     let (a, b, r) = ratio(&small, &large);
-    assert!(r < 10.0, "1,000 rows: {a} bytes, 8,000 rows: {b} bytes, ratio {r:.2}");
+    assert!(
+        r < 10.0,
+        "1,000 rows: {a} bytes, 8,000 rows: {b} bytes, ratio {r:.2}"
+    );
     assert!(r > 2.0, "the measurement counts the reading: {a} vs {b}");
 }

@@ -30,8 +30,7 @@ pub fn layout_text(bytes: usize) -> String {
 #[allow(dead_code)]
 pub fn plumber_json(pages: usize) -> String {
     let base: serde_json::Value =
-        serde_json::from_str(&corpus("shanghai-putuo-caizhengju-2024.plumber.json"))
-            .expect("JSON");
+        serde_json::from_str(&corpus("shanghai-putuo-caizhengju-2024.plumber.json")).expect("JSON");
     let texts = base["page_texts"].as_array().expect("page_texts");
     let tables = base["page_tables"].as_array().expect("page_tables");
     let n = texts.len();
