@@ -35,6 +35,26 @@ use std::fmt;
 /// ```
 pub const MAX_DECIMALS: i32 = 20;
 
+/// The most digits [`Amount::parse`] reads in one figure: 40. An exact decimal holds 28–29
+/// significant digits, and no printed figure has more than a few leading zeros; a longer
+/// run of digits is refused with [`AmountError::DigitsOverLimit`] before any parsing, so
+/// that a hostile cell costs no more than counting its digits.
+///
+/// ```
+/// use cn_budget::{amount::MAX_AMOUNT_DIGITS, Amount, AmountError, Unit};
+/// use rust_decimal_macros::dec;
+/// // Forty digits, leading zeros included, still parse.
+/// let at_limit = format!("{}1234.56", "0".repeat(MAX_AMOUNT_DIGITS - 6));
+/// assert_eq!(Amount::parse(&at_limit, Unit::Yuan)?.value(), dec!(1234.56));
+/// let over = "9".repeat(MAX_AMOUNT_DIGITS + 1);
+/// assert_eq!(
+///     Amount::parse(&over, Unit::Yuan).unwrap_err(),
+///     AmountError::DigitsOverLimit { digits: 41, max: 40 }
+/// );
+/// # Ok::<(), AmountError>(())
+/// ```
+pub const MAX_AMOUNT_DIGITS: usize = 40;
+
 /// How a publisher turned exact amounts into printed figures.
 ///
 /// ```
@@ -76,6 +96,14 @@ pub enum AmountError {
     TooManyDigits {
         /// The text that was parsed.
         input: String,
+    },
+    /// The text has more digits than any figure ([`MAX_AMOUNT_DIGITS`]); it is not parsed.
+    #[error("a figure of {digits} digits: an amount has at most {max}")]
+    DigitsOverLimit {
+        /// How many digits the text has.
+        digits: usize,
+        /// The bound, [`MAX_AMOUNT_DIGITS`].
+        max: usize,
     },
     /// The declared precision is outside ±[`MAX_DECIMALS`].
     #[error("{decimals} decimals is outside the supported range ±{MAX_DECIMALS}")]
@@ -201,6 +229,16 @@ impl Amount {
     /// # Ok::<(), cn_budget::AmountError>(())
     /// ```
     pub fn parse(text: &str, unit: Unit) -> Result<Amount, AmountError> {
+        let digits = text
+            .chars()
+            .filter(|&c| crate::codes::to_half_width_char(c).is_ascii_digit())
+            .count();
+        if digits > MAX_AMOUNT_DIGITS {
+            return Err(AmountError::DigitsOverLimit {
+                digits,
+                max: MAX_AMOUNT_DIGITS,
+            });
+        }
         let cleaned: String = text
             .chars()
             .map(crate::codes::to_half_width_char)

@@ -105,6 +105,27 @@ pub enum LoadError {
         /// The repeated name.
         name: String,
     },
+    /// The file has more lines than a catalog may ([`MAX_CATALOG_LINES`](super::MAX_CATALOG_LINES)).
+    #[error("{file}: more than {max} lines")]
+    TooManyLines {
+        /// Which file.
+        file: &'static str,
+        /// The bound.
+        max: usize,
+    },
+    /// A line is longer than a catalog line may be
+    /// ([`MAX_CATALOG_LINE_BYTES`](super::MAX_CATALOG_LINE_BYTES)).
+    #[error("{file} line {line}: {bytes} bytes, over the limit of {max}")]
+    LineTooLong {
+        /// Which file.
+        file: &'static str,
+        /// The line number.
+        line: usize,
+        /// The line's length in bytes.
+        bytes: usize,
+        /// The bound.
+        max: usize,
+    },
     /// A mapping row names a code the economic list does not hold.
     #[error("mapping line {line}: code {code} is not in the economic list")]
     UnknownMappedCode {

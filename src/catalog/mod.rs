@@ -27,7 +27,7 @@ pub use error::{EditionError, LoadError, ResolveError};
 pub use list::{Budget, CodeList, Entry};
 pub use mapping::{Mapping, MappingPair, UnitType};
 pub use names::{parse_name_path, NamedSegment};
-pub use tsv::{CODE_HEADER, MAPPING_HEADER};
+pub use tsv::{CODE_HEADER, MAPPING_HEADER, MAX_CATALOG_LINES, MAX_CATALOG_LINE_BYTES};
 
 use crate::{Code, EconomicCode, FunctionCode, Level};
 use once_cell::sync::Lazy;

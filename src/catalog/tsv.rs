@@ -36,13 +36,58 @@ pub const CODE_HEADER: &str = "code\tname\tlevel\tparent\tbudget\tflags";
 /// ```
 pub const MAPPING_HEADER: &str = "dept_code\tgov_code\tunit_type\tflags";
 
+/// The most lines of a catalog file: 2,000,000 (every functional code the format allows,
+/// about a million, with room for comments; the official classification has about 4,000).
+///
+/// ```
+/// use cn_budget::catalog::{LoadError, CODE_HEADER, MAX_CATALOG_LINES};
+/// use cn_budget::Catalog;
+/// let long = format!("{CODE_HEADER}\n{}", "#\n".repeat(MAX_CATALOG_LINES));
+/// let err = Catalog::from_tsv("mine", &long, "", "").unwrap_err();
+/// assert_eq!(err, LoadError::TooManyLines { file: "functional", max: MAX_CATALOG_LINES });
+/// ```
+pub const MAX_CATALOG_LINES: usize = 2_000_000;
+
+/// The longest line of a catalog file, in bytes: 4,096 (a code, an official name of at
+/// most a few dozen characters and four short fields take about 100).
+///
+/// ```
+/// use cn_budget::catalog::{LoadError, CODE_HEADER, MAX_CATALOG_LINE_BYTES};
+/// use cn_budget::Catalog;
+/// let name = "名".repeat(MAX_CATALOG_LINE_BYTES / 3);
+/// let text = format!("{CODE_HEADER}\n201\t{name}\t类\t\tgeneral\t\n");
+/// let err = Catalog::from_tsv("mine", &text, "", "").unwrap_err();
+/// assert!(matches!(err, LoadError::LineTooLong { line: 2, max: 4096, .. }));
+/// ```
+pub const MAX_CATALOG_LINE_BYTES: usize = 4096;
+
 /// The data lines of a file after its header: (line number, fields). Empty text is an
-/// empty file; blank lines and lines starting with `#` are skipped.
+/// empty file; blank lines and lines starting with `#` are skipped. A file of more than
+/// [`MAX_CATALOG_LINES`] lines, or with a line longer than [`MAX_CATALOG_LINE_BYTES`], is
+/// refused.
 fn records<'a>(
     file: &'static str,
     text: &'a str,
     header: &'static str,
 ) -> Result<Vec<(usize, Vec<&'a str>)>, LoadError> {
+    if let Some((i, line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.len() > MAX_CATALOG_LINE_BYTES)
+    {
+        return Err(LoadError::LineTooLong {
+            file,
+            line: i + 1,
+            bytes: line.len(),
+            max: MAX_CATALOG_LINE_BYTES,
+        });
+    }
+    if text.lines().nth(MAX_CATALOG_LINES).is_some() {
+        return Err(LoadError::TooManyLines {
+            file,
+            max: MAX_CATALOG_LINES,
+        });
+    }
     let mut lines = text.lines().enumerate();
     let Some((_, first)) = lines.next() else {
         return Ok(Vec::new());

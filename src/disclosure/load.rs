@@ -51,6 +51,16 @@ pub enum DisclosureError {
         #[source]
         source: Arc<std::io::Error>,
     },
+    /// A file is larger than a document's file may be ([`MAX_FILE_BYTES`]); it is not read.
+    #[error("{path}: {bytes} bytes, over the limit of {max}")]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// The file's size.
+        bytes: u64,
+        /// The bound, [`MAX_FILE_BYTES`].
+        max: u64,
+    },
     /// A file's header lacks a required column, or has an unexpected one.
     #[error("{file}: header {found:?}: {reason}")]
     Header {
@@ -76,6 +86,15 @@ pub enum DisclosureError {
         reason: String,
     },
 }
+
+/// The largest file of a document directory that [`DocumentFiles::read_dir`] reads, in
+/// bytes: 64 MiB (a table transcribed by hand is a few KB; the largest possible functional
+/// table, every code of the classification, about 1 MB).
+///
+/// ```
+/// assert_eq!(cn_budget::disclosure::MAX_FILE_BYTES, 64 << 20);
+/// ```
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The text of the files of one document, before parsing.
 ///
@@ -164,6 +183,15 @@ impl DocumentFiles {
         let dir = dir.as_ref();
         let read = |name: &str| -> Result<Option<String>, DisclosureError> {
             let path = dir.join(name);
+            if let Ok(meta) = std::fs::metadata(&path) {
+                if meta.len() > MAX_FILE_BYTES {
+                    return Err(DisclosureError::TooLarge {
+                        path: path.display().to_string(),
+                        bytes: meta.len(),
+                        max: MAX_FILE_BYTES,
+                    });
+                }
+            }
             match std::fs::read_to_string(&path) {
                 Ok(text) => Ok(Some(text)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),

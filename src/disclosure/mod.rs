@@ -22,7 +22,7 @@ mod subject;
 mod template;
 
 pub use budget::*;
-pub use load::{DisclosureError, DocumentFiles};
+pub use load::{DisclosureError, DocumentFiles, MAX_FILE_BYTES};
 // The document model.
 pub use model::*;
 pub use subject::{Base, Direction, Indicator, Subject, TokenError};

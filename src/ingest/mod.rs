@@ -13,6 +13,7 @@
 
 mod layout;
 mod layout_text;
+mod limits;
 mod narrative;
 mod page;
 #[cfg(feature = "pdf")]
@@ -22,6 +23,7 @@ mod printed;
 mod tables;
 mod text;
 
+pub use limits::{Limit, Limits};
 pub use page::{Line, Page, Position, Span};
 pub(crate) use printed::{compact, part_heading, year_in};
 pub(crate) use tables::{heading_department, printed_tables};
@@ -215,6 +217,18 @@ pub enum IngestError {
     /// The document year could not be found.
     #[error("no document year found (expected a title such as 2024 年度…部门决算)")]
     NoYear,
+    /// The input goes over one of its [`Limits`] (nothing of it is read).
+    #[error("the input has {actual} {limit}, over the limit of {max} ({at})")]
+    OverLimit {
+        /// Which bound.
+        limit: Limit,
+        /// The bound's value.
+        max: usize,
+        /// What the input has.
+        actual: usize,
+        /// Where: the page and line (or row of a table), 0 where it does not apply.
+        at: Position,
+    },
 }
 
 /// `page_tables[0] is not a list of tables`, `invalid JSON at line 2, column 18: …`.
@@ -269,7 +283,21 @@ pub struct Ingested {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
-    assemble(&split(input)?)
+    ingest_with(input, &Limits::default())
+}
+
+/// [`ingest`] within the given [`Limits`] instead of the default ones.
+///
+/// ```
+/// use cn_budget::ingest::{ingest_with, IngestError, Limit, Limits};
+/// let text = include_str!("../../data/disclosures/hongshan-finance-2024/source.txt");
+/// assert!(ingest_with(text, &Limits::default()).is_ok());
+/// let narrow = Limits { rows_per_table: 5, ..Limits::default() };
+/// let err = ingest_with(text, &narrow).unwrap_err();
+/// assert!(matches!(err, IngestError::OverLimit { limit: Limit::RowsPerTable, max: 5, .. }));
+/// ```
+pub fn ingest_with(input: &str, limits: &Limits) -> Result<Ingested, IngestError> {
+    assemble(&split_within(input, limits)?)
 }
 
 /// Reads a disclosure from the bytes of a file: a PDF (feature `pdf`, detected by its
@@ -287,7 +315,20 @@ pub fn ingest(input: &str) -> Result<Ingested, IngestError> {
 /// # Ok::<(), IngestError>(())
 /// ```
 pub fn ingest_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
-    let (raw, problems) = split_bytes(bytes)?;
+    ingest_bytes_with(bytes, &Limits::default())
+}
+
+/// [`ingest_bytes`] within the given [`Limits`] instead of the default ones.
+///
+/// ```
+/// use cn_budget::ingest::{ingest_bytes_with, IngestError, Limit, Limits};
+/// let pdf = include_bytes!("../../tests/fixtures/pdf/table.pdf");
+/// let one_span = Limits { spans_per_line: 1, ..Limits::default() };
+/// let err = ingest_bytes_with(pdf, &one_span).unwrap_err();
+/// assert!(matches!(err, IngestError::OverLimit { limit: Limit::SpansPerLine, .. }));
+/// ```
+pub fn ingest_bytes_with(bytes: &[u8], limits: &Limits) -> Result<Ingested, IngestError> {
+    let (raw, problems) = split_bytes_within(bytes, limits)?;
     let mut ingested = assemble(&raw)?;
     ingested.problems.extend(problems);
     Ok(ingested)
@@ -304,6 +345,15 @@ pub fn ingest_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
 /// # Ok::<(), cn_budget::ingest::IngestError>(())
 /// ```
 pub fn split_bytes(bytes: &[u8]) -> Result<(RawDocument, Vec<Finding>), IngestError> {
+    split_bytes_within(bytes, &Limits::default())
+}
+
+/// [`split_bytes`] within `limits`.
+fn split_bytes_within(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(RawDocument, Vec<Finding>), IngestError> {
+    limits.over(Limit::InputBytes, bytes.len(), Position::default())?;
     #[cfg(feature = "pdf")]
     if bytes
         .get(..1024)
@@ -311,13 +361,24 @@ pub fn split_bytes(bytes: &[u8]) -> Result<(RawDocument, Vec<Finding>), IngestEr
         .windows(5)
         .any(|w| w == b"%PDF-")
     {
-        let read = pdf::read(bytes)?;
-        return Ok((layout::split(&read.pages), pdf_problems(&read)));
+        let read = pdf::read_with(bytes, limits).map_err(|e| match e {
+            pdf::PdfError::OverLimit { limit, max, actual } => IngestError::OverLimit {
+                limit,
+                max,
+                actual,
+                at: Position::default(),
+            },
+            e => IngestError::Pdf(e),
+        })?;
+        limits.check_pages(&read.pages)?;
+        let raw = layout::split(&read.pages);
+        limits.check_tables(&raw)?;
+        return Ok((raw, pdf_problems(&read)));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| IngestError::NotText {
         offset: e.valid_up_to(),
     })?;
-    Ok((split(text)?, Vec::new()))
+    Ok((split_within(text, limits)?, Vec::new()))
 }
 
 /// The `ingest.pdf` warnings of a PDF read: scanned pages and undecodable content.
@@ -362,11 +423,26 @@ fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
 /// # Ok::<(), cn_budget::ingest::IngestError>(())
 /// ```
 pub fn split(input: &str) -> Result<RawDocument, IngestError> {
-    Ok(match detect(input) {
-        Format::Text if layout_text::is_layout(input) => layout::split(&layout_text::pages(input)),
-        Format::Text => text::split(input),
-        Format::PdfplumberJson => layout::split(&pdfplumber::pages(input)?),
-    })
+    split_within(input, &Limits::default())
+}
+
+/// [`split`] within `limits`: the input's size first, the pages of the page model before
+/// the table reader cuts them, the tables it cut.
+fn split_within(input: &str, limits: &Limits) -> Result<RawDocument, IngestError> {
+    limits.over(Limit::InputBytes, input.len(), Position::default())?;
+    let pages = match detect(input) {
+        Format::Text if layout_text::is_layout(input) => layout_text::pages(input),
+        Format::Text => {
+            let raw = text::split(input);
+            limits.check_tables(&raw)?;
+            return Ok(raw);
+        }
+        Format::PdfplumberJson => pdfplumber::pages(input, limits)?,
+    };
+    limits.check_pages(&pages)?;
+    let raw = layout::split(&pages);
+    limits.check_tables(&raw)?;
+    Ok(raw)
 }
 
 /// Builds the typed document from a [`RawDocument`]; tables missing from it are left empty

@@ -26,7 +26,8 @@
 
 use super::layout::is_data_line;
 use super::layout_text;
-use super::page::{Line, Page, Span};
+use super::limits::{Limit, Limits};
+use super::page::{Line, Page, Position, Span};
 use super::printed::{is_narrative_start, is_trailer_start, title_of};
 use super::IngestError;
 use serde_json::{Map, Value};
@@ -47,10 +48,11 @@ struct Sheet {
 
 /// The pages of pdfplumber JSON (`{"page_texts": [...], "page_tables": [...]}`); JSON that
 /// does not parse, lacks either key or holds something else than text and tables there is
-/// an [`IngestError::Json`].
-pub(super) fn pages(json: &str) -> Result<Vec<Page>, IngestError> {
+/// an [`IngestError::Json`]; more pages than `limits` allow, or a table with more rows or a
+/// row with more cells, an [`IngestError::OverLimit`].
+pub(super) fn pages(json: &str, limits: &Limits) -> Result<Vec<Page>, IngestError> {
     let mut part = Part::Front;
-    Ok(parse(json)?
+    Ok(parse(json, limits)?
         .iter()
         .enumerate()
         .map(|(i, sheet)| page(i + 1, sheet, &mut part))
@@ -284,18 +286,20 @@ fn syntax_error(e: &serde_json::Error) -> IngestError {
 
 /// Reads the pages; `page_texts` and `page_tables` may differ in length (missing entries
 /// are empty pages), and `null` stands for an empty text, table list, table or row.
-fn parse(json: &str) -> Result<Vec<Sheet>, IngestError> {
+fn parse(json: &str, limits: &Limits) -> Result<Vec<Sheet>, IngestError> {
     let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
     let root = value
         .as_object()
         .ok_or_else(|| json_error("", "the top level is not an object"))?;
     let texts = list(root, "page_texts")?;
     let tables = list(root, "page_tables")?;
-    (0..texts.len().max(tables.len()))
+    let pages = texts.len().max(tables.len());
+    limits.over(Limit::Pages, pages, Position::default())?;
+    (0..pages)
         .map(|i| {
             Ok(Sheet {
                 lines: page_lines(texts.get(i), i)?,
-                tables: page_tables(tables.get(i), i)?,
+                tables: page_tables(tables.get(i), i, limits)?,
             })
         })
         .collect()
@@ -325,13 +329,17 @@ fn page_lines(text: Option<&Value>, page: usize) -> Result<Vec<String>, IngestEr
 }
 
 /// The tables of a page.
-fn page_tables(tables: Option<&Value>, page: usize) -> Result<Vec<Grid>, IngestError> {
+fn page_tables(
+    tables: Option<&Value>,
+    page: usize,
+    limits: &Limits,
+) -> Result<Vec<Grid>, IngestError> {
     match tables {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(tables)) => tables
             .iter()
             .enumerate()
-            .map(|(t, table)| grid(table, page, t))
+            .map(|(t, table)| grid(table, page, t, limits))
             .collect(),
         Some(_) => Err(json_error(
             format!("page_tables[{page}]"),
@@ -340,8 +348,9 @@ fn page_tables(tables: Option<&Value>, page: usize) -> Result<Vec<Grid>, IngestE
     }
 }
 
-/// One table; rows without a filled cell are dropped.
-fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
+/// One table; rows without a filled cell are dropped. Its rows and their cells are
+/// counted against `limits` (the position names the page, from 1, and the row, from 1).
+fn grid(table: &Value, page: usize, t: usize, limits: &Limits) -> Result<Grid, IngestError> {
     let rows = match table {
         Value::Null => return Ok(Vec::new()),
         Value::Array(rows) => rows,
@@ -352,6 +361,11 @@ fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
             ))
         }
     };
+    let at = |line: usize| Position {
+        page: page + 1,
+        line,
+    };
+    limits.over(Limit::RowsPerTable, rows.len(), at(0))?;
     let mut out = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
         let cells = match row {
@@ -364,6 +378,7 @@ fn grid(table: &Value, page: usize, t: usize) -> Result<Grid, IngestError> {
                 ))
             }
         };
+        limits.over(Limit::CellsPerRow, cells.len(), at(r + 1))?;
         let cells = cells
             .iter()
             .enumerate()
@@ -421,7 +436,8 @@ mod tests {
     use serde_json::json;
 
     fn read(texts: Value, tables: Value) -> Vec<Page> {
-        pages(&json!({ "page_texts": texts, "page_tables": tables }).to_string()).unwrap()
+        let json = json!({ "page_texts": texts, "page_tables": tables }).to_string();
+        pages(&json, &Limits::default()).unwrap()
     }
 
     /// Each line as (text, [x0, x1] of its spans).
@@ -566,13 +582,16 @@ mod tests {
             "{\"page_texts\": [], \"page_tables\": [[[[true]]]]}",
         ] {
             assert!(
-                matches!(pages(input), Err(IngestError::Json { .. })),
+                matches!(
+                    pages(input, &Limits::default()),
+                    Err(IngestError::Json { .. })
+                ),
                 "{input}"
             );
         }
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         let deep = format!("{{\"page_texts\": [], \"page_tables\": {deep}}}");
-        assert!(pages(&deep).is_err());
+        assert!(pages(&deep, &Limits::default()).is_err());
     }
 
     /// A fixture of `tests/fixtures/ingest/json/`, cut by the table reader.

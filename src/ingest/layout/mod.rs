@@ -15,6 +15,9 @@
 
 mod grid;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+
 use super::page::{Line, Page, Position};
 use super::printed::{
     is_explanation_heading, is_heading_line, is_label, is_level_heading, is_narrative_start,
@@ -106,6 +109,8 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
             .collect(),
     };
     let mut open: Vec<(Key, Continuation)> = Vec::new();
+    // The rows of each table of `doc.tables`, to find a repeated row in constant time.
+    let mut indexes: Vec<RowIndex> = Vec::new();
     for (k, &(start, id)) in titles.iter().enumerate() {
         let stop = titles.get(k + 1).map_or(end, |&(i, _)| i);
         let Some(title) = items.get(start) else {
@@ -126,20 +131,58 @@ pub(super) fn split(pages: &[Page]) -> RawDocument {
         }
         let title_text = title.line.text();
         let same = |t: &&mut RawTable| t.id == id && (id.is_some() || t.title == title_text);
-        match doc.tables.iter_mut().find(same) {
-            Some(t) => {
+        match doc.tables.iter_mut().position(|t| same(&t)) {
+            Some(k) => {
+                let (t, index) = (&mut doc.tables[k], &mut indexes[k]);
                 // A repeated header row, and a 合计 row repeated on every page, are one row.
                 for row in table.rows {
-                    if !t.rows.contains(&row) {
+                    if !index.contains(&t.rows, &row) {
+                        index.add(&row, t.rows.len());
                         t.rows.push(row);
                     }
                 }
                 t.trailer.extend(table.trailer);
             }
-            None => doc.tables.push(table),
+            None => {
+                indexes.push(RowIndex::of(&table.rows));
+                doc.tables.push(table);
+            }
         }
     }
     doc
+}
+
+/// The rows of a table by their hash: whether a row is already in the table is found in
+/// constant time (a table continued over thousands of pages repeats its header and 合计
+/// rows on each).
+#[derive(Default)]
+struct RowIndex {
+    hasher: RandomState,
+    rows: HashMap<u64, Vec<usize>>,
+}
+
+impl RowIndex {
+    /// The index of `rows`.
+    fn of(rows: &[Vec<String>]) -> RowIndex {
+        let mut index = RowIndex::default();
+        for (i, row) in rows.iter().enumerate() {
+            index.add(row, i);
+        }
+        index
+    }
+
+    /// Records that `rows[i]` is `row`.
+    fn add(&mut self, row: &[String], i: usize) {
+        let hash = self.hasher.hash_one(row);
+        self.rows.entry(hash).or_default().push(i);
+    }
+
+    /// Whether `rows`, the rows indexed, hold `row`.
+    fn contains(&self, rows: &[Vec<String>], row: &[String]) -> bool {
+        self.rows
+            .get(&self.hasher.hash_one(row))
+            .is_some_and(|is| is.iter().any(|&i| rows.get(i).is_some_and(|r| r == row)))
+    }
 }
 
 /// The text of each item.
@@ -222,6 +265,7 @@ fn read_region(
         ..RawTable::default()
     };
     let mut in_trailer = false;
+    let mut index = RowIndex::default();
     let labelled_rows = matches!(id, Some(TableId::T01 | TableId::T04));
     let mut page_start = 0;
     while page_start < body.len() {
@@ -285,16 +329,18 @@ fn read_region(
         let grid = grid::read(&header, &rows, columns, !labelled_rows);
         if !header.is_empty() || table.rows.is_empty() {
             let labels = grid.columns.clone();
-            if labels.iter().any(|l| !l.is_empty()) && !table.rows.contains(&labels) {
+            if labels.iter().any(|l| !l.is_empty()) && !index.contains(&table.rows, &labels) {
+                index.add(&labels, table.rows.len());
                 table.rows.push(labels.clone());
             }
             if table.columns.is_empty() {
                 table.columns = labels;
             }
         }
-        table
-            .rows
-            .extend(grid.rows.into_iter().map(|(cells, _)| cells));
+        for (cells, _) in grid.rows {
+            index.add(&cells, table.rows.len());
+            table.rows.push(cells);
+        }
         let header = match previous {
             Some(c) if !c.header.is_empty() => c.header,
             _ => header.iter().map(|l| l.compact()).collect(),

@@ -12,20 +12,14 @@ use super::lexer::{Lexer, Operand};
 use super::lines::Glyph;
 use super::matrix::Matrix;
 use super::pagebox::Placement;
+use crate::ingest::Limits;
 
 /// The deepest nesting of Form XObjects followed.
 const MAX_FORM_DEPTH: usize = 12;
 /// The deepest `q` nesting kept (deeper saves are counted, not stored).
 const MAX_SAVE_DEPTH: usize = 256;
-/// The most glyphs read from one page.
-const MAX_GLYPHS: usize = 400_000;
-/// The most operations run for one page, forms included (forms drawing forms many times
-/// over could otherwise multiply without end).
-const MAX_OPERATIONS: usize = 5_000_000;
 /// The most Form XObjects drawn on one page.
 const MAX_FORM_DRAWS: usize = 10_000;
-/// The largest decoded content stream read (bytes).
-pub(super) const MAX_STREAM: usize = 64 << 20;
 
 /// Fonts read so far, by object id, shared by all pages.
 pub(super) type FontCache = HashMap<ObjectId, Rc<Font>>;
@@ -90,10 +84,19 @@ pub(super) struct Interpreter<'a> {
     form_budget: usize,
     /// Whether the budget ran out (reported once).
     over_budget: bool,
+    /// The bounds: operations and glyphs per page, decoded stream size.
+    limits: &'a Limits,
+    /// Whether glyphs beyond the page's bound were left out (reported once).
+    over_glyphs: bool,
 }
 
 impl<'a> Interpreter<'a> {
-    pub(super) fn new(doc: &'a Document, fonts: &'a mut FontCache, page: Placement) -> Self {
+    pub(super) fn new(
+        doc: &'a Document,
+        fonts: &'a mut FontCache,
+        page: Placement,
+        limits: &'a Limits,
+    ) -> Self {
         Interpreter {
             doc,
             fonts,
@@ -101,9 +104,11 @@ impl<'a> Interpreter<'a> {
             ink: Ink::default(),
             undecoded: HashMap::new(),
             forms: Vec::new(),
-            budget: MAX_OPERATIONS,
+            budget: limits.pdf_operations_per_page,
             form_budget: MAX_FORM_DRAWS,
             over_budget: false,
+            limits,
+            over_glyphs: false,
         }
     }
 
@@ -248,7 +253,8 @@ impl<'a> Interpreter<'a> {
         if !self.over_budget {
             self.over_budget = true;
             self.ink.unreadable.push(format!(
-                "more than {MAX_OPERATIONS} operations or {MAX_FORM_DRAWS} forms drawn; the rest is not read"
+                "more than {} operations or {MAX_FORM_DRAWS} forms drawn; the rest is not read",
+                self.limits.pdf_operations_per_page
             ));
         }
     }
@@ -281,12 +287,17 @@ impl<'a> Interpreter<'a> {
             let size = to_page.vertical_scale(gs.size);
             let (x0, x1) = (ox.min(ex), ox.max(ex));
             // Text outside the crop box is not shown (and is not read).
-            if self.ink.glyphs.len() < MAX_GLYPHS
-                && trm.is_finite()
-                && size > 0.01
-                && size.is_finite()
-                && self.page.shows(x0, x1, oy)
-            {
+            let shown =
+                trm.is_finite() && size > 0.01 && size.is_finite() && self.page.shows(x0, x1, oy);
+            if shown && self.ink.glyphs.len() >= self.limits.pdf_glyphs_per_page {
+                if !self.over_glyphs {
+                    self.over_glyphs = true;
+                    self.ink.unreadable.push(format!(
+                        "more than {} glyphs shown; the rest is not read",
+                        self.limits.pdf_glyphs_per_page
+                    ));
+                }
+            } else if shown {
                 self.ink.glyphs.push(Glyph {
                     x0,
                     x1,
@@ -314,12 +325,22 @@ impl<'a> Interpreter<'a> {
                 return Some(f.clone());
             }
             let dict = resolve(self.doc, entry).as_dict().ok()?;
-            let font = Rc::new(Font::load(self.doc, dict, name));
+            let font = Rc::new(Font::load(
+                self.doc,
+                dict,
+                name,
+                self.limits.pdf_stream_bytes,
+            ));
             self.fonts.insert(*id, font.clone());
             return Some(font);
         }
         let dict = entry.as_dict().ok()?;
-        Some(Rc::new(Font::load(self.doc, dict, name)))
+        Some(Rc::new(Font::load(
+            self.doc,
+            dict,
+            name,
+            self.limits.pdf_stream_bytes,
+        )))
     }
 
     /// Draws an XObject: counts an image, runs a form.
@@ -353,17 +374,18 @@ impl<'a> Interpreter<'a> {
                     ));
                     return;
                 }
-                let data = match stream.decompressed_content_with_limit(MAX_STREAM) {
-                    Ok(d) => d,
-                    Err(_) if stream.dict.get(b"Filter").is_err() => stream.content.clone(),
-                    Err(e) => {
-                        self.ink.unreadable.push(format!(
-                            "form XObject {} cannot be decoded: {e}",
-                            String::from_utf8_lossy(name)
-                        ));
-                        return;
-                    }
-                };
+                let data =
+                    match stream.decompressed_content_with_limit(self.limits.pdf_stream_bytes) {
+                        Ok(d) => d,
+                        Err(_) if stream.dict.get(b"Filter").is_err() => stream.content.clone(),
+                        Err(e) => {
+                            self.ink.unreadable.push(format!(
+                                "form XObject {} cannot be decoded: {e}",
+                                String::from_utf8_lossy(name)
+                            ));
+                            return;
+                        }
+                    };
                 let form_matrix = stream
                     .dict
                     .get(b"Matrix")

@@ -171,9 +171,16 @@ pub(super) struct Font {
 impl Font {
     /// Reads a font dictionary. Never fails: what cannot be read leaves codes without text
     /// (reported by the caller) or with default widths.
-    pub(super) fn load(doc: &Document, dict: &Dictionary, resource: &[u8]) -> Font {
+    /// Streams (CMaps) decoding to more than `stream_limit` bytes are not read.
+    pub(super) fn load(
+        doc: &Document,
+        dict: &Dictionary,
+        resource: &[u8],
+        stream_limit: usize,
+    ) -> Font {
         let name = font_name(dict, resource);
-        let to_unicode = stream_bytes(doc, dict, b"ToUnicode").map(|d| CMap::parse(&d));
+        let to_unicode =
+            stream_bytes(doc, dict, b"ToUnicode", stream_limit).map(|d| CMap::parse(&d));
         let composite = name_of(doc, dict.get(b"Subtype").ok()) == Some(b"Type0".as_slice());
         if composite {
             let descendant = dict
@@ -185,9 +192,7 @@ impl Font {
             let encoding = match dict.get(b"Encoding").map(|o| resolve(doc, o)) {
                 Ok(Object::Name(n)) => Predefined::from_name(n).map(Encoding::Predefined),
                 Ok(Object::Stream(s)) => {
-                    let data = s
-                        .decompressed_content()
-                        .unwrap_or_else(|_| s.content.clone());
+                    let data = decoded(s, stream_limit).unwrap_or_default();
                     let cmap = CMap::parse(&data);
                     if cmap.has_space() {
                         Some(Encoding::Embedded(cmap))
@@ -457,14 +462,20 @@ fn name_of<'a>(doc: &'a Document, obj: Option<&'a Object>) -> Option<&'a [u8]> {
     resolve(doc, obj?).as_name().ok()
 }
 
-/// The decoded content of a stream-valued entry.
-fn stream_bytes(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<Vec<u8>> {
-    let stream = resolve(doc, dict.get(key).ok()?).as_stream().ok()?;
-    Some(
-        stream
-            .decompressed_content()
-            .unwrap_or_else(|_| stream.content.clone()),
-    )
+/// The decoded content of a stream-valued entry, if it decodes to at most `limit` bytes;
+/// an unfiltered stream's bytes as they are.
+fn stream_bytes(doc: &Document, dict: &Dictionary, key: &[u8], limit: usize) -> Option<Vec<u8>> {
+    decoded(resolve(doc, dict.get(key).ok()?).as_stream().ok()?, limit)
+}
+
+/// A stream's content decoded, if it decodes to at most `limit` bytes; an unfiltered
+/// stream's bytes as they are.
+pub(super) fn decoded(stream: &lopdf::Stream, limit: usize) -> Option<Vec<u8>> {
+    match stream.decompressed_content_with_limit(limit) {
+        Ok(data) => Some(data),
+        Err(_) if stream.dict.get(b"Filter").is_err() => Some(stream.content.clone()),
+        Err(_) => None,
+    }
 }
 
 #[cfg(test)]

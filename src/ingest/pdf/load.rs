@@ -7,12 +7,27 @@
 
 use lopdf::{Document, LoadOptions, Object, ObjectId, Stream};
 
+/// The largest object stream examined for structure elements (decoded bytes): a larger one
+/// is kept, and lopdf decodes it within the load's own bound. Structure streams are a few
+/// hundred KB.
+const STRUCTURE_STREAM_LIMIT: usize = 16 << 20;
+
 /// Loads the document without its structure elements; a file whose page tree only a repair
-/// can find is loaded again in full, as lopdf repairs only unfiltered loads.
-pub(super) fn load(bytes: &[u8]) -> Result<Document, lopdf::Error> {
-    let doc = Document::load_mem_with_options(bytes, LoadOptions::with_filter(without_structure))?;
+/// can find is loaded again in full, as lopdf repairs only unfiltered loads. No stream
+/// (object or cross-reference stream) is decoded beyond `stream_limit` bytes: a
+/// decompression bomb among them makes the file unreadable.
+pub(super) fn load(bytes: &[u8], stream_limit: usize) -> Result<Document, lopdf::Error> {
+    let options = LoadOptions {
+        filter: Some(without_structure),
+        max_decompressed_size: Some(stream_limit),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options)?;
     if doc.get_pages().is_empty() {
-        return Document::load_mem(bytes);
+        return Document::load_mem_with_options(
+            bytes,
+            LoadOptions::with_max_decompressed_size(stream_limit),
+        );
     }
     Ok(doc)
 }
@@ -29,7 +44,7 @@ fn without_structure(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Obj
 
 /// Whether an object stream holds only `/StructElem` dictionaries.
 fn only_structure(stream: &Stream) -> bool {
-    let Ok(data) = stream.decompressed_content() else {
+    let Ok(data) = stream.decompressed_content_with_limit(STRUCTURE_STREAM_LIMIT) else {
         return false;
     };
     let int = |key: &[u8]| stream.dict.get(key).and_then(Object::as_i64).ok();

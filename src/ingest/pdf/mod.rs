@@ -61,9 +61,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use lopdf::Document;
 
-use crate::ingest::Page;
+use crate::ingest::{Limit, Limits, Page};
 
-use content::{FontCache, Interpreter, MAX_STREAM};
+use content::{FontCache, Interpreter};
 
 /// A PDF read into pages, and what could not be read on them.
 ///
@@ -159,6 +159,17 @@ pub enum PdfError {
     /// The file has no pages.
     #[error("the PDF file has no pages")]
     NoPages,
+    /// The file goes over one of the [`Limits`]: more bytes, objects or pages than they
+    /// allow (nothing of it is read).
+    #[error("the PDF file has {actual} {limit}, over the limit of {max}")]
+    OverLimit {
+        /// Which bound.
+        limit: Limit,
+        /// The bound's value.
+        max: usize,
+        /// What the file has.
+        actual: usize,
+    },
     /// No page has any text: the document is a scan (or only drawings) and needs OCR.
     #[error("no page of the PDF file has text ({} pages; scanned pages: {scanned:?})", .pages)]
     NoText {
@@ -186,11 +197,41 @@ pub enum PdfError {
 /// # Ok::<(), PdfError>(())
 /// ```
 pub fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
+    read_with(bytes, &Limits::default())
+}
+
+/// [`read`] within the given [`Limits`]: the file's size, its number of objects and of
+/// pages, the decoded size of each stream, the operations and glyphs of each page.
+///
+/// ```
+/// use cn_budget::ingest::pdf::{read_with, PdfError};
+/// use cn_budget::ingest::{Limit, Limits};
+/// let bytes = include_bytes!("../../../tests/fixtures/pdf/table.pdf");
+/// let few = Limits { pdf_objects: 3, ..Limits::default() };
+/// assert!(matches!(
+///     read_with(bytes, &few),
+///     Err(PdfError::OverLimit { limit: Limit::PdfObjects, max: 3, .. })
+/// ));
+/// // Past the glyphs of a page, the rest of the page is left out and reported.
+/// let glyphs = Limits { pdf_glyphs_per_page: 10, ..Limits::default() };
+/// let read = read_with(bytes, &glyphs)?;
+/// assert_eq!(read.warnings[0].to_string(), "第1页: more than 10 glyphs shown; the rest is not read");
+/// # Ok::<(), PdfError>(())
+/// ```
+pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<PdfPages, PdfError> {
+    let over = |limit: Limit, max: usize, actual: usize| {
+        if actual > max {
+            Err(PdfError::OverLimit { limit, max, actual })
+        } else {
+            Ok(())
+        }
+    };
+    over(Limit::InputBytes, limits.input_bytes, bytes.len())?;
     let head = bytes.get(..1024).unwrap_or(bytes);
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
     }
-    let doc = catch_unwind(|| load::load(bytes))
+    let doc = catch_unwind(|| load::load(bytes, limits.pdf_stream_bytes))
         .map_err(|_| PdfError::Broken {
             reason: "the PDF parser failed".into(),
         })?
@@ -200,15 +241,19 @@ pub fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
     if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
         return Err(PdfError::Encrypted);
     }
+    over(Limit::PdfObjects, limits.pdf_objects, doc.objects.len())?;
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(PdfError::NoPages);
     }
+    over(Limit::Pages, limits.pages, page_ids.len())?;
     let mut fonts = FontCache::new();
     let mut out = PdfPages::default();
     for (index, id) in page_ids.values().enumerate() {
         let number = index + 1;
-        let read = catch_unwind(AssertUnwindSafe(|| read_page(&doc, *id, &mut fonts)));
+        let read = catch_unwind(AssertUnwindSafe(|| {
+            read_page(&doc, *id, &mut fonts, limits)
+        }));
         let ink = match read {
             Ok(ink) => ink,
             Err(_) => content::Ink {
@@ -247,7 +292,12 @@ pub fn read(bytes: &[u8]) -> Result<PdfPages, PdfError> {
     Ok(out)
 }
 
-fn read_page(doc: &Document, id: lopdf::ObjectId, fonts: &mut FontCache) -> content::Ink {
+fn read_page(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    fonts: &mut FontCache,
+    limits: &Limits,
+) -> content::Ink {
     let Ok(page) = doc.get_dictionary(id) else {
         return content::Ink {
             unreadable: vec!["the page object is missing".into()],
@@ -256,14 +306,14 @@ fn read_page(doc: &Document, id: lopdf::ObjectId, fonts: &mut FontCache) -> cont
     };
     let placement = pagebox::placement(doc, page);
     let resources = pagebox::resources(doc, page);
-    let (data, problem) = match doc.get_page_content_with_limit(id, MAX_STREAM) {
+    let (data, problem) = match doc.get_page_content_with_limit(id, limits.pdf_stream_bytes) {
         Ok(d) => (d, None),
         Err(e) => (
             Vec::new(),
             Some(format!("page content cannot be decoded: {e}")),
         ),
     };
-    let mut ink = Interpreter::new(doc, fonts, placement).run_page(&data, resources);
+    let mut ink = Interpreter::new(doc, fonts, placement, limits).run_page(&data, resources);
     ink.unreadable.extend(problem);
     ink
 }
