@@ -125,6 +125,8 @@ pub mod check;
 pub mod disclosure;
 pub mod finding;
 pub mod ingest;
+#[cfg(any(feature = "csv", feature = "arrow"))]
+pub mod lineitems;
 pub mod tree;
 
 /// The README's examples, compiled and run as doctests.
