@@ -12,6 +12,13 @@ impl<const N: usize> Default for Accumulator<N> {
     }
 }
 
+impl Accumulator<1> {
+    /// An accumulator holding `mantissa` in its only column.
+    pub(super) fn of(mantissa: i128) -> Accumulator<1> {
+        Accumulator([mantissa])
+    }
+}
+
 impl<const N: usize> Accumulator<N> {
     #[inline]
     pub(super) fn add(&mut self, column: usize, mantissa: i128) -> Result<(), RollupError> {
@@ -32,6 +39,11 @@ impl<const N: usize> Accumulator<N> {
     pub(super) fn get(&self, column: usize) -> i128 {
         self.0[column]
     }
+
+    /// The `N` mantissas.
+    pub(super) fn mantissas(&self) -> [i128; N] {
+        self.0
+    }
 }
 
 /// The scale of each column: the largest decimal scale seen so far. When a finer amount
@@ -45,7 +57,10 @@ impl<const N: usize> Default for Scales<N> {
     }
 }
 
-const POW10: [i128; 29] = {
+/// The largest scale a [`Decimal`] can carry.
+pub(super) const MAX_SCALE: u32 = 28;
+
+pub(super) const POW10: [i128; 29] = {
     let mut t = [1i128; 29];
     let mut i = 1;
     while i < 29 {
@@ -85,27 +100,40 @@ impl<const N: usize> Scales<N> {
         Ok(amount.mantissa())
     }
 
-    pub(super) fn decimal(&self, column: usize, mantissa: i128) -> Result<Decimal, RollupError> {
-        let scale = self.0[column];
-        if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa, scale) {
-            // The sum keeps the finest scale of the column's inputs.
-            return Ok(d);
-        }
-        // Too many digits for a Decimal at that scale: drop trailing zeros the value does
-        // not need (a large sum next to a fine-scale zero), never significant digits.
-        let (mut m, mut scale) = (mantissa, scale);
-        while scale > 0 && m % 10 == 0 {
-            m /= 10;
-            scale -= 1;
-        }
-        Decimal::try_from_i128_with_scale(m, scale).map_err(|_| RollupError::Overflow { column })
+    /// The scale of every column.
+    pub(super) fn as_slice(&self) -> &[u32] {
+        &self.0
     }
+}
 
-    pub(super) fn decimals(&self, acc: &Accumulator<N>) -> Result<[Decimal; N], RollupError> {
-        let mut out = [Decimal::ZERO; N];
-        for (column, slot) in out.iter_mut().enumerate() {
-            *slot = self.decimal(column, acc.get(column))?;
-        }
-        Ok(out)
+/// The decimal of a mantissa at a scale (at most [`MAX_SCALE`]), for column `column`.
+pub(super) fn to_decimal(
+    mantissa: i128,
+    scale: u32,
+    column: usize,
+) -> Result<Decimal, RollupError> {
+    if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa, scale) {
+        // The sum keeps the finest scale of the column's inputs.
+        return Ok(d);
     }
+    // Too many digits for a Decimal at that scale: drop trailing zeros the value does
+    // not need (a large sum next to a fine-scale zero), never significant digits.
+    let (mut m, mut scale) = (mantissa, scale);
+    while scale > 0 && m % 10 == 0 {
+        m /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| RollupError::Overflow { column })
+}
+
+/// `mantissa` (at scale `from`) at the finer or equal scale `to`, checked.
+pub(super) fn rescale(
+    mantissa: i128,
+    from: u32,
+    to: u32,
+    column: usize,
+) -> Result<i128, RollupError> {
+    mantissa
+        .checked_mul(POW10[(to - from) as usize])
+        .ok_or(RollupError::Overflow { column })
 }

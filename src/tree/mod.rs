@@ -23,15 +23,25 @@
 //! # Ok::<(), cn_budget::tree::RollupError>(())
 //! ```
 
+mod amounts;
+mod columnar;
 mod crosstab;
 mod fixed;
+mod partial;
+mod values;
 
+pub use amounts::Amounts;
+pub use columnar::FixedColumn;
 pub use crosstab::Crosstab;
+pub use partial::{PartialCrosstab, PartialRollup};
 
 use crate::catalog::CodeList;
 use crate::{Code, Level};
 use fixed::Accumulator;
 use rust_decimal::Decimal;
+use std::marker::PhantomData;
+use std::sync::OnceLock;
+use values::ValueIndex;
 
 const NONE: u32 = u32::MAX;
 
@@ -85,11 +95,60 @@ pub enum RollupError {
         /// The code.
         code: String,
     },
-    /// A sum does not fit a decimal (beyond about 7.9·10²⁸ at the rows' scale).
+    /// A sum does not fit a decimal (beyond about 7.9·10²⁸ at the rows' scale), or a
+    /// 128-bit fixed-point sum overflows.
     #[error("column {column}: the sum overflows a decimal")]
     Overflow {
         /// The 0-based column index.
         column: usize,
+    },
+    /// An amount column does not have one value per code.
+    #[error("amount column {column} has {found} values for {expected} codes")]
+    LengthMismatch {
+        /// The 0-based column index.
+        column: usize,
+        /// The number of codes (rows).
+        expected: usize,
+        /// The number of values in the column.
+        found: usize,
+    },
+    /// The two code columns of a crosstab differ in length.
+    #[error("the column code column has {found} values for {expected} row codes")]
+    CodeColumnLength {
+        /// The number of row codes.
+        expected: usize,
+        /// The number of column codes.
+        found: usize,
+    },
+    /// A column's declared scale is beyond what a decimal can carry (28).
+    #[error("amount column {column}: scale {scale} is beyond 28")]
+    Scale {
+        /// The 0-based column index.
+        column: usize,
+        /// The declared scale.
+        scale: u32,
+    },
+    /// Two partial results with different numbers of amount columns cannot be merged.
+    #[error(
+        "a partial result with {found} amount columns cannot be merged into one with {expected}"
+    )]
+    Width {
+        /// The number of columns of the partial merged into.
+        expected: usize,
+        /// The number of columns of the other partial.
+        found: usize,
+    },
+    /// A code of a partial result is not in the tree it is finished against.
+    #[error("code {code} of the partial result is not in the tree")]
+    NotInTree {
+        /// The code.
+        code: String,
+    },
+    /// A partial result read from outside (serde, Arrow IPC) is not well formed.
+    #[error("malformed partial result: {what}")]
+    InvalidPartial {
+        /// What is wrong.
+        what: &'static str,
     },
 }
 
@@ -112,6 +171,8 @@ pub struct Tree<C> {
     codes: Vec<C>,
     parent: Vec<u32>,
     lookup: Vec<u32>,
+    /// Node by the code's printed value, built on the first columnar call.
+    values: OnceLock<ValueIndex>,
 }
 
 impl<C: Code> Tree<C> {
@@ -150,6 +211,7 @@ impl<C: Code> Tree<C> {
             codes: all,
             parent,
             lookup,
+            values: OnceLock::new(),
         }
     }
 
@@ -295,7 +357,7 @@ impl<C: Code> Tree<C> {
     pub fn rollup<const N: usize>(
         &self,
         rows: &[(C, [Decimal; N])],
-    ) -> Result<Rollup<'_, C, N>, RollupError> {
+    ) -> Result<Rollup<'_, C, [Decimal; N]>, RollupError> {
         let mut acc: Vec<Accumulator<N>> = vec![Accumulator::default(); self.codes.len()];
         let mut scales = fixed::Scales::<N>::default();
         for (row, (code, amounts)) in rows.iter().enumerate() {
@@ -311,38 +373,68 @@ impl<C: Code> Tree<C> {
                 acc[slot as usize].add(column, m)?;
             }
         }
-        self.propagate(&mut acc)?;
-        let mut grand = Accumulator::<N>::default();
-        for (node, a) in acc.iter().enumerate() {
-            if self.parent[node] == NONE {
-                grand.add_all(a)?;
-            }
-        }
-        Ok(Rollup {
-            tree: self,
-            totals: acc
-                .iter()
-                .map(|a| scales.decimals(a))
-                .collect::<Result<_, _>>()?,
-            grand_total: scales.decimals(&grand)?,
-            rows: rows.len(),
-        })
+        let sums = acc.iter().flat_map(|a| a.mantissas()).collect();
+        self.finish(sums, scales.as_slice(), rows.len())
     }
 
-    /// Adds every node's accumulator into its parent's, children first.
-    fn propagate<const N: usize>(&self, acc: &mut [Accumulator<N>]) -> Result<(), RollupError> {
+    /// The node index of every code value, built once per tree.
+    fn values(&self) -> &ValueIndex {
+        self.values
+            .get_or_init(|| ValueIndex::new(self.codes.iter().map(|c| c.as_u32())))
+    }
+
+    /// The exact result from each node's own sums (`nodes × scales.len()` mantissas, row
+    /// major): adds every node into its parent, children first, then sums the 类.
+    fn finish<A: Amounts + ?Sized>(
+        &self,
+        mut sums: Vec<i128>,
+        scales: &[u32],
+        rows: usize,
+    ) -> Result<Rollup<'_, C, A>, RollupError> {
+        let width = scales.len();
+        debug_assert_eq!(sums.len(), self.codes.len() * width);
+        let mut grand = vec![0i128; width];
         for node in (0..self.codes.len()).rev() {
-            let p = self.parent[node];
-            if p != NONE {
-                let child = acc[node];
-                acc[p as usize].add_all(&child)?;
+            // A parent sorts before its children: it lies in `head`, the node in `tail`.
+            let (head, tail) = sums.split_at_mut(node * width);
+            let target = match self.parent[node] {
+                NONE => &mut grand[..],
+                p => &mut head[p as usize * width..(p as usize + 1) * width],
+            };
+            for (column, (t, &child)) in target.iter_mut().zip(&tail[..width]).enumerate() {
+                *t = t
+                    .checked_add(child)
+                    .ok_or(RollupError::Overflow { column })?;
             }
         }
-        Ok(())
+        let decimals = |values: &[i128]| -> Result<Vec<Decimal>, RollupError> {
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, &m)| {
+                    let column = i % width.max(1);
+                    fixed::to_decimal(m, scales[column], column)
+                })
+                .collect()
+        };
+        Ok(Rollup {
+            tree: self,
+            width,
+            totals: decimals(&sums)?,
+            grand_total: decimals(&grand)?,
+            rows,
+            shape: PhantomData,
+        })
     }
 }
 
-/// The result of [`Tree::rollup`]: `N` totals for every node and the grand total.
+/// The exact result of a rollup: the totals of every node and the grand total, as
+/// [`Decimal`]s at the finest scale of each column's inputs.
+///
+/// `A` is the shape of one node's amounts: `[Decimal; N]` from [`Tree::rollup`] (the number
+/// of columns known at compile time), `[Decimal]` from [`Tree::rollup_columns`] and
+/// [`PartialRollup::finish`] (the number of columns known at run time, e.g. from an Arrow
+/// schema). The type is the same; only the view of a node's amounts differs.
 ///
 /// ```
 /// use cn_budget::{tree::Tree, EconomicCode, Level};
@@ -356,15 +448,41 @@ impl<C: Code> Tree<C> {
 /// assert_eq!(rollup.at_level(Level::Class).len(), 2);
 /// # Ok::<(), cn_budget::tree::RollupError>(())
 /// ```
-#[derive(Clone, Debug)]
-pub struct Rollup<'t, C, const N: usize> {
+pub struct Rollup<'t, C, A: ?Sized = [Decimal]> {
     tree: &'t Tree<C>,
-    totals: Vec<[Decimal; N]>,
-    grand_total: [Decimal; N],
+    width: usize,
+    /// `tree.len() × width` totals, row major.
+    totals: Vec<Decimal>,
+    grand_total: Vec<Decimal>,
     rows: usize,
+    shape: PhantomData<fn() -> Box<A>>,
 }
 
-impl<C: Code, const N: usize> Rollup<'_, C, N> {
+impl<C, A: ?Sized> Clone for Rollup<'_, C, A> {
+    fn clone(&self) -> Self {
+        Rollup {
+            tree: self.tree,
+            width: self.width,
+            totals: self.totals.clone(),
+            grand_total: self.grand_total.clone(),
+            rows: self.rows,
+            shape: PhantomData,
+        }
+    }
+}
+
+impl<C: Code, A: ?Sized> std::fmt::Debug for Rollup<'_, C, A> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rollup")
+            .field("nodes", &self.tree.len())
+            .field("width", &self.width)
+            .field("rows", &self.rows)
+            .field("grand_total", &self.grand_total)
+            .finish()
+    }
+}
+
+impl<C: Code, A: Amounts + ?Sized> Rollup<'_, C, A> {
     /// The totals of a code (its own rows plus all its descendants'), if the tree holds it.
     ///
     /// ```
@@ -380,8 +498,12 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
     /// assert_eq!(rollup.get(code("208")), None); // not in the tree
     /// # Ok::<(), cn_budget::tree::RollupError>(())
     /// ```
-    pub fn get(&self, code: C) -> Option<&[Decimal; N]> {
-        self.tree.node(code).map(|n| &self.totals[n.index()])
+    pub fn get(&self, code: C) -> Option<&A> {
+        self.tree.node(code).map(|n| self.node_totals(n.index()))
+    }
+
+    fn node_totals(&self, node: usize) -> &A {
+        A::view(&self.totals[node * self.width..(node + 1) * self.width])
     }
 
     /// The sum over all 类.
@@ -395,8 +517,8 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
     /// assert_eq!(tree.rollup(&rows)?.grand_total(), &[dec!(1887.02)]);
     /// # Ok::<(), cn_budget::tree::RollupError>(())
     /// ```
-    pub fn grand_total(&self) -> &[Decimal; N] {
-        &self.grand_total
+    pub fn grand_total(&self) -> &A {
+        A::view(&self.grand_total)
     }
 
     /// How many rows were rolled up.
@@ -416,6 +538,22 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
         self.rows
     }
 
+    /// The number of amount columns.
+    ///
+    /// ```
+    /// use cn_budget::{tree::{FixedColumn, Tree}, FunctionCode};
+    /// let tree = Tree::from_codes(["2010601".parse::<FunctionCode>()?]);
+    /// let (a, b) = ([150_i64, 250], [1_i64, 2]);
+    /// let columns = [FixedColumn::I64 { values: &a, scale: 2 }, FixedColumn::I64 { values: &b, scale: 0 }];
+    /// let rollup = tree.rollup_columns(&[2010601, 2010601], &columns, 1)?;
+    /// assert_eq!(rollup.width(), 2);
+    /// assert_eq!(tree.rollup(&[("2010601".parse::<FunctionCode>()?, [rust_decimal::Decimal::ONE])])?.width(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
     /// Every node with its totals, in code order.
     ///
     /// ```
@@ -428,8 +566,12 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
     /// assert_eq!(classes.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn iter(&self) -> impl Iterator<Item = (C, &[Decimal; N])> + '_ {
-        self.tree.codes.iter().copied().zip(self.totals.iter())
+    pub fn iter(&self) -> impl Iterator<Item = (C, &A)> + '_ {
+        self.tree
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(node, c)| (*c, self.node_totals(node)))
     }
 
     /// The nodes at one level with their totals, as rows that can be rolled up again.
@@ -451,10 +593,13 @@ impl<C: Code, const N: usize> Rollup<'_, C, N> {
     /// assert_eq!(again.rollup(&sections)?.get(code("201")), Some(&[dec!(2231.78)]));
     /// # Ok::<(), cn_budget::tree::RollupError>(())
     /// ```
-    pub fn at_level(&self, level: Level) -> Vec<(C, [Decimal; N])> {
+    pub fn at_level(&self, level: Level) -> Vec<(C, A::Owned)>
+    where
+        A: ToOwned,
+    {
         self.iter()
             .filter(|(c, _)| c.level() == level)
-            .map(|(c, t)| (c, *t))
+            .map(|(c, t)| (c, t.to_owned()))
             .collect()
     }
 }
