@@ -8,8 +8,8 @@
 //! for the other codecs.
 
 use super::arrow::{ArrowLineItems, ArrowReader};
-use super::{ColumnSpec, LineItemError, DEFAULT_BATCH_ROWS};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use super::{ColumnSpec, LineItemError, Totals, DEFAULT_BATCH_ROWS};
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use parquet::arrow::ProjectionMask;
 use parquet::file::reader::ChunkReader;
 
@@ -42,9 +42,57 @@ where
     R: ChunkReader + 'static,
     F: FnMut(ArrowLineItems<'_>) -> Result<(), LineItemError>,
 {
+    let (mut reader, batches) = open(file, spec)?;
+    for batch in batches {
+        each(reader.read(&batch.map_err(arrow_error)?)?)?;
+    }
+    Ok(())
+}
+
+/// Rolls the line items of a Parquet file up into [`Totals`], batch by batch.
+///
+/// ```
+/// use std::sync::Arc;
+/// use arrow_array::{Int64Array, RecordBatch, StringArray};
+/// use cn_budget::lineitems::{parquet::rollup_parquet, ColumnSpec};
+/// use rust_decimal_macros::dec;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let batch = RecordBatch::try_from_iter([
+///     ("exp_func_code", Arc::new(StringArray::from(vec!["2010601", "2010602"])) as _),
+///     ("pay_amt", Arc::new(Int64Array::from(vec![188752, 34326])) as _),
+/// ])?;
+/// let mut file = Vec::new();
+/// let mut writer = parquet::arrow::ArrowWriter::try_new(&mut file, batch.schema(), None)?;
+/// writer.write(&batch)?;
+/// writer.close()?;
+/// let totals = rollup_parquet(bytes::Bytes::from(file), &ColumnSpec::default().scale(2), 1)?;
+/// let tree = totals.tree();
+/// assert_eq!(totals.rollup(&tree)?.grand_total(), &[dec!(2230.78)][..]);
+/// # Ok(()) }
+/// ```
+pub fn rollup_parquet<R: ChunkReader + 'static>(
+    file: R,
+    spec: &ColumnSpec<'_>,
+    threads: usize,
+) -> Result<Totals, LineItemError> {
+    let (mut reader, batches) = open(file, spec)?;
+    let mut totals = reader.accumulator(spec, threads)?;
+    for batch in batches {
+        let batch = batch.map_err(arrow_error)?;
+        let items = reader.read(&batch)?;
+        totals.add(items.functional(), items.economic(), items.amounts())?;
+    }
+    Ok(totals.finish())
+}
+
+/// The checking reader and the record batches of the spec's columns.
+fn open<R: ChunkReader + 'static>(
+    file: R,
+    spec: &ColumnSpec<'_>,
+) -> Result<(ArrowReader, ParquetRecordBatchReader), LineItemError> {
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(parquet_error)?;
     let schema = builder.schema().clone();
-    let mut reader = ArrowReader::new(&schema, spec)?;
+    let reader = ArrowReader::new(&schema, spec)?;
     let wanted: Vec<usize> = reader
         .columns()
         .filter_map(|name| schema.index_of(name).ok())
@@ -55,14 +103,14 @@ where
         .with_batch_size(DEFAULT_BATCH_ROWS)
         .build()
         .map_err(parquet_error)?;
-    for batch in batches {
-        let batch = batch.map_err(|e| LineItemError::Format {
-            format: "Parquet",
-            message: e.to_string(),
-        })?;
-        each(reader.read(&batch)?)?;
+    Ok((reader, batches))
+}
+
+fn arrow_error(e: arrow_schema::ArrowError) -> LineItemError {
+    LineItemError::Format {
+        format: "Parquet",
+        message: e.to_string(),
     }
-    Ok(())
 }
 
 fn parquet_error(e: parquet::errors::ParquetError) -> LineItemError {

@@ -1,6 +1,7 @@
 //! Reading line items straight from the buffers of Arrow record batches.
 
 use super::super::codes::CodeCheck;
+use super::super::totals::Accumulator;
 use super::super::{ColumnSpec, LineItemError, Row};
 use crate::tree::FixedColumn;
 use crate::{Code, EconomicCode, FunctionCode};
@@ -123,6 +124,8 @@ impl<'a> ArrowLineItems<'a> {
 #[derive(Debug)]
 pub struct ArrowReader {
     names: Vec<String>,
+    /// The scale of each amount column in the schema.
+    scales: Vec<u32>,
     functional: CodeCheck<FunctionCode>,
     economic: Option<CodeCheck<EconomicCode>>,
     scale: u32,
@@ -168,6 +171,14 @@ impl ArrowReader {
             }
         }
         let names = columns.amounts.iter().map(|&i| fields[i].to_owned()).collect();
+        let scales = columns
+            .amounts
+            .iter()
+            .map(|&i| match schema.field(i).data_type() {
+                DataType::Decimal64(_, s) | DataType::Decimal128(_, s) => *s as u32,
+                _ => spec.declared_scale(),
+            })
+            .collect();
         let functional = CodeCheck::functional(fields[columns.functional], spec.catalog());
         let economic = spec
             .economic_column()
@@ -175,6 +186,7 @@ impl ArrowReader {
             .map(|((_, scheme), i)| CodeCheck::economic(fields[i], scheme, spec.catalog()));
         Ok(ArrowReader {
             names,
+            scales,
             functional,
             economic,
             scale: spec.declared_scale(),
@@ -198,6 +210,20 @@ impl ArrowReader {
     /// ```
     pub fn amount_columns(&self) -> &[String] {
         &self.names
+    }
+
+    /// Empty totals of the reader's amount columns, to add its batches into.
+    pub(crate) fn accumulator(
+        &self,
+        spec: &ColumnSpec<'_>,
+        threads: usize,
+    ) -> Result<Accumulator, LineItemError> {
+        Accumulator::new(
+            self.names.clone(),
+            self.scales.clone(),
+            spec.economic_column().map(|(_, s)| s),
+            threads,
+        )
     }
 
     /// Every column the reader reads: the code columns, then the amounts.

@@ -31,9 +31,7 @@ mod output;
 pub use input::{ArrowLineItems, ArrowReader};
 pub use output::{rollup_to_record_batch, RESULT_PRECISION};
 
-use super::totals::Accumulator;
 use super::{ColumnSpec, LineItemError, Totals};
-use crate::tree::FixedColumn;
 use arrow_array::RecordBatch;
 
 /// Rolls the line items of record batches (of one schema, e.g. a stream) up into
@@ -69,19 +67,10 @@ pub fn rollup_record_batches<'b>(
         });
     };
     let mut reader = ArrowReader::new(&first.schema(), spec)?;
-    let mut totals: Option<Accumulator> = None;
+    let mut totals = reader.accumulator(spec, threads)?;
     for batch in batches {
         let items = reader.read(batch)?;
-        let acc = match &mut totals {
-            Some(acc) => acc,
-            None => totals.insert(Accumulator::new(
-                reader.amount_columns().to_vec(),
-                items.amounts().iter().map(FixedColumn::scale).collect(),
-                spec.economic_column().map(|(_, s)| s),
-                threads,
-            )?),
-        };
-        acc.add(items.functional(), items.economic(), items.amounts())?;
+        totals.add(items.functional(), items.economic(), items.amounts())?;
     }
-    Ok(totals.expect("at least one batch").finish())
+    Ok(totals.finish())
 }
