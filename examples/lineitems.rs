@@ -2,6 +2,7 @@
 //! 类 and 款 totals with their names.
 //!
 //! ```text
+//! cargo run --example lineitems        # the sample under tests/fixtures/lineitems/
 //! cargo run --example lineitems -- tests/fixtures/lineitems/sample.csv --economic department
 //! cargo run --example lineitems -- items.csv --amount 本年支出 --amount 基本支出 --scale 2 --edition 2024
 //! cargo run --features parquet --example lineitems -- items.parquet --threads 2
@@ -21,6 +22,8 @@ use std::fs::File;
 use std::io::BufReader;
 use std::time::Instant;
 
+const SAMPLE: &str = "tests/fixtures/lineitems/sample.csv";
+
 struct Options {
     path: String,
     spec: ColumnSpec<'static>,
@@ -35,7 +38,8 @@ fn options() -> Result<Options, Box<dyn Error>> {
     let mut path = None;
     let mut spec = ColumnSpec::default();
     let mut amounts = Vec::new();
-    let (mut edition, mut check, mut delimiter, mut threads, mut ipc) = (2024, false, b',', 1, None);
+    let (mut edition, mut check, mut delimiter, mut threads, mut ipc) =
+        (2024, false, b',', 1, None);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
@@ -44,13 +48,20 @@ fn options() -> Result<Options, Box<dyn Error>> {
                 spec = spec.economic(match value()?.as_str() {
                     "department" | "部门" => EconomicScheme::Department,
                     "government" | "政府" => EconomicScheme::Government,
-                    other => return Err(format!("--economic {other}: department or government").into()),
+                    other => {
+                        return Err(format!("--economic {other}: department or government").into())
+                    }
                 })
             }
             "--amount" => amounts.push(value()?),
             "--scale" => spec = spec.scale(value()?.parse()?),
             "--edition" => (edition, check) = (value()?.parse()?, true),
-            "--delimiter" => delimiter = *value()?.as_bytes().first().ok_or("--delimiter: one character")?,
+            "--delimiter" => {
+                delimiter = *value()?
+                    .as_bytes()
+                    .first()
+                    .ok_or("--delimiter: one character")?
+            }
             "--threads" => threads = value()?.parse()?,
             "--ipc" => ipc = Some(value()?),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}").into()),
@@ -64,14 +75,26 @@ fn options() -> Result<Options, Box<dyn Error>> {
     if check {
         spec = spec.edition(names);
     }
-    let path = path.ok_or("usage: lineitems FILE.csv|FILE.parquet [options]")?;
-    Ok(Options { path, spec, names, delimiter, threads, ipc })
+    // Without a file: the small synthetic sample (real 2024 codes, random amounts).
+    let path = path.unwrap_or_else(|| SAMPLE.to_owned());
+    Ok(Options {
+        path,
+        spec,
+        names,
+        delimiter,
+        threads,
+        ipc,
+    })
 }
 
 fn read(o: &Options) -> Result<Totals, Box<dyn Error>> {
     if o.path.ends_with(".parquet") {
         #[cfg(feature = "parquet")]
-        return Ok(cn_budget::lineitems::parquet::rollup_parquet(File::open(&o.path)?, &o.spec, o.threads)?);
+        return Ok(cn_budget::lineitems::parquet::rollup_parquet(
+            File::open(&o.path)?,
+            &o.spec,
+            o.threads,
+        )?);
         #[cfg(not(feature = "parquet"))]
         return Err("reading Parquet needs the `parquet` feature (--features parquet)".into());
     }
@@ -92,16 +115,34 @@ fn main() -> Result<(), Box<dyn Error>> {
     for (code, amounts) in rollup.iter().filter(|(c, _)| c.level() != Level::Item) {
         let name = functional.name(code).unwrap_or("（不在所选版本中）");
         let amounts: Vec<String> = amounts.iter().map(ToString::to_string).collect();
-        println!("{code}\t{}\t{name}\t{}", code.level().name(), amounts.join("\t"));
+        println!(
+            "{code}\t{}\t{name}\t{}",
+            code.level().name(),
+            amounts.join("\t")
+        );
     }
-    let grand: Vec<String> = rollup.grand_total().iter().map(ToString::to_string).collect();
+    let grand: Vec<String> = rollup
+        .grand_total()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     println!("合计\t\t\t{}", grand.join("\t"));
     if let Some((scheme, _)) = totals.economic() {
         let economics = totals.economic_tree();
-        let table = totals.crosstab(0, &tree, &economics).expect("an economic column")?;
-        println!("\n支出功能分类 × {}（{}）", scheme.name(), totals.columns()[0]);
+        let table = totals
+            .crosstab(0, &tree, &economics)
+            .expect("an economic column")?;
+        println!(
+            "\n支出功能分类 × {}（{}）",
+            scheme.name(),
+            totals.columns()[0]
+        );
         let classes = |codes: &[cn_budget::EconomicCode]| -> Vec<cn_budget::EconomicCode> {
-            codes.iter().copied().filter(|c| c.level() == Level::Class).collect()
+            codes
+                .iter()
+                .copied()
+                .filter(|c| c.level() == Level::Class)
+                .collect()
         };
         let columns = classes(economics.codes());
         let header: Vec<String> = columns.iter().map(ToString::to_string).collect();

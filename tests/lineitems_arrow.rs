@@ -35,17 +35,27 @@ enum Spelling {
 
 fn codes_array(values: &[u32], spelling: Spelling) -> ArrayRef {
     match spelling {
-        Spelling::Text => Arc::new(StringArray::from_iter_values(values.iter().map(u32::to_string))),
+        Spelling::Text => Arc::new(StringArray::from_iter_values(
+            values.iter().map(u32::to_string),
+        )),
         Spelling::UInt32 => Arc::new(UInt32Array::from(values.to_vec())),
-        Spelling::Int32 => Arc::new(Int32Array::from_iter_values(values.iter().map(|&v| v as i32))),
-        Spelling::Int64 => Arc::new(Int64Array::from_iter_values(values.iter().map(|&v| i64::from(v)))),
+        Spelling::Int32 => Arc::new(Int32Array::from_iter_values(
+            values.iter().map(|&v| v as i32),
+        )),
+        Spelling::Int64 => Arc::new(Int64Array::from_iter_values(
+            values.iter().map(|&v| i64::from(v)),
+        )),
     }
 }
 
 fn amounts_array(cents: &[i64], decimal: bool) -> ArrayRef {
     if decimal {
         let values = cents.iter().map(|&c| i128::from(c));
-        Arc::new(Decimal128Array::from_iter_values(values).with_precision_and_scale(18, 2).unwrap())
+        Arc::new(
+            Decimal128Array::from_iter_values(values)
+                .with_precision_and_scale(18, 2)
+                .unwrap(),
+        )
     } else {
         Arc::new(Int64Array::from(cents.to_vec()))
     }
@@ -60,11 +70,25 @@ struct Rows {
 }
 
 impl Rows {
-    fn batch(&self, range: std::ops::Range<usize>, spelling: Spelling, decimal: bool) -> RecordBatch {
+    fn batch(
+        &self,
+        range: std::ops::Range<usize>,
+        spelling: Spelling,
+        decimal: bool,
+    ) -> RecordBatch {
         RecordBatch::try_from_iter([
-            ("exp_func_code", codes_array(&self.functional[range.clone()], spelling)),
-            ("dep_bgt_eco_code", codes_array(&self.economic[range.clone()], spelling)),
-            ("bgt_amt", amounts_array(&self.amounts[0][range.clone()], decimal)),
+            (
+                "exp_func_code",
+                codes_array(&self.functional[range.clone()], spelling),
+            ),
+            (
+                "dep_bgt_eco_code",
+                codes_array(&self.economic[range.clone()], spelling),
+            ),
+            (
+                "bgt_amt",
+                amounts_array(&self.amounts[0][range.clone()], decimal),
+            ),
             ("pay_amt", amounts_array(&self.amounts[1][range], !decimal)),
         ])
         .unwrap()
@@ -73,7 +97,11 @@ impl Rows {
     fn csv(&self) -> String {
         let cents = |c: i64| {
             let sign = if c < 0 { "-" } else { "" };
-            format!("{sign}{}.{:02}", c.unsigned_abs() / 100, c.unsigned_abs() % 100)
+            format!(
+                "{sign}{}.{:02}",
+                c.unsigned_abs() / 100,
+                c.unsigned_abs() % 100
+            )
         };
         let mut text = String::from("exp_func_code,dep_bgt_eco_code,bgt_amt,pay_amt\n");
         for i in 0..self.functional.len() {
@@ -90,15 +118,21 @@ impl Rows {
 }
 
 fn rows() -> impl Strategy<Value = Rows> {
-    let department = economic_code().prop_filter("部门 codes", |c| c.to_string().starts_with('3'));
+    let department =
+        economic_code().prop_filter("部门 codes", |c| c.to_string().starts_with('3'));
     let amount = -1_000_000_000_000i64..1_000_000_000_000;
-    prop::collection::vec((function_code(), department, amount.clone(), amount), 0..300).prop_map(
-        |rows| Rows {
-            functional: rows.iter().map(|r| r.0.value()).collect(),
-            economic: rows.iter().map(|r| r.1.value()).collect(),
-            amounts: [rows.iter().map(|r| r.2).collect(), rows.iter().map(|r| r.3).collect()],
-        },
+    prop::collection::vec(
+        (function_code(), department, amount.clone(), amount),
+        0..300,
     )
+    .prop_map(|rows| Rows {
+        functional: rows.iter().map(|r| r.0.value()).collect(),
+        economic: rows.iter().map(|r| r.1.value()).collect(),
+        amounts: [
+            rows.iter().map(|r| r.2).collect(),
+            rows.iter().map(|r| r.3).collect(),
+        ],
+    })
 }
 
 fn spelling() -> impl Strategy<Value = Spelling> {
@@ -133,7 +167,7 @@ fn parquet_file(batches: &[RecordBatch]) -> bytes::Bytes {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(32) })]
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(24) })]
 
     /// CSV, Arrow (any spelling of codes, Int64 or Decimal128 amounts, any split into
     /// batches), Parquet, the in-memory columnar path and the Decimal rollup agree exactly.
@@ -143,7 +177,7 @@ proptest! {
         spelling in spelling(),
         decimal in any::<bool>(),
         cuts in prop::collection::vec(any::<usize>(), 0..4),
-        batch_rows in 1usize..100,
+        batch_rows in 8usize..200,
         threads in 1usize..3,
     ) {
         let spec = department();
@@ -199,8 +233,12 @@ fn the_fixture_reads_the_same_from_csv_arrow_and_parquet() {
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let text = |i: usize| StringArray::from_iter_values(records.iter().map(|r| r[i].to_owned()));
     let decimal = |i: usize| {
-        let values = records.iter().map(|r| r[i].parse::<Decimal>().unwrap().mantissa());
-        Decimal128Array::from_iter_values(values).with_precision_and_scale(20, 2).unwrap()
+        let values = records
+            .iter()
+            .map(|r| r[i].parse::<Decimal>().unwrap().mantissa());
+        Decimal128Array::from_iter_values(values)
+            .with_precision_and_scale(20, 2)
+            .unwrap()
     };
     let batch = RecordBatch::try_from_iter([
         ("exp_func_code", Arc::new(text(0)) as ArrayRef),
@@ -210,7 +248,10 @@ fn the_fixture_reads_the_same_from_csv_arrow_and_parquet() {
         ("pay_amt", Arc::new(decimal(5))),
     ])
     .unwrap();
-    assert_eq!(rollup_record_batches([&batch], &department(), 2).unwrap(), from_csv);
+    assert_eq!(
+        rollup_record_batches([&batch], &department(), 2).unwrap(),
+        from_csv
+    );
     let file = parquet_file(&[batch]);
     assert_eq!(rollup_parquet(file, &department(), 1).unwrap(), from_csv);
 }
@@ -221,9 +262,11 @@ fn results_come_back_as_record_batches_with_names() {
     let catalog = Catalog::edition(2024).unwrap();
     let tree = totals.tree();
     let rollup = totals.rollup(&tree).unwrap();
-    let batch = rollup_to_record_batch(&rollup, totals.columns(), Some(catalog.functional())).unwrap();
+    let batch =
+        rollup_to_record_batch(&rollup, totals.columns(), Some(catalog.functional())).unwrap();
     assert_eq!(batch.num_rows(), tree.len());
-    let names: Vec<&str> = batch.schema().fields().iter().map(|f| f.name().as_str()).collect();
+    let schema = batch.schema();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
     assert_eq!(names, ["code", "level", "name", "bgt_amt", "pay_amt"]);
     let code = batch.column(0).as_string::<i32>();
     let level = batch.column(1).as_string::<i32>();
@@ -233,7 +276,10 @@ fn results_come_back_as_record_batches_with_names() {
         assert_eq!(code.value(i), c.to_string());
         assert_eq!(level.value(i), c.level().name());
         assert_eq!(name.value(i), catalog.functional().name(c).unwrap());
-        assert_eq!(paid.value_as_string(i).parse::<Decimal>().unwrap(), amounts[1]);
+        assert_eq!(
+            paid.value_as_string(i).parse::<Decimal>().unwrap(),
+            amounts[1]
+        );
     }
     // Without names, the name column is null.
     let bare = rollup_to_record_batch(&rollup, totals.columns(), None).unwrap();
@@ -258,12 +304,24 @@ fn every_bad_value_names_its_column_and_row() {
     let amt = || Arc::new(Int64Array::from(vec![1, 2])) as ArrayRef;
     let code = |c: ArrayRef| batch(vec![("exp_func_code", c), ("amt", amt())]);
     assert_eq!(
-        read_error(&code(Arc::new(StringArray::from(vec![Some("201"), None]))), &spec),
-        LineItemError::MissingCode { column: "exp_func_code".into(), row: Row::Index(1) }
+        read_error(
+            &code(Arc::new(StringArray::from(vec![Some("201"), None]))),
+            &spec
+        ),
+        LineItemError::MissingCode {
+            column: "exp_func_code".into(),
+            row: Row::Index(1)
+        }
     );
     assert_eq!(
-        read_error(&code(Arc::new(UInt32Array::from(vec![None, Some(201)]))), &spec),
-        LineItemError::MissingCode { column: "exp_func_code".into(), row: Row::Index(0) }
+        read_error(
+            &code(Arc::new(UInt32Array::from(vec![None, Some(201)]))),
+            &spec
+        ),
+        LineItemError::MissingCode {
+            column: "exp_func_code".into(),
+            row: Row::Index(0)
+        }
     );
     assert!(matches!(
         read_error(&code(Arc::new(Int64Array::from(vec![201, -201]))), &spec),
@@ -271,11 +329,20 @@ fn every_bad_value_names_its_column_and_row() {
     ));
     assert!(matches!(
         read_error(&code(Arc::new(Int32Array::from(vec![201, 2010]))), &spec),
-        LineItemError::BadCode { row: Row::Index(1), .. }
+        LineItemError::BadCode {
+            row: Row::Index(1),
+            ..
+        }
     ));
     assert!(matches!(
-        read_error(&code(Arc::new(StringArray::from(vec!["201", "二〇一"]))), &spec),
-        LineItemError::BadCode { row: Row::Index(1), .. }
+        read_error(
+            &code(Arc::new(StringArray::from(vec!["201", "二〇一"]))),
+            &spec
+        ),
+        LineItemError::BadCode {
+            row: Row::Index(1),
+            ..
+        }
     ));
     assert!(matches!(
         read_error(&code(Arc::new(Float64Array::from(vec![201.0, 202.0]))), &spec),
@@ -283,36 +350,57 @@ fn every_bad_value_names_its_column_and_row() {
     ));
     let f = || Arc::new(UInt32Array::from(vec![2010601, 2010602])) as ArrayRef;
     assert_eq!(
-        read_error(&batch(vec![("exp_func_code", f()), ("amt", Arc::new(Int64Array::from(vec![Some(1), None])))]), &spec),
-        LineItemError::MissingAmount { column: "amt".into(), row: Row::Index(1) }
+        read_error(
+            &batch(vec![
+                ("exp_func_code", f()),
+                ("amt", Arc::new(Int64Array::from(vec![Some(1), None])))
+            ]),
+            &spec
+        ),
+        LineItemError::MissingAmount {
+            column: "amt".into(),
+            row: Row::Index(1)
+        }
     );
     assert!(matches!(
         read_error(&batch(vec![("exp_func_code", f()), ("amt", Arc::new(Float64Array::from(vec![1.0, 2.0])))]), &spec),
         LineItemError::WrongType { ref column, .. } if column == "amt"
     ));
-    let negative = Decimal128Array::from(vec![1, 2]).with_precision_and_scale(10, -2).unwrap();
+    let negative = Decimal128Array::from(vec![1, 2])
+        .with_precision_and_scale(10, -2)
+        .unwrap();
     assert!(matches!(
         read_error(&batch(vec![("exp_func_code", f()), ("amt", Arc::new(negative))]), &spec),
         LineItemError::WrongType { ref column, .. } if column == "amt"
     ));
     // Economic codes of the other scheme, codes outside the edition.
     let e = |v: Vec<u32>| Arc::new(UInt32Array::from(v)) as ArrayRef;
-    let with_economic = batch(vec![("exp_func_code", f()), ("dep_bgt_eco_code", e(vec![30101, 50101])), ("amt", amt())]);
+    let with_economic = batch(vec![
+        ("exp_func_code", f()),
+        ("dep_bgt_eco_code", e(vec![30101, 50101])),
+        ("amt", amt()),
+    ]);
     assert!(matches!(
         read_error(&with_economic, &department()),
-        LineItemError::WrongScheme { row: Row::Index(1), .. }
+        LineItemError::WrongScheme {
+            row: Row::Index(1),
+            ..
+        }
     ));
     let catalog = Catalog::edition(2024).unwrap();
-    let outside = code(Arc::new(UInt32Array::from(vec![2010601, 2019901])));
+    let outside = code(Arc::new(UInt32Array::from(vec![2010601, 2010698])));
     assert!(matches!(
         read_error(&outside, &spec.clone().edition(catalog)),
-        LineItemError::NotInEdition { row: Row::Index(1), ref code, .. } if code == "2019901"
+        LineItemError::NotInEdition { row: Row::Index(1), ref code, .. } if code == "2010698"
     ));
     // The same code read twice is checked once but errors the same way every time.
-    let again = code(Arc::new(UInt32Array::from(vec![2019901, 2019901])));
+    let again = code(Arc::new(UInt32Array::from(vec![2010698, 2010698])));
     assert!(matches!(
         read_error(&again, &spec.clone().edition(catalog)),
-        LineItemError::NotInEdition { row: Row::Index(0), .. }
+        LineItemError::NotInEdition {
+            row: Row::Index(0),
+            ..
+        }
     ));
     assert!(matches!(
         read_error(&code(f()), &department()),
@@ -323,7 +411,9 @@ fn every_bad_value_names_its_column_and_row() {
     let mut reader = ArrowReader::new(&first.schema(), &spec).unwrap();
     reader.read(&first).unwrap();
     let other = batch(vec![("exp_func_code", f()), ("other", amt())]);
-    assert!(matches!(reader.read(&other), Err(LineItemError::MissingColumn { ref column, .. }) if column == "amt"));
+    assert!(
+        matches!(reader.read(&other), Err(LineItemError::MissingColumn { ref column, .. }) if column == "amt")
+    );
     assert!(matches!(
         rollup_record_batches(std::iter::empty::<&RecordBatch>(), &spec, 1),
         Err(LineItemError::Format { .. })
@@ -335,20 +425,32 @@ fn files_and_streams_that_cannot_be_read() {
     let spec = ColumnSpec::default();
     assert!(matches!(
         rollup_parquet(bytes::Bytes::from_static(b"PAR1 not really"), &spec, 1),
-        Err(LineItemError::Format { format: "Parquet", .. })
+        Err(LineItemError::Format {
+            format: "Parquet",
+            ..
+        })
     ));
     assert!(matches!(
         Totals::read_ipc(&b"\xff\xff\xff\xff"[..]),
-        Err(LineItemError::Format { format: "Arrow IPC", .. })
+        Err(LineItemError::Format {
+            format: "Arrow IPC",
+            ..
+        })
     ));
     // An IPC stream of another layout: a record batch of line items, not totals.
     let items = batch(vec![
-        ("exp_func_code", Arc::new(UInt32Array::from(vec![201])) as ArrayRef),
+        (
+            "exp_func_code",
+            Arc::new(UInt32Array::from(vec![201])) as ArrayRef,
+        ),
         ("amt", Arc::new(Int64Array::from(vec![1]))),
     ]);
     assert!(matches!(
         Totals::from_record_batches([&items]),
-        Err(LineItemError::Format { format: "Arrow IPC", .. })
+        Err(LineItemError::Format {
+            format: "Arrow IPC",
+            ..
+        })
     ));
     // Totals whose codes were tampered with.
     let totals = rollup_csv("exp_func_code,amt\n2010601,1\n".as_bytes(), &spec, 1).unwrap();

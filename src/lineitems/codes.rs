@@ -37,7 +37,11 @@ impl CodeCheck<FunctionCode> {
 
 impl CodeCheck<EconomicCode> {
     /// A check of economic codes of `scheme` in `column`.
-    pub(crate) fn economic(column: &str, scheme: EconomicScheme, catalog: Option<&Catalog>) -> Self {
+    pub(crate) fn economic(
+        column: &str,
+        scheme: EconomicScheme,
+        catalog: Option<&Catalog>,
+    ) -> Self {
         let first = match scheme {
             EconomicScheme::Department => b'3',
             EconomicScheme::Government => b'5',
@@ -167,7 +171,10 @@ mod tests {
         assert_eq!(check.integer(201, Row::Index(0)), Ok(201));
         assert!(matches!(
             check.integer(201060, Row::Index(3)),
-            Err(LineItemError::BadCode { row: Row::Index(3), .. })
+            Err(LineItemError::BadCode {
+                row: Row::Index(3),
+                ..
+            })
         ));
         assert!(matches!(
             check.integer(-201, Row::Index(0)),

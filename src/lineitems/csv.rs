@@ -34,7 +34,7 @@ use std::io::Read;
 /// let tree = totals.tree();
 /// let rollup = totals.rollup(&tree)?;
 /// assert_eq!(rollup.get("201".parse()?), Some(&[dec!(2400.00), dec!(2230.78)][..]));
-/// # Ok::<(), cn_budget::lineitems::LineItemError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rollup_csv<R: Read + Send>(
     reader: R,
@@ -187,7 +187,11 @@ impl<R: Read> CsvLineItems<R> {
             self.scale,
         );
         while batch.len() < self.batch_rows {
-            if !self.reader.read_byte_record(&mut self.record).map_err(csv_error)? {
+            if !self
+                .reader
+                .read_byte_record(&mut self.record)
+                .map_err(csv_error)?
+            {
                 break;
             }
             self.push_record(batch)?;
@@ -276,9 +280,10 @@ impl<R: Read> CsvLineItems<R> {
             .zip(&mut batch.amounts)
         {
             let cell = field(i);
-            out.push(parse_fixed(cell, self.scale).map_err(|problem| {
-                amount_error(problem, name, row, cell, self.scale)
-            })?);
+            out.push(
+                parse_fixed(cell, self.scale)
+                    .map_err(|problem| amount_error(problem, name, row, cell, self.scale))?,
+            );
         }
         Ok(())
     }

@@ -134,10 +134,10 @@ impl LineItems {
     ///
     /// ```
     /// use cn_budget::lineitems::LineItems;
-    /// use cn_budget::tree::Tree;
+    /// use cn_budget::{tree::Tree, FunctionCode};
     /// use rust_decimal_macros::dec;
     /// let batch = LineItems::new(vec![2010601, 2010602], None, vec![vec![150, 250]], 2);
-    /// let tree = Tree::from_codes(["2010601".parse()?, "2010602".parse()?]);
+    /// let tree = Tree::from_codes(["2010601", "2010602"].map(|s| s.parse::<FunctionCode>().unwrap()));
     /// let rollup = tree.rollup_columns(batch.functional(), &batch.fixed_columns(), 1)?;
     /// assert_eq!(rollup.get("20106".parse()?), Some(&[dec!(4.00)][..]));
     /// # Ok::<(), Box<dyn std::error::Error>>(())

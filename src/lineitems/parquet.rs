@@ -37,7 +37,11 @@ use parquet::file::reader::ChunkReader;
 /// assert_eq!(rows, 2);
 /// # Ok(()) }
 /// ```
-pub fn for_each_batch<R, F>(file: R, spec: &ColumnSpec<'_>, mut each: F) -> Result<(), LineItemError>
+pub fn for_each_batch<R, F>(
+    file: R,
+    spec: &ColumnSpec<'_>,
+    mut each: F,
+) -> Result<(), LineItemError>
 where
     R: ChunkReader + 'static,
     F: FnMut(ArrowLineItems<'_>) -> Result<(), LineItemError>,

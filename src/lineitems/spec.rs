@@ -216,7 +216,10 @@ impl<'c> ColumnSpec<'c> {
             None => None,
         };
         let amounts = match &self.amounts {
-            Some(names) => names.iter().map(|n| find(n)).collect::<Result<Vec<_>, _>>()?,
+            Some(names) => names
+                .iter()
+                .map(|n| find(n))
+                .collect::<Result<Vec<_>, _>>()?,
             None => (0..columns.len())
                 .filter(|&i| self.is_amount(columns[i], columns))
                 .collect(),

@@ -1,7 +1,9 @@
 //! The exact, mergeable totals of line items, accumulated batch by batch.
 
 use super::LineItemError;
-use crate::tree::{Crosstab, FixedColumn, PartialCrosstab, PartialRollup, Rollup, RollupError, Tree};
+use crate::tree::{
+    Crosstab, FixedColumn, PartialCrosstab, PartialRollup, Rollup, RollupError, Tree,
+};
 use crate::{Code, EconomicCode, EconomicScheme, FunctionCode};
 
 /// The totals of line items as mergeable partials: per functional code that had rows, the
@@ -33,7 +35,10 @@ use crate::{Code, EconomicCode, EconomicScheme, FunctionCode};
 pub struct Totals {
     columns: Vec<String>,
     functional: PartialRollup<FunctionCode>,
-    economic: Option<(EconomicScheme, Vec<PartialCrosstab<FunctionCode, EconomicCode>>)>,
+    economic: Option<(
+        EconomicScheme,
+        Vec<PartialCrosstab<FunctionCode, EconomicCode>>,
+    )>,
 }
 
 impl Totals {
@@ -80,14 +85,21 @@ impl Totals {
     pub(crate) fn from_parts(
         columns: Vec<String>,
         functional: PartialRollup<FunctionCode>,
-        economic: Option<(EconomicScheme, Vec<PartialCrosstab<FunctionCode, EconomicCode>>)>,
+        economic: Option<(
+            EconomicScheme,
+            Vec<PartialCrosstab<FunctionCode, EconomicCode>>,
+        )>,
     ) -> Result<Totals, LineItemError> {
         let width = functional.width();
         let crosstabs = economic.as_ref().map_or(width, |(_, c)| c.len());
         if columns.len() != width || crosstabs != width {
             return Err(RollupError::Width {
                 expected: columns.len(),
-                found: if columns.len() != width { width } else { crosstabs },
+                found: if columns.len() != width {
+                    width
+                } else {
+                    crosstabs
+                },
             }
             .into());
         }
@@ -150,7 +162,10 @@ impl Totals {
     /// ```
     pub fn economic(
         &self,
-    ) -> Option<(EconomicScheme, &[PartialCrosstab<FunctionCode, EconomicCode>])> {
+    ) -> Option<(
+        EconomicScheme,
+        &[PartialCrosstab<FunctionCode, EconomicCode>],
+    )> {
         self.economic.as_ref().map(|(s, c)| (*s, c.as_slice()))
     }
 

@@ -6,9 +6,7 @@ use super::super::{ColumnSpec, LineItemError, Row};
 use crate::tree::FixedColumn;
 use crate::{Code, EconomicCode, FunctionCode};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{
-    Decimal128Type, Decimal64Type, Int32Type, Int64Type, UInt32Type,
-};
+use arrow_array::types::{Decimal128Type, Decimal64Type, Int32Type, Int64Type, UInt32Type};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, Schema};
 use std::borrow::Cow;
@@ -164,13 +162,19 @@ impl ArrowReader {
                 DataType::Int64 | DataType::Decimal64(..) | DataType::Decimal128(..) => {}
                 _ => return Err(wrong(i, AMOUNT_TYPES)),
             }
-            if let DataType::Decimal64(_, s) | DataType::Decimal128(_, s) = schema.field(i).data_type() {
+            if let DataType::Decimal64(_, s) | DataType::Decimal128(_, s) =
+                schema.field(i).data_type()
+            {
                 if *s < 0 {
                     return Err(wrong(i, "a Decimal with a scale of 0 or more"));
                 }
             }
         }
-        let names = columns.amounts.iter().map(|&i| fields[i].to_owned()).collect();
+        let names = columns
+            .amounts
+            .iter()
+            .map(|&i| fields[i].to_owned())
+            .collect();
         let scales = columns
             .amounts
             .iter()
@@ -265,9 +269,16 @@ impl ArrowReader {
     /// assert!(matches!(err, LineItemError::BadCode { row: Row::Index(1), .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn read<'a>(&mut self, batch: &'a RecordBatch) -> Result<ArrowLineItems<'a>, LineItemError> {
+    pub fn read<'a>(
+        &mut self,
+        batch: &'a RecordBatch,
+    ) -> Result<ArrowLineItems<'a>, LineItemError> {
         let first = self.rows;
-        let functional = codes(column(batch, self.functional.column())?, &mut self.functional, first)?;
+        let functional = codes(
+            column(batch, self.functional.column())?,
+            &mut self.functional,
+            first,
+        )?;
         let economic = match &mut self.economic {
             Some(check) => Some(codes(column(batch, check.column())?, check, first)?),
             None => None,
@@ -373,13 +384,26 @@ fn amounts<'a>(
     };
     let negative = matches!(array.data_type(), DataType::Decimal64(_, s) | DataType::Decimal128(_, s) if *s < 0);
     if negative {
-        Err(wrong_type(column, array, "a Decimal with a scale of 0 or more"))
+        Err(wrong_type(
+            column,
+            array,
+            "a Decimal with a scale of 0 or more",
+        ))
     } else if let Some(a) = array.as_primitive_opt::<Int64Type>() {
-        Ok(FixedColumn::I64 { values: a.values(), scale: declared })
+        Ok(FixedColumn::I64 {
+            values: a.values(),
+            scale: declared,
+        })
     } else if let Some(a) = array.as_primitive_opt::<Decimal64Type>() {
-        Ok(FixedColumn::I64 { values: a.values(), scale: scale(a.data_type()) })
+        Ok(FixedColumn::I64 {
+            values: a.values(),
+            scale: scale(a.data_type()),
+        })
     } else if let Some(a) = array.as_primitive_opt::<Decimal128Type>() {
-        Ok(FixedColumn::I128 { values: a.values(), scale: scale(a.data_type()) })
+        Ok(FixedColumn::I128 {
+            values: a.values(),
+            scale: scale(a.data_type()),
+        })
     } else {
         Err(wrong_type(column, array, AMOUNT_TYPES))
     }
@@ -400,7 +424,12 @@ fn column<'a>(batch: &'a RecordBatch, name: &str) -> Result<&'a dyn Array, LineI
         .map(|c| c.as_ref())
         .ok_or_else(|| LineItemError::MissingColumn {
             column: name.to_owned(),
-            found: batch.schema().fields().iter().map(|f| f.name().clone()).collect(),
+            found: batch
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect(),
         })
 }
 

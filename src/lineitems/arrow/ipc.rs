@@ -72,10 +72,16 @@ impl Totals {
                         Some((f2, e2, n2, v)) if (f2, e2, n2) == (f, e, n) => {
                             values.push((v, crosstabs[i + 1].scale()))
                         }
-                        _ => return Err(ipc_error("the crosstabs of the amount columns differ in their pairs")),
+                        _ => {
+                            return Err(ipc_error(
+                                "the crosstabs of the amount columns differ in their pairs",
+                            ))
+                        }
                     }
                 }
-                for (column, ((b, (v, from)), &to)) in sums.iter_mut().zip(values).zip(&scales).enumerate() {
+                for (column, ((b, (v, from)), &to)) in
+                    sums.iter_mut().zip(values).zip(&scales).enumerate()
+                {
                     b.append_value(rescale(v, from, to, column)?);
                 }
             }
@@ -96,7 +102,11 @@ impl Totals {
                 .finish()
                 .with_precision_and_scale(RESULT_PRECISION, scale)
                 .map_err(ipc_error)?;
-            fields.push(Field::new(name, DataType::Decimal128(RESULT_PRECISION, scale), false));
+            fields.push(Field::new(
+                name,
+                DataType::Decimal128(RESULT_PRECISION, scale),
+                false,
+            ));
             arrays.push(Arc::new(array));
         }
         let mut metadata = HashMap::from([(FORMAT_KEY.to_owned(), "1".to_owned())]);
@@ -181,14 +191,17 @@ fn rescale(v: i128, from: u32, to: u32, column: usize) -> Result<i128, LineItemE
         .checked_sub(from)
         .and_then(|d| 10i128.checked_pow(d))
         .ok_or(RollupError::Overflow { column })?;
-    Ok(v.checked_mul(factor).ok_or(RollupError::Overflow { column })?)
+    Ok(v.checked_mul(factor)
+        .ok_or(RollupError::Overflow { column })?)
 }
 
 /// One batch of the IPC layout back into totals.
 fn from_batch(batch: &RecordBatch) -> Result<Totals, LineItemError> {
     let schema = batch.schema();
     if schema.metadata().get(FORMAT_KEY).map(String::as_str) != Some("1") {
-        return Err(ipc_error(format!("not cn-budget totals (no {FORMAT_KEY} = 1 in the schema's metadata)")));
+        return Err(ipc_error(format!(
+            "not cn-budget totals (no {FORMAT_KEY} = 1 in the schema's metadata)"
+        )));
     }
     let scheme = match schema.metadata().get(SCHEME_KEY).map(String::as_str) {
         None => None,
@@ -203,7 +216,9 @@ fn from_batch(batch: &RecordBatch) -> Result<Totals, LineItemError> {
     };
     let wrong = |name: &str, expected: &'static str| LineItemError::WrongType {
         column: name.to_owned(),
-        found: column(name).map(|c| c.data_type().to_string()).unwrap_or_default(),
+        found: column(name)
+            .map(|c| c.data_type().to_string())
+            .unwrap_or_default(),
         expected,
     };
     let functional = column("functional")?
@@ -225,14 +240,22 @@ fn from_batch(batch: &RecordBatch) -> Result<Totals, LineItemError> {
         let DataType::Decimal128(_, scale) = field.data_type() else {
             return Err(wrong(field.name(), "Decimal128"));
         };
-        scales.push(u32::try_from(*scale).map_err(|_| wrong(field.name(), "a Decimal128 of scale 0 or more"))?);
+        scales.push(
+            u32::try_from(*scale)
+                .map_err(|_| wrong(field.name(), "a Decimal128 of scale 0 or more"))?,
+        );
         names.push(field.name().clone());
         sums.push(array);
     }
     let null = |name: &str, row: usize| ipc_error(format!("column {name:?}, row {row}: null"));
     for (name, array) in [("functional", functional as &dyn Array), ("rows", rows)]
         .into_iter()
-        .chain(names.iter().map(String::as_str).zip(sums.iter().map(|a| *a as &dyn Array)))
+        .chain(
+            names
+                .iter()
+                .map(String::as_str)
+                .zip(sums.iter().map(|a| *a as &dyn Array)),
+        )
     {
         if let Some(row) = (0..array.len()).find(|&i| array.is_null(i)) {
             return Err(null(name, row));
@@ -248,19 +271,27 @@ fn from_batch(batch: &RecordBatch) -> Result<Totals, LineItemError> {
         let n = u64::try_from(rows.value(row)).map_err(|e| bad("rows", e.to_string()))?;
         let values: Vec<i128> = sums.iter().map(|a| a.value(row)).collect();
         if economic.is_null(row) {
-            rollup_rows = rollup_rows.checked_add(n).ok_or_else(|| bad("rows", "overflow".into()))?;
+            rollup_rows = rollup_rows
+                .checked_add(n)
+                .ok_or_else(|| bad("rows", "overflow".into()))?;
             rollup.push((f, n, values));
         } else {
             let e = EconomicCode::try_from(economic.value(row) as u32)
                 .map_err(|e| bad("economic", e.to_string()))?;
-            pair_rows = pair_rows.checked_add(n).ok_or_else(|| bad("rows", "overflow".into()))?;
+            pair_rows = pair_rows
+                .checked_add(n)
+                .ok_or_else(|| bad("rows", "overflow".into()))?;
             pairs.push((f, e, n, values));
         }
     }
     let functional = PartialRollup::from_entries(scales.clone(), rollup_rows, rollup)?;
     let economic = match scheme {
         None if pairs.is_empty() => None,
-        None => return Err(ipc_error("economic codes without an economic scheme in the metadata")),
+        None => {
+            return Err(ipc_error(
+                "economic codes without an economic scheme in the metadata",
+            ))
+        }
         Some(s) => {
             let crosstabs = scales
                 .iter()

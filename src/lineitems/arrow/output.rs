@@ -98,7 +98,9 @@ pub(crate) fn decimal_array(
             .filter(|m| m.unsigned_abs() < 10u128.pow(u32::from(RESULT_PRECISION)))
             .ok_or_else(|| LineItemError::Format {
                 format: "Arrow",
-                message: format!("{column}: {v} does not fit Decimal128({RESULT_PRECISION}, {scale})"),
+                message: format!(
+                    "{column}: {v} does not fit Decimal128({RESULT_PRECISION}, {scale})"
+                ),
             })?;
         builder.append_value(m);
     }
