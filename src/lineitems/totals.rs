@@ -32,13 +32,31 @@ use crate::{Code, EconomicCode, EconomicScheme, FunctionCode};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "Parts"))]
 pub struct Totals {
     columns: Vec<String>,
     functional: PartialRollup<FunctionCode>,
-    economic: Option<(
-        EconomicScheme,
-        Vec<PartialCrosstab<FunctionCode, EconomicCode>>,
-    )>,
+    economic: Option<EconomicParts>,
+}
+
+/// The economic scheme and one partial crosstab per amount column.
+type EconomicParts = (EconomicScheme, Vec<PartialCrosstab<FunctionCode, EconomicCode>>);
+
+/// The serialized form of [`Totals`], checked by [`Totals::from_parts`] when read back.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct Parts {
+    columns: Vec<String>,
+    functional: PartialRollup<FunctionCode>,
+    economic: Option<EconomicParts>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<Parts> for Totals {
+    type Error = LineItemError;
+    fn try_from(p: Parts) -> Result<Totals, LineItemError> {
+        Totals::from_parts(p.columns, p.functional, p.economic)
+    }
 }
 
 impl Totals {
@@ -81,14 +99,11 @@ impl Totals {
     }
 
     /// Totals from their parts, checked to agree (as read back from a serialized form).
-    #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "arrow", feature = "serde")), allow(dead_code))]
     pub(crate) fn from_parts(
         columns: Vec<String>,
         functional: PartialRollup<FunctionCode>,
-        economic: Option<(
-            EconomicScheme,
-            Vec<PartialCrosstab<FunctionCode, EconomicCode>>,
-        )>,
+        economic: Option<EconomicParts>,
     ) -> Result<Totals, LineItemError> {
         let width = functional.width();
         let crosstabs = economic.as_ref().map_or(width, |(_, c)| c.len());
@@ -102,6 +117,14 @@ impl Totals {
                 },
             }
             .into());
+        }
+        if let Some((_, crosstabs)) = &economic {
+            if let Some(c) = crosstabs.iter().find(|c| c.rows() != functional.rows()) {
+                return Err(LineItemError::Mismatch {
+                    expected: format!("{} rows", functional.rows()),
+                    found: format!("a crosstab of {} rows", c.rows()),
+                });
+            }
         }
         Ok(Totals {
             columns,
