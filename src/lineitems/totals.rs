@@ -40,7 +40,10 @@ pub struct Totals {
 }
 
 /// The economic scheme and one partial crosstab per amount column.
-type EconomicParts = (EconomicScheme, Vec<PartialCrosstab<FunctionCode, EconomicCode>>);
+type EconomicParts = (
+    EconomicScheme,
+    Vec<PartialCrosstab<FunctionCode, EconomicCode>>,
+);
 
 /// The serialized form of [`Totals`], checked by [`Totals::from_parts`] when read back.
 #[cfg(feature = "serde")]
@@ -348,38 +351,34 @@ impl Accumulator {
             return Ok(());
         }
         self.functions.cover(functional);
-        let mut batch = Totals {
-            columns: self.totals.columns.clone(),
-            functional: self
-                .functions
-                .tree
-                .partial_columns(functional, amounts, self.threads)?,
-            economic: None,
-        };
-        if let (Some((scheme, _)), Some(codes)) = (&self.totals.economic, economic) {
-            self.economics.cover(codes);
-            let crosstabs = amounts
-                .iter()
-                .map(|&a| {
-                    Crosstab::partial_columns(
+        let partial = self
+            .functions
+            .tree
+            .partial_columns(functional, amounts, self.threads)?;
+        // Merged in place (no copy of the totals per batch): an error here ends the read.
+        match (&mut self.totals.economic, economic) {
+            (Some((_, crosstabs)), Some(codes)) => {
+                self.economics.cover(codes);
+                for (total, &amount) in crosstabs.iter_mut().zip(amounts) {
+                    total.merge(&Crosstab::partial_columns(
                         &self.functions.tree,
                         &self.economics.tree,
                         functional,
                         codes,
-                        a,
+                        amount,
                         self.threads,
-                    )
+                    )?)?;
+                }
+            }
+            (None, _) => {}
+            (Some(_), None) => {
+                return Err(LineItemError::Mismatch {
+                    expected: "economic codes".into(),
+                    found: "none".into(),
                 })
-                .collect::<Result<_, _>>()?;
-            batch.economic = Some((*scheme, crosstabs));
-        } else if self.totals.economic.is_some() {
-            // A batch without its economic codes would leave the crosstabs short.
-            return Err(LineItemError::Mismatch {
-                expected: "economic codes".into(),
-                found: "none".into(),
-            });
+            }
         }
-        self.totals.merge(&batch)
+        Ok(self.totals.functional.merge(&partial)?)
     }
 
     pub(crate) fn finish(self) -> Totals {
