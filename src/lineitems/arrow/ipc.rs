@@ -31,7 +31,12 @@ fn ipc_error(e: impl std::fmt::Display) -> LineItemError {
 }
 
 impl Totals {
-    /// The totals as one record batch (see [the module docs](self) for the layout).
+    /// The totals as one record batch, one row per entry: `functional` (Int32, the code's
+    /// digits), `economic` (Int32: null for the rollup entries, the economic code for the
+    /// crosstab entries), `rows` (Int64, the row count) and one `Decimal128(38, s)` column
+    /// per amount column with the exact sums. The schema's metadata names the format
+    /// (`cn_budget.totals` = `1`) and the economic scheme (`cn_budget.economic_scheme` =
+    /// `department` or `government`, absent without one).
     ///
     /// ```
     /// use cn_budget::lineitems::{csv::rollup_csv, ColumnSpec, Totals};
