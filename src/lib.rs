@@ -44,6 +44,10 @@
 //! - **Trees** ([`tree`]): [`tree::Tree::rollup`] sums item rows up to 款, 类 and the total in
 //!   one pass with exact fixed-point arithmetic; [`tree::Crosstab`] cross-tabulates
 //!   functional × economic codes.
+//! - **Line items** (`lineitems`, features `csv`, `arrow`, `parquet`): 预算管理一体化 line
+//!   items from CSV (streamed in constant memory), Arrow record batches and Parquet files,
+//!   every cell checked, rolled up exactly into mergeable totals that travel as JSON or
+//!   Arrow IPC.
 //! - **Checks** ([`check`]): sums, equalities and inequalities on intervals, and
 //!   [`check::Table`], a reported table that checks parent = Σ children per column and row
 //!   identities between columns. Each [`check::CheckResult`] carries the rule id, the place,
@@ -97,6 +101,11 @@
 //! - **serde** (on by default): `Serialize`/`Deserialize` for codes (as code strings),
 //!   amounts (decimal strings), intervals, check results, documents and audit reports (the
 //!   audit example's `--json` output). Turn it off with `default-features = false`.
+//! - **csv** (on by default): `lineitems::csv`, line items from CSV text in batches.
+//! - **arrow** (off by default): `lineitems::arrow`, line items from Arrow record batches,
+//!   results as record batches and totals as Arrow IPC (arrow-array, arrow-schema, arrow-ipc).
+//! - **parquet** (off by default, implies `arrow`): `lineitems::parquet`, line items from
+//!   Parquet files (uncompressed or Snappy).
 //! - **proptest** (off by default): the `strategies` module, proptest strategies for codes and
 //!   honestly rounded tables, for property tests in dependent crates.
 //!
@@ -157,6 +166,8 @@ pub mod disclosure;
 pub mod finding;
 pub mod guide;
 pub mod ingest;
+#[cfg(any(feature = "csv", feature = "arrow"))]
+pub mod lineitems;
 pub mod tree;
 
 /// The README's examples, compiled and run as doctests.
