@@ -415,7 +415,12 @@ mod tests {
         assert!(Interval::closed(dec!(2), dec!(1)).is_err());
         let closed = Interval::closed(dec!(-1), dec!(2)).unwrap();
         assert_eq!(
-            (closed.lo(), closed.hi(), closed.lo_closed(), closed.hi_closed()),
+            (
+                closed.lo(),
+                closed.hi(),
+                closed.lo_closed(),
+                closed.hi_closed()
+            ),
             (dec!(-1), dec!(2), true, true)
         );
     }
@@ -440,9 +445,14 @@ mod tests {
         // MAX − MIN overflows; the fallback halves each bound first.
         let whole = Interval::closed(Decimal::MIN, Decimal::MAX).unwrap();
         assert_eq!(whole.half_width(), Decimal::MAX);
-        let i = Interval::closed(-Decimal::MAX / Decimal::TWO - Decimal::ONE, Decimal::MAX).unwrap();
+        let i =
+            Interval::closed(-Decimal::MAX / Decimal::TWO - Decimal::ONE, Decimal::MAX).unwrap();
         let expected = Decimal::MAX / Decimal::TWO + Decimal::MAX / dec!(4);
-        assert!((i.half_width() - expected).abs() <= Decimal::ONE, "{}", i.half_width());
+        assert!(
+            (i.half_width() - expected).abs() <= Decimal::ONE,
+            "{}",
+            i.half_width()
+        );
     }
 
     #[test]
@@ -469,10 +479,22 @@ mod tests {
         let closed = Interval::closed(dec!(1), dec!(2)).unwrap();
         let open_hi = iv(dec!(10), true, dec!(11), false);
         let open_lo = iv(dec!(10), false, dec!(11), true);
-        assert_eq!(closed.checked_add(&open_hi).unwrap(), iv(dec!(11), true, dec!(13), false));
-        assert_eq!(open_hi.checked_add(&closed).unwrap(), iv(dec!(11), true, dec!(13), false));
-        assert_eq!(closed.checked_add(&open_lo).unwrap(), iv(dec!(11), false, dec!(13), true));
-        assert_eq!(open_lo.checked_add(&closed).unwrap(), iv(dec!(11), false, dec!(13), true));
+        assert_eq!(
+            closed.checked_add(&open_hi).unwrap(),
+            iv(dec!(11), true, dec!(13), false)
+        );
+        assert_eq!(
+            open_hi.checked_add(&closed).unwrap(),
+            iv(dec!(11), true, dec!(13), false)
+        );
+        assert_eq!(
+            closed.checked_add(&open_lo).unwrap(),
+            iv(dec!(11), false, dec!(13), true)
+        );
+        assert_eq!(
+            open_lo.checked_add(&closed).unwrap(),
+            iv(dec!(11), false, dec!(13), true)
+        );
         assert_eq!(
             closed.checked_add(&closed).unwrap(),
             Interval::closed(dec!(2), dec!(4)).unwrap()
@@ -504,27 +526,42 @@ mod tests {
         let total = iv(dec!(10), true, dec!(11), false);
         let part = iv(dec!(1), true, dec!(2), false);
         // [10, 11) − [1, 2) = (8, 10).
-        assert_eq!(total.checked_sub(&part).unwrap(), iv(dec!(8), false, dec!(10), false));
+        assert_eq!(
+            total.checked_sub(&part).unwrap(),
+            iv(dec!(8), false, dec!(10), false)
+        );
     }
 
     #[test]
     fn checked_mul_by_a_positive_factor_keeps_the_order_of_the_bounds() {
         let i = iv(dec!(1), true, dec!(2), false);
-        assert_eq!(i.checked_mul(dec!(3)).unwrap(), iv(dec!(3), true, dec!(6), false));
+        assert_eq!(
+            i.checked_mul(dec!(3)).unwrap(),
+            iv(dec!(3), true, dec!(6), false)
+        );
     }
 
     #[test]
     fn checked_mul_by_a_negative_factor_swaps_the_bounds_and_their_closedness() {
         let i = iv(dec!(1), true, dec!(2), false);
-        assert_eq!(i.checked_mul(dec!(-3)).unwrap(), iv(dec!(-6), false, dec!(-3), true));
+        assert_eq!(
+            i.checked_mul(dec!(-3)).unwrap(),
+            iv(dec!(-6), false, dec!(-3), true)
+        );
     }
 
     #[test]
     fn checked_mul_by_zero_is_the_exact_zero_whatever_the_closedness() {
         let i = iv(dec!(1), true, dec!(2), false);
-        assert_eq!(i.checked_mul(Decimal::ZERO).unwrap(), Interval::point(Decimal::ZERO));
+        assert_eq!(
+            i.checked_mul(Decimal::ZERO).unwrap(),
+            Interval::point(Decimal::ZERO)
+        );
         let negative_zero = -Decimal::ZERO;
-        assert_eq!(i.checked_mul(negative_zero).unwrap(), Interval::point(Decimal::ZERO));
+        assert_eq!(
+            i.checked_mul(negative_zero).unwrap(),
+            Interval::point(Decimal::ZERO)
+        );
         assert!(i.checked_mul(negative_zero).unwrap().lo_closed());
     }
 
@@ -641,7 +678,10 @@ mod tests {
     #[test]
     fn display_marks_closed_bounds_with_brackets_and_open_ones_with_parentheses() {
         assert_eq!(iv(dec!(1.50), true, dec!(2), false).to_string(), "[1.5, 2)");
-        assert_eq!(iv(dec!(-2), false, dec!(-1.0), true).to_string(), "(-2, -1]");
+        assert_eq!(
+            iv(dec!(-2), false, dec!(-1.0), true).to_string(),
+            "(-2, -1]"
+        );
     }
 
     #[cfg(feature = "serde")]

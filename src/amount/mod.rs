@@ -317,6 +317,8 @@ impl Amount {
             return false;
         }
         // Fast path: a value stored with no more decimals than declared has no excess digits.
+        // (Mutation testing: `>=` → `<` here only turns the fast path off, the slow path below
+        // gives the same answer; excluded in .cargo/mutants.toml as equivalent.)
         if self.decimals >= 0 && i64::from(self.value.scale()) <= i64::from(self.decimals) {
             return false;
         }
@@ -494,7 +496,10 @@ mod tests {
     #[test]
     fn parse_reads_separators_spaces_full_width_digits_and_minus_signs() {
         let a = yuan(" 1,234.50 ").unwrap();
-        assert_eq!((a.value(), a.decimals(), a.unit()), (dec!(1234.50), 2, Unit::Yuan));
+        assert_eq!(
+            (a.value(), a.decimals(), a.unit()),
+            (dec!(1234.50), 2, Unit::Yuan)
+        );
         assert_eq!(yuan("１２，３４５").unwrap().value(), dec!(12345));
         assert_eq!(yuan("1 234").unwrap().value(), dec!(1234));
         let minus = yuan("−5.08").unwrap(); // U+2212 MINUS SIGN
@@ -533,7 +538,10 @@ mod tests {
     #[test]
     fn parse_with_decimals_keeps_the_value_and_declares_the_precision() {
         let a = Amount::parse_with_decimals("84.3", 2, Unit::TenThousandYuan).unwrap();
-        assert_eq!((a.value(), a.decimals(), a.unit()), (dec!(84.3), 2, Unit::TenThousandYuan));
+        assert_eq!(
+            (a.value(), a.decimals(), a.unit()),
+            (dec!(84.3), 2, Unit::TenThousandYuan)
+        );
         assert!(Amount::parse_with_decimals("x", 2, Unit::Yuan).is_err());
         assert!(Amount::parse_with_decimals("1", 21, Unit::Yuan).is_err());
     }
@@ -551,7 +559,8 @@ mod tests {
 
     #[test]
     fn excess_digits_are_non_zero_digits_beyond_the_declared_precision() {
-        let excess = |v: Decimal, d: i32| Amount::new(v, d, Unit::Yuan).unwrap().has_excess_digits();
+        let excess =
+            |v: Decimal, d: i32| Amount::new(v, d, Unit::Yuan).unwrap().has_excess_digits();
         assert!(excess(dec!(1.234), 2));
         assert!(!excess(dec!(1.230), 2));
         assert!(!excess(dec!(1.23), 2));
@@ -567,7 +576,10 @@ mod tests {
     #[test]
     fn half_unit_follows_the_declared_decimals() {
         assert_eq!(yuan("4789.53").unwrap().half_unit(), dec!(0.005));
-        assert_eq!(Amount::new(dec!(1200), -2, Unit::Yuan).unwrap().half_unit(), dec!(50));
+        assert_eq!(
+            Amount::new(dec!(1200), -2, Unit::Yuan).unwrap().half_unit(),
+            dec!(50)
+        );
     }
 
     #[test]
@@ -581,10 +593,22 @@ mod tests {
     #[test]
     fn truncated_intervals_are_half_open_away_from_zero() {
         let t = |s: &str| yuan(s).unwrap().interval(Rounding::Truncation).unwrap();
-        assert_eq!(t("5.08"), Interval::new(dec!(5.08), true, dec!(5.09), false).unwrap());
-        assert_eq!(t("-5.08"), Interval::new(dec!(-5.09), false, dec!(-5.08), true).unwrap());
-        assert_eq!(t("0.00"), Interval::new(dec!(-0.01), false, dec!(0.01), false).unwrap());
-        assert_eq!(t("-0.00"), Interval::new(dec!(-0.01), false, dec!(0.01), false).unwrap());
+        assert_eq!(
+            t("5.08"),
+            Interval::new(dec!(5.08), true, dec!(5.09), false).unwrap()
+        );
+        assert_eq!(
+            t("-5.08"),
+            Interval::new(dec!(-5.09), false, dec!(-5.08), true).unwrap()
+        );
+        assert_eq!(
+            t("0.00"),
+            Interval::new(dec!(-0.01), false, dec!(0.01), false).unwrap()
+        );
+        assert_eq!(
+            t("-0.00"),
+            Interval::new(dec!(-0.01), false, dec!(0.01), false).unwrap()
+        );
     }
 
     #[test]
@@ -613,7 +637,11 @@ mod tests {
 
     #[test]
     fn display_prints_the_declared_decimals_and_the_unit() {
-        let show = |v: Decimal, d: i32| Amount::new(v, d, Unit::TenThousandYuan).unwrap().to_string();
+        let show = |v: Decimal, d: i32| {
+            Amount::new(v, d, Unit::TenThousandYuan)
+                .unwrap()
+                .to_string()
+        };
         assert_eq!(show(dec!(1063.2), 2), "1063.20 万元");
         assert_eq!(show(dec!(1200.0), 0), "1200 万元");
         assert_eq!(show(dec!(1200), -2), "1200 万元");

@@ -632,10 +632,14 @@ mod tests {
 
     #[test]
     fn verdicts_and_relations_have_their_labels_and_symbols() {
-        let labels: Vec<_> = [Verdict::Exact, Verdict::WithinRounding, Verdict::Inconsistent]
-            .iter()
-            .map(|v| (v.label(), v.to_string(), v.is_consistent()))
-            .collect();
+        let labels: Vec<_> = [
+            Verdict::Exact,
+            Verdict::WithinRounding,
+            Verdict::Inconsistent,
+        ]
+        .iter()
+        .map(|v| (v.label(), v.to_string(), v.is_consistent()))
+        .collect();
         assert_eq!(
             labels,
             [
@@ -687,7 +691,10 @@ mod tests {
     #[test]
     fn a_single_part_of_the_same_precision_and_unit_must_be_identical() {
         let c = compare_sum(&wan("5.08"), [(1, &wan("5.09"))], Rounding::Nearest).unwrap();
-        assert_eq!((c.tolerance, c.verdict), (Decimal::ZERO, Verdict::Inconsistent));
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (Decimal::ZERO, Verdict::Inconsistent)
+        );
         let c = compare_sum(&wan("5.08"), [(1, &wan("5.08"))], Rounding::Nearest).unwrap();
         assert_eq!((c.tolerance, c.verdict), (Decimal::ZERO, Verdict::Exact));
     }
@@ -697,7 +704,10 @@ mod tests {
         let n = Rounding::Nearest;
         // Another precision.
         let c = compare_sum(&wan("84.3"), [(1, &wan("84.31"))], n).unwrap();
-        assert_eq!((c.tolerance, c.verdict), (dec!(0.055), Verdict::WithinRounding));
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.055), Verdict::WithinRounding)
+        );
         // Another unit, with as many decimals: 50,849.00 元 = 5.0849 万元 against 5.08.
         let c = compare_sum(&wan("5.08"), [(1, &yuan("50849.00"))], n).unwrap();
         assert_eq!(c.verdict, Verdict::WithinRounding);
@@ -708,7 +718,10 @@ mod tests {
         // An exact part: only the reported figure is rounded.
         let exact = Amount::exact(dec!(5.084), Unit::TenThousandYuan);
         let c = compare_sum(&wan("5.08"), [(1, &exact)], n).unwrap();
-        assert_eq!((c.tolerance, c.verdict), (dec!(0.005), Verdict::WithinRounding));
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.005), Verdict::WithinRounding)
+        );
         // Two parts: each is rounded.
         let c = compare_sum(&wan("5.08"), [(1, &wan("5.07")), (1, &wan("0.00"))], n).unwrap();
         assert_eq!((c.terms, c.tolerance), (2, dec!(0.015)));
@@ -737,10 +750,16 @@ mod tests {
         let t = Rounding::Truncation;
         // 5.08 is [5.08, 5.09); 5.06 + 0.01 is [5.07, 5.09): from 0.02 above to 0.01 below.
         let c = compare_sum(&wan("5.08"), [(1, &wan("5.06")), (1, &wan("0.01"))], t).unwrap();
-        assert_eq!((c.tolerance, c.verdict), (dec!(0.02), Verdict::WithinRounding));
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.02), Verdict::WithinRounding)
+        );
         // Negative figures: the same on the other side.
         let c = compare_sum(&wan("-5.08"), [(1, &wan("-5.06")), (1, &wan("-0.01"))], t).unwrap();
-        assert_eq!((c.tolerance, c.verdict), (dec!(0.02), Verdict::WithinRounding));
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.02), Verdict::WithinRounding)
+        );
     }
 
     #[test]
@@ -778,17 +797,29 @@ mod tests {
         };
         // Both sides printed: compared under either policy.
         for b in [Blanks::NotReported, Blanks::Zero] {
-            assert_eq!(cells(Some(&one), &[(1, Some(&one)), (1, None)], b), Some(Verdict::Exact));
+            assert_eq!(
+                cells(Some(&one), &[(1, Some(&one)), (1, None)], b),
+                Some(Verdict::Exact)
+            );
             assert_eq!(cells(None, &[(1, None)], b), None);
         }
         // Only the total printed.
         assert_eq!(cells(Some(&one), &[(1, None)], Blanks::NotReported), None);
-        assert_eq!(cells(Some(&one), &[(1, None)], Blanks::Zero), Some(Verdict::Inconsistent));
+        assert_eq!(
+            cells(Some(&one), &[(1, None)], Blanks::Zero),
+            Some(Verdict::Inconsistent)
+        );
         assert_eq!(cells(Some(&zero), &[(1, None)], Blanks::Zero), None);
         // Only a part printed.
         assert_eq!(cells(None, &[(1, Some(&one))], Blanks::NotReported), None);
-        assert_eq!(cells(None, &[(1, Some(&one))], Blanks::Zero), Some(Verdict::Inconsistent));
-        assert_eq!(cells(None, &[(1, Some(&zero))], Blanks::Zero), Some(Verdict::Exact));
+        assert_eq!(
+            cells(None, &[(1, Some(&one))], Blanks::Zero),
+            Some(Verdict::Inconsistent)
+        );
+        assert_eq!(
+            cells(None, &[(1, Some(&zero))], Blanks::Zero),
+            Some(Verdict::Exact)
+        );
     }
 
     #[test]
@@ -803,7 +834,10 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        assert_eq!((le.relation, le.verdict), (Relation::LessOrEqual, Verdict::Exact));
+        assert_eq!(
+            (le.relation, le.verdict),
+            (Relation::LessOrEqual, Verdict::Exact)
+        );
         let eq = compare_cells(
             Some(&small),
             &[(1, Some(&big))],
@@ -813,7 +847,10 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        assert_eq!((eq.relation, eq.verdict), (Relation::Equal, Verdict::Inconsistent));
+        assert_eq!(
+            (eq.relation, eq.verdict),
+            (Relation::Equal, Verdict::Inconsistent)
+        );
     }
 
     #[test]
@@ -821,18 +858,33 @@ mod tests {
         let n = Rounding::Nearest;
         let t = Rounding::Truncation;
         // Nearest: 0.62 ≤ 0.61 can hold (0.615 both); 0.63 ≤ 0.61 cannot.
-        assert_eq!(compare_le(&wan("0.62"), &wan("0.61"), n).unwrap().verdict, Verdict::WithinRounding);
+        assert_eq!(
+            compare_le(&wan("0.62"), &wan("0.61"), n).unwrap().verdict,
+            Verdict::WithinRounding
+        );
         // Truncation: 0.62 is [0.62, 0.63), 0.61 is [0.61, 0.62): meeting at an open bound.
-        assert_eq!(compare_le(&wan("0.62"), &wan("0.61"), t).unwrap().verdict, Verdict::Inconsistent);
+        assert_eq!(
+            compare_le(&wan("0.62"), &wan("0.61"), t).unwrap().verdict,
+            Verdict::Inconsistent
+        );
         // An exact 0.615 against a truncated 0.61: [0.61, 0.62) contains values above it.
         let exact = Amount::exact(dec!(0.615), Unit::TenThousandYuan);
-        assert_eq!(compare_le(&exact, &wan("0.61"), t).unwrap().verdict, Verdict::WithinRounding);
+        assert_eq!(
+            compare_le(&exact, &wan("0.61"), t).unwrap().verdict,
+            Verdict::WithinRounding
+        );
         // An exact 0.62 against a truncated 0.61: its upper bound 0.62 is open.
         let exact = Amount::exact(dec!(0.62), Unit::TenThousandYuan);
-        assert_eq!(compare_le(&exact, &wan("0.61"), t).unwrap().verdict, Verdict::Inconsistent);
+        assert_eq!(
+            compare_le(&exact, &wan("0.61"), t).unwrap().verdict,
+            Verdict::Inconsistent
+        );
         // An exact 0.615 against a rounded 0.61: its upper bound 0.615 is closed.
         let exact = Amount::exact(dec!(0.615), Unit::TenThousandYuan);
-        assert_eq!(compare_le(&exact, &wan("0.61"), n).unwrap().verdict, Verdict::WithinRounding);
+        assert_eq!(
+            compare_le(&exact, &wan("0.61"), n).unwrap().verdict,
+            Verdict::WithinRounding
+        );
         // Truncated negative -0.61 is (-0.62, -0.61]; an exact -0.61 meets its closed bound.
         let exact = Amount::exact(dec!(-0.61), Unit::TenThousandYuan);
         let c = compare_le(&exact, &wan("-0.61"), t).unwrap();
@@ -850,9 +902,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.relation, Relation::LessOrEqual);
-        assert_eq!((c.reported, c.computed, c.difference), (dec!(0.61), dec!(0.60), dec!(0.01)));
-        assert_eq!(c.reported_interval, Interval::closed(dec!(0.605), dec!(0.615)).unwrap());
-        assert_eq!(c.computed_interval, Interval::closed(dec!(0.59), dec!(0.61)).unwrap());
+        assert_eq!(
+            (c.reported, c.computed, c.difference),
+            (dec!(0.61), dec!(0.60), dec!(0.01))
+        );
+        assert_eq!(
+            c.reported_interval,
+            Interval::closed(dec!(0.605), dec!(0.615)).unwrap()
+        );
+        assert_eq!(
+            c.computed_interval,
+            Interval::closed(dec!(0.59), dec!(0.61)).unwrap()
+        );
         assert_eq!((c.tolerance, c.terms), (dec!(0.015), 2));
         assert_eq!(c.verdict, Verdict::WithinRounding);
         // Below, the rule holds as printed.
