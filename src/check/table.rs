@@ -436,6 +436,8 @@ impl<C: Code> Table<C> {
             }
         }
         for parent in &self.rows {
+            // Every duplicated code is already in `blocked`: the second test only restates it
+            // (so `> 1` → `< 1` is an equivalent mutant, excluded in .cargo/mutants.toml).
             if blocked.contains(&parent.code) || count[&parent.code] > 1 {
                 continue;
             }
