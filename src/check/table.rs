@@ -561,6 +561,11 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn hierarchy_rules(t: &Table<FunctionCode>) -> Vec<String> {
+        let results = t.check_hierarchy(Rounding::Nearest);
+        results.iter().map(|r| r.rule.to_string()).collect()
+    }
+
     fn table() -> Table<FunctionCode> {
         let mut t = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
         t.push(
@@ -843,11 +848,7 @@ mod tests {
         t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
         t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
         t.push(f("2010601"), None, vec![cell("5.00")]).unwrap();
-        let rules: Vec<_> = t
-            .check_hierarchy(Rounding::Nearest)
-            .iter()
-            .map(|r| r.rule.to_string())
-            .collect();
+        let rules = hierarchy_rules(&t);
         assert_eq!(rules, ["structure.duplicate_row"]);
     }
 
@@ -858,11 +859,7 @@ mod tests {
         t.push(f("201"), None, vec![cell("10.00")]).unwrap();
         t.push(f("205"), None, vec![cell("1.00")]).unwrap();
         t.set_total(vec![cell("11.00")]).unwrap();
-        let rules: Vec<_> = t
-            .check_hierarchy(Rounding::Nearest)
-            .iter()
-            .map(|r| r.rule.to_string())
-            .collect();
+        let rules = hierarchy_rules(&t);
         assert_eq!(rules, ["structure.duplicate_row"]);
     }
 
@@ -908,11 +905,7 @@ mod tests {
         t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
         t.push(f("205"), None, vec![cell("1.00")]).unwrap();
         t.set_total(vec![cell("9.00")]).unwrap();
-        let rules: Vec<_> = t
-            .check_hierarchy(Rounding::Nearest)
-            .iter()
-            .map(|r| r.rule.to_string())
-            .collect();
+        let rules = hierarchy_rules(&t);
         assert_eq!(rules, ["structure.missing_parent", "hierarchy.children"]);
     }
 }
