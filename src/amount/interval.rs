@@ -158,8 +158,10 @@ impl Interval {
     pub fn half_width(&self) -> Decimal {
         match self.hi.checked_sub(self.lo) {
             Some(width) => width / Decimal::TWO,
-            // Bounds near the limits of Decimal: halve first, which cannot overflow.
-            None => self.hi / Decimal::TWO - self.lo / Decimal::TWO,
+            // Bounds near the limits of Decimal: halve first. The halves are rounded to 28–29
+            // digits and can sum past Decimal::MAX ([MIN, MAX] did, and panicked); the true
+            // half-width is at most MAX, so saturating is exact to within that rounding.
+            None => (self.hi / Decimal::TWO).saturating_sub(self.lo / Decimal::TWO),
         }
     }
 
@@ -376,5 +378,319 @@ mod serde_repr {
                 hi_closed: i.hi_closed,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn iv(lo: Decimal, lo_closed: bool, hi: Decimal, hi_closed: bool) -> Interval {
+        Interval::new(lo, lo_closed, hi, hi_closed).unwrap()
+    }
+
+    #[test]
+    fn new_accepts_a_point_only_when_both_bounds_are_closed() {
+        assert_eq!(iv(dec!(1), true, dec!(1), true), Interval::point(dec!(1)));
+        for (lo_closed, hi_closed) in [(false, true), (true, false), (false, false)] {
+            assert_eq!(
+                Interval::new(dec!(1), lo_closed, dec!(1), hi_closed),
+                Err(AmountError::EmptyInterval {
+                    lo: dec!(1),
+                    hi: dec!(1)
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn new_accepts_open_bounds_that_do_not_meet_and_refuses_reversed_bounds() {
+        let open = iv(dec!(1), false, dec!(2), false);
+        assert_eq!(
+            (open.lo(), open.hi(), open.lo_closed(), open.hi_closed()),
+            (dec!(1), dec!(2), false, false)
+        );
+        assert!(Interval::new(dec!(2), true, dec!(1), true).is_err());
+        assert!(Interval::closed(dec!(2), dec!(1)).is_err());
+        let closed = Interval::closed(dec!(-1), dec!(2)).unwrap();
+        assert_eq!(
+            (
+                closed.lo(),
+                closed.hi(),
+                closed.lo_closed(),
+                closed.hi_closed()
+            ),
+            (dec!(-1), dec!(2), true, true)
+        );
+    }
+
+    #[test]
+    fn half_width_is_half_the_distance_between_the_bounds() {
+        assert_eq!(
+            Interval::closed(dec!(5.075), dec!(5.085))
+                .unwrap()
+                .half_width(),
+            dec!(0.005)
+        );
+        assert_eq!(
+            Interval::closed(dec!(-3), dec!(4)).unwrap().half_width(),
+            dec!(3.5)
+        );
+        assert_eq!(Interval::point(dec!(7)).half_width(), Decimal::ZERO);
+    }
+
+    #[test]
+    fn half_width_of_bounds_too_far_apart_to_subtract_is_computed_without_overflow() {
+        // MAX − MIN overflows; the fallback halves each bound first.
+        let whole = Interval::closed(Decimal::MIN, Decimal::MAX).unwrap();
+        assert_eq!(whole.half_width(), Decimal::MAX);
+        let i =
+            Interval::closed(-Decimal::MAX / Decimal::TWO - Decimal::ONE, Decimal::MAX).unwrap();
+        let expected = Decimal::MAX / Decimal::TWO + Decimal::MAX / dec!(4);
+        assert!(
+            (i.half_width() - expected).abs() <= Decimal::ONE,
+            "{}",
+            i.half_width()
+        );
+    }
+
+    #[test]
+    fn contains_a_closed_bound_but_not_an_open_one() {
+        let half_open = iv(dec!(5.08), true, dec!(5.09), false);
+        assert!(half_open.contains(dec!(5.08)));
+        assert!(half_open.contains(dec!(5.085)));
+        assert!(!half_open.contains(dec!(5.09)));
+        let other = iv(dec!(-5.09), false, dec!(-5.08), true);
+        assert!(!other.contains(dec!(-5.09)));
+        assert!(other.contains(dec!(-5.08)));
+    }
+
+    #[test]
+    fn contains_nothing_outside_either_bound() {
+        let i = Interval::closed(dec!(1), dec!(2)).unwrap();
+        assert!(!i.contains(dec!(0.99)));
+        assert!(!i.contains(dec!(2.01)));
+        assert!(i.contains(dec!(1)) && i.contains(dec!(2)));
+    }
+
+    #[test]
+    fn checked_add_keeps_a_bound_closed_only_when_both_addends_are_closed_there() {
+        let closed = Interval::closed(dec!(1), dec!(2)).unwrap();
+        let open_hi = iv(dec!(10), true, dec!(11), false);
+        let open_lo = iv(dec!(10), false, dec!(11), true);
+        assert_eq!(
+            closed.checked_add(&open_hi).unwrap(),
+            iv(dec!(11), true, dec!(13), false)
+        );
+        assert_eq!(
+            open_hi.checked_add(&closed).unwrap(),
+            iv(dec!(11), true, dec!(13), false)
+        );
+        assert_eq!(
+            closed.checked_add(&open_lo).unwrap(),
+            iv(dec!(11), false, dec!(13), true)
+        );
+        assert_eq!(
+            open_lo.checked_add(&closed).unwrap(),
+            iv(dec!(11), false, dec!(13), true)
+        );
+        assert_eq!(
+            closed.checked_add(&closed).unwrap(),
+            Interval::closed(dec!(2), dec!(4)).unwrap()
+        );
+    }
+
+    #[test]
+    fn checked_add_reports_overflow_of_either_bound() {
+        let one = Interval::closed(dec!(0), dec!(1)).unwrap();
+        assert_eq!(
+            Interval::point(Decimal::MAX).checked_add(&one),
+            Err(AmountError::Overflow)
+        );
+        let low = Interval::closed(dec!(-1), dec!(0)).unwrap();
+        assert_eq!(
+            Interval::point(Decimal::MIN).checked_add(&low),
+            Err(AmountError::Overflow)
+        );
+    }
+
+    #[test]
+    fn neg_mirrors_the_bounds_and_their_closedness() {
+        let i = iv(dec!(5.08), true, dec!(5.09), false);
+        assert_eq!(i.neg(), iv(dec!(-5.09), false, dec!(-5.08), true));
+    }
+
+    #[test]
+    fn checked_sub_adds_the_mirrored_interval() {
+        let total = iv(dec!(10), true, dec!(11), false);
+        let part = iv(dec!(1), true, dec!(2), false);
+        // [10, 11) − [1, 2) = (8, 10).
+        assert_eq!(
+            total.checked_sub(&part).unwrap(),
+            iv(dec!(8), false, dec!(10), false)
+        );
+    }
+
+    #[test]
+    fn checked_mul_by_a_positive_factor_keeps_the_order_of_the_bounds() {
+        let i = iv(dec!(1), true, dec!(2), false);
+        assert_eq!(
+            i.checked_mul(dec!(3)).unwrap(),
+            iv(dec!(3), true, dec!(6), false)
+        );
+    }
+
+    #[test]
+    fn checked_mul_by_a_negative_factor_swaps_the_bounds_and_their_closedness() {
+        let i = iv(dec!(1), true, dec!(2), false);
+        assert_eq!(
+            i.checked_mul(dec!(-3)).unwrap(),
+            iv(dec!(-6), false, dec!(-3), true)
+        );
+    }
+
+    #[test]
+    fn checked_mul_by_zero_is_the_exact_zero_whatever_the_closedness() {
+        let i = iv(dec!(1), true, dec!(2), false);
+        assert_eq!(
+            i.checked_mul(Decimal::ZERO).unwrap(),
+            Interval::point(Decimal::ZERO)
+        );
+        let negative_zero = -Decimal::ZERO;
+        assert_eq!(
+            i.checked_mul(negative_zero).unwrap(),
+            Interval::point(Decimal::ZERO)
+        );
+        assert!(i.checked_mul(negative_zero).unwrap().lo_closed());
+    }
+
+    #[test]
+    fn checked_mul_reports_overflow() {
+        let i = Interval::closed(dec!(1), Decimal::MAX).unwrap();
+        assert_eq!(i.checked_mul(dec!(2)), Err(AmountError::Overflow));
+        let j = Interval::closed(Decimal::MIN, dec!(1)).unwrap();
+        assert_eq!(j.checked_mul(dec!(2)), Err(AmountError::Overflow));
+    }
+
+    #[test]
+    fn checked_div_widens_the_extreme_quotients_by_ten_to_the_minus_twenty() {
+        let part = iv(dec!(1), true, dec!(2), false);
+        let whole = Interval::closed(dec!(4), dec!(8)).unwrap();
+        let eps = Decimal::new(1, 20);
+        assert_eq!(
+            part.checked_div(&whole),
+            Some(Interval::closed(dec!(0.125) - eps, dec!(0.5) + eps).unwrap())
+        );
+        let negative = Interval::closed(dec!(-2), dec!(1)).unwrap();
+        assert_eq!(
+            negative.checked_div(&whole),
+            Some(Interval::closed(dec!(-0.5) - eps, dec!(0.25) + eps).unwrap())
+        );
+    }
+
+    #[test]
+    fn checked_div_refuses_a_divisor_that_reaches_zero_or_below() {
+        let part = Interval::closed(dec!(1), dec!(2)).unwrap();
+        assert!(part
+            .checked_div(&Interval::closed(dec!(0), dec!(1)).unwrap())
+            .is_none());
+        assert!(part
+            .checked_div(&iv(dec!(0), false, dec!(1), true))
+            .is_none());
+        assert!(part
+            .checked_div(&Interval::closed(dec!(-1), dec!(1)).unwrap())
+            .is_none());
+        assert!(part
+            .checked_div(&Interval::closed(dec!(0.01), dec!(1)).unwrap())
+            .is_some());
+    }
+
+    #[test]
+    fn checked_div_is_none_when_a_quotient_overflows() {
+        let big = Interval::closed(dec!(1), Decimal::MAX).unwrap();
+        let tiny = Interval::closed(dec!(0.0001), dec!(1)).unwrap();
+        assert!(big.checked_div(&tiny).is_none());
+    }
+
+    #[test]
+    fn intersects_overlapping_and_nested_intervals() {
+        let a = Interval::closed(dec!(1), dec!(3)).unwrap();
+        let b = iv(dec!(2), false, dec!(4), false);
+        let inner = iv(dec!(1.5), false, dec!(2.5), false);
+        for (x, y) in [(a, b), (b, a), (a, inner), (inner, a)] {
+            assert!(x.intersects(&y), "{x} {y}");
+        }
+    }
+
+    #[test]
+    fn intersects_nothing_beyond_either_side() {
+        let a = Interval::closed(dec!(1), dec!(2)).unwrap();
+        let far = Interval::closed(dec!(5), dec!(6)).unwrap();
+        assert!(!a.intersects(&far) && !far.intersects(&a));
+        let just_above = Interval::point(dec!(2.01));
+        assert!(!a.intersects(&just_above) && !just_above.intersects(&a));
+    }
+
+    #[test]
+    fn bounds_meeting_intersect_only_when_both_are_closed() {
+        let a = Interval::closed(dec!(1), dec!(2)).unwrap();
+        let closed_next = Interval::closed(dec!(2), dec!(3)).unwrap();
+        let open_next = iv(dec!(2), false, dec!(3), true);
+        let a_open = iv(dec!(1), true, dec!(2), false);
+        for (x, y, meets) in [
+            (a, closed_next, true),
+            (a, open_next, false),
+            (a_open, closed_next, false),
+        ] {
+            assert_eq!(x.intersects(&y), meets, "{x} {y}");
+            assert_eq!(y.intersects(&x), meets, "{y} {x}");
+        }
+    }
+
+    #[test]
+    fn a_point_on_an_open_bound_shared_with_the_other_interval_is_outside_it() {
+        // Equal lower bounds: the intersection's lower bound is closed only if both are.
+        let point = Interval::point(dec!(1));
+        let open_lo = iv(dec!(1), false, dec!(3), true);
+        assert!(!point.intersects(&open_lo) && !open_lo.intersects(&point));
+        // Equal upper bounds, the same for the upper bound.
+        let point = Interval::point(dec!(3));
+        let open_hi = iv(dec!(1), true, dec!(3), false);
+        assert!(!point.intersects(&open_hi) && !open_hi.intersects(&point));
+        // Both closed: they share the point.
+        let closed = Interval::closed(dec!(1), dec!(3)).unwrap();
+        assert!(point.intersects(&closed) && closed.intersects(&point));
+        assert!(Interval::point(dec!(1)).intersects(&closed));
+    }
+
+    #[test]
+    fn truncated_figures_meeting_at_an_open_bound_do_not_intersect() {
+        // Truncated 5.08 is [5.08, 5.09); 5.09 is [5.09, 5.10): no common value.
+        let a = iv(dec!(5.08), true, dec!(5.09), false);
+        let b = iv(dec!(5.09), true, dec!(5.10), false);
+        assert!(!a.intersects(&b) && !b.intersects(&a));
+        // The same upper bound, open on both: they still overlap below it.
+        let c = iv(dec!(5.085), true, dec!(5.09), false);
+        assert!(a.intersects(&c) && c.intersects(&a));
+    }
+
+    #[test]
+    fn display_marks_closed_bounds_with_brackets_and_open_ones_with_parentheses() {
+        assert_eq!(iv(dec!(1.50), true, dec!(2), false).to_string(), "[1.5, 2)");
+        assert_eq!(
+            iv(dec!(-2), false, dec!(-1.0), true).to_string(),
+            "(-2, -1]"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trips_and_refuses_an_empty_interval() {
+        let i = iv(dec!(1), true, dec!(2), false);
+        let json = serde_json::to_string(&i).unwrap();
+        assert_eq!(serde_json::from_str::<Interval>(&json).unwrap(), i);
+        let empty = r#"{"lo":"2","hi":"1","lo_closed":true,"hi_closed":true}"#;
+        assert!(serde_json::from_str::<Interval>(empty).is_err());
     }
 }

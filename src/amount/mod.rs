@@ -356,6 +356,8 @@ impl Amount {
             return false;
         }
         // Fast path: a value stored with no more decimals than declared has no excess digits.
+        // (Mutation testing: `>=` → `<` here only turns the fast path off, the slow path below
+        // gives the same answer; excluded in .cargo/mutants.toml as equivalent.)
         if self.decimals >= 0 && i64::from(self.value.scale()) <= i64::from(self.decimals) {
             return false;
         }
@@ -482,5 +484,230 @@ mod serde_repr {
                 unit: a.unit,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn yuan(text: &str) -> Result<Amount, AmountError> {
+        Amount::parse(text, Unit::Yuan)
+    }
+
+    #[test]
+    fn half_unit_of_last_digit_is_half_of_ten_to_minus_decimals() {
+        assert_eq!(half_unit_of_last_digit(0), dec!(0.5));
+        assert_eq!(half_unit_of_last_digit(1), dec!(0.05));
+        assert_eq!(half_unit_of_last_digit(2), dec!(0.005));
+        assert_eq!(half_unit_of_last_digit(-1), dec!(5));
+        assert_eq!(half_unit_of_last_digit(-2), dec!(50));
+        assert_eq!(half_unit_of_last_digit(-3), dec!(500));
+        assert_eq!(half_unit_of_last_digit(MAX_DECIMALS), Decimal::new(5, 21));
+        assert_eq!(
+            half_unit_of_last_digit(-MAX_DECIMALS),
+            Decimal::from(5 * 10i128.pow(19))
+        );
+    }
+
+    #[test]
+    fn unit_of_last_digit_is_ten_to_minus_decimals() {
+        assert_eq!(unit_of_last_digit(0), dec!(1));
+        assert_eq!(unit_of_last_digit(2), dec!(0.01));
+        assert_eq!(unit_of_last_digit(-1), dec!(10));
+        assert_eq!(unit_of_last_digit(-3), dec!(1000));
+    }
+
+    #[test]
+    fn new_accepts_exactly_the_decimals_within_plus_or_minus_max() {
+        for d in [-MAX_DECIMALS, -1, 0, 1, MAX_DECIMALS] {
+            assert_eq!(Amount::new(dec!(1), d, Unit::Yuan).unwrap().decimals(), d);
+        }
+        for d in [-MAX_DECIMALS - 1, MAX_DECIMALS + 1, i32::MIN + 1] {
+            assert_eq!(
+                Amount::new(dec!(1), d, Unit::Yuan),
+                Err(AmountError::DecimalsOutOfRange { decimals: d })
+            );
+        }
+    }
+
+    #[test]
+    fn parse_reads_separators_spaces_full_width_digits_and_minus_signs() {
+        let a = yuan(" 1,234.50 ").unwrap();
+        assert_eq!(
+            (a.value(), a.decimals(), a.unit()),
+            (dec!(1234.50), 2, Unit::Yuan)
+        );
+        assert_eq!(yuan("１２，３４５").unwrap().value(), dec!(12345));
+        assert_eq!(yuan("1 234").unwrap().value(), dec!(1234));
+        let minus = yuan("−5.08").unwrap(); // U+2212 MINUS SIGN
+        assert_eq!((minus.value(), minus.decimals()), (dec!(-5.08), 2));
+        assert_eq!(yuan("-0.30").unwrap().value(), dec!(-0.3));
+        assert_eq!(yuan("0.5").unwrap().decimals(), 1);
+        assert_eq!(yuan("7").unwrap().decimals(), 0);
+    }
+
+    #[test]
+    fn parse_refuses_text_that_is_not_a_plain_decimal_figure() {
+        for text in [
+            "", "-", ".5", "-.5", "12.", "1.2.3", "1a", "1_000", "+5", "1e5", "--1", "万元",
+        ] {
+            assert_eq!(
+                yuan(text),
+                Err(AmountError::InvalidNumber {
+                    input: text.to_owned()
+                }),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_refuses_a_figure_a_decimal_would_round() {
+        let text = "1.000000000000000000000000000001";
+        assert_eq!(
+            yuan(text),
+            Err(AmountError::TooManyDigits {
+                input: text.to_owned()
+            })
+        );
+    }
+
+    #[test]
+    fn parse_with_decimals_keeps_the_value_and_declares_the_precision() {
+        let a = Amount::parse_with_decimals("84.3", 2, Unit::TenThousandYuan).unwrap();
+        assert_eq!(
+            (a.value(), a.decimals(), a.unit()),
+            (dec!(84.3), 2, Unit::TenThousandYuan)
+        );
+        assert!(Amount::parse_with_decimals("x", 2, Unit::Yuan).is_err());
+        assert!(Amount::parse_with_decimals("1", 21, Unit::Yuan).is_err());
+    }
+
+    #[test]
+    fn an_exact_amount_is_a_point_with_no_half_unit() {
+        let a = Amount::exact(dec!(1.234), Unit::Yuan);
+        assert!(a.is_exact() && !a.has_excess_digits());
+        assert_eq!(a.half_unit(), Decimal::ZERO);
+        for rounding in [Rounding::Nearest, Rounding::Truncation] {
+            assert_eq!(a.interval(rounding).unwrap(), Interval::point(dec!(1.234)));
+        }
+        assert!(!yuan("1.234").unwrap().is_exact());
+    }
+
+    #[test]
+    fn excess_digits_are_non_zero_digits_beyond_the_declared_precision() {
+        let excess =
+            |v: Decimal, d: i32| Amount::new(v, d, Unit::Yuan).unwrap().has_excess_digits();
+        assert!(excess(dec!(1.234), 2));
+        assert!(!excess(dec!(1.230), 2));
+        assert!(!excess(dec!(1.23), 2));
+        assert!(!excess(dec!(1.2), 2));
+        assert!(excess(dec!(0.5), 0));
+        assert!(!excess(dec!(3.0), 0));
+        assert!(excess(dec!(1250), -2));
+        assert!(!excess(dec!(1200), -2));
+        assert!(!excess(dec!(1200.00), -2));
+        assert!(excess(dec!(-1250), -2));
+    }
+
+    #[test]
+    fn half_unit_follows_the_declared_decimals() {
+        assert_eq!(yuan("4789.53").unwrap().half_unit(), dec!(0.005));
+        assert_eq!(
+            Amount::new(dec!(1200), -2, Unit::Yuan).unwrap().half_unit(),
+            dec!(50)
+        );
+    }
+
+    #[test]
+    fn nearest_interval_is_closed_half_a_unit_either_side() {
+        let i = yuan("5.08").unwrap().interval(Rounding::Nearest).unwrap();
+        assert_eq!(i, Interval::closed(dec!(5.075), dec!(5.085)).unwrap());
+        let n = yuan("-5.08").unwrap().interval(Rounding::Nearest).unwrap();
+        assert_eq!(n, Interval::closed(dec!(-5.085), dec!(-5.075)).unwrap());
+    }
+
+    #[test]
+    fn truncated_intervals_are_half_open_away_from_zero() {
+        let t = |s: &str| yuan(s).unwrap().interval(Rounding::Truncation).unwrap();
+        assert_eq!(
+            t("5.08"),
+            Interval::new(dec!(5.08), true, dec!(5.09), false).unwrap()
+        );
+        assert_eq!(
+            t("-5.08"),
+            Interval::new(dec!(-5.09), false, dec!(-5.08), true).unwrap()
+        );
+        assert_eq!(
+            t("0.00"),
+            Interval::new(dec!(-0.01), false, dec!(0.01), false).unwrap()
+        );
+        assert_eq!(
+            t("-0.00"),
+            Interval::new(dec!(-0.01), false, dec!(0.01), false).unwrap()
+        );
+    }
+
+    #[test]
+    fn interval_reports_overflow_at_the_limits_of_decimal() {
+        let max = Amount::new(Decimal::MAX, 0, Unit::Yuan).unwrap();
+        let min = Amount::new(Decimal::MIN, 0, Unit::Yuan).unwrap();
+        for rounding in [Rounding::Nearest, Rounding::Truncation] {
+            assert_eq!(max.interval(rounding), Err(AmountError::Overflow));
+            assert_eq!(min.interval(rounding), Err(AmountError::Overflow));
+        }
+    }
+
+    #[test]
+    fn interval_in_yuan_scales_by_the_unit() {
+        let a = Amount::parse("1.5", Unit::TenThousandYuan).unwrap();
+        assert_eq!(
+            a.interval_in_yuan(Rounding::Nearest).unwrap(),
+            Interval::closed(dec!(14500), dec!(15500)).unwrap()
+        );
+        let y = yuan("1.5").unwrap();
+        assert_eq!(
+            y.interval_in_yuan(Rounding::Truncation).unwrap(),
+            Interval::new(dec!(1.5), true, dec!(1.6), false).unwrap()
+        );
+    }
+
+    #[test]
+    fn display_prints_the_declared_decimals_and_the_unit() {
+        let show = |v: Decimal, d: i32| {
+            Amount::new(v, d, Unit::TenThousandYuan)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(show(dec!(1063.2), 2), "1063.20 万元");
+        assert_eq!(show(dec!(1200.0), 0), "1200 万元");
+        assert_eq!(show(dec!(1200), -2), "1200 万元");
+        assert_eq!(show(dec!(1.234), 2), "1.234 万元");
+        assert_eq!(Amount::exact(dec!(1.5), Unit::Yuan).to_string(), "1.5 元");
+    }
+
+    #[test]
+    fn errors_read_naturally() {
+        assert_eq!(
+            AmountError::DecimalsOutOfRange { decimals: 21 }.to_string(),
+            "21 decimals is outside the supported range ±20"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_writes_null_decimals_for_an_exact_amount_and_round_trips() {
+        let exact = Amount::exact(dec!(1.5), Unit::Yuan);
+        let json = serde_json::to_value(exact).unwrap();
+        assert_eq!(json["decimals"], serde_json::Value::Null);
+        assert_eq!(serde_json::from_value::<Amount>(json).unwrap(), exact);
+        let printed = yuan("1.50").unwrap();
+        let json = serde_json::to_value(printed).unwrap();
+        assert_eq!(json["decimals"], 2);
+        assert_eq!(serde_json::from_value::<Amount>(json).unwrap(), printed);
+        let bad = serde_json::json!({"value": "1", "decimals": 30, "unit": "元"});
+        assert!(serde_json::from_value::<Amount>(bad).is_err());
     }
 }

@@ -63,3 +63,36 @@ impl fmt::Display for Unit {
         f.write_str(self.name())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn each_unit_has_its_name_and_size_in_yuan() {
+        let all: Vec<_> = Unit::iter()
+            .map(|u| (u.name(), u.to_string(), u.in_yuan()))
+            .collect();
+        assert_eq!(
+            all,
+            [
+                ("元", "元".to_owned(), Decimal::ONE),
+                ("万元", "万元".to_owned(), Decimal::from(10_000)),
+                ("亿元", "亿元".to_owned(), Decimal::from(100_000_000)),
+            ]
+        );
+    }
+
+    #[test]
+    fn from_name_reads_the_unit_after_the_last_colon() {
+        for u in Unit::iter() {
+            assert_eq!(Unit::from_name(u.name()), Some(u));
+            assert_eq!(Unit::from_name(&format!("金额单位：{}", u.name())), Some(u));
+            assert_eq!(Unit::from_name(&format!("单位: {} ", u.name())), Some(u));
+        }
+        for text in ["千元", "百万元", "美元", "", "单位：", "万元：千元"] {
+            assert_eq!(Unit::from_name(text), None, "{text:?}");
+        }
+    }
+}

@@ -632,3 +632,309 @@ pub fn compare_le_sum<'a>(
         verdict,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Unit;
+    use rust_decimal_macros::dec;
+
+    fn wan(s: &str) -> Amount {
+        Amount::parse(s, Unit::TenThousandYuan).unwrap()
+    }
+
+    fn yuan(s: &str) -> Amount {
+        Amount::parse(s, Unit::Yuan).unwrap()
+    }
+
+    #[test]
+    fn verdicts_and_relations_have_their_labels_and_symbols() {
+        let labels: Vec<_> = [
+            Verdict::Exact,
+            Verdict::WithinRounding,
+            Verdict::Inconsistent,
+        ]
+        .iter()
+        .map(|v| (v.label(), v.to_string(), v.is_consistent()))
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                ("一致", "一致".to_owned(), true),
+                ("尾差", "尾差".to_owned(), true),
+                ("不一致", "不一致".to_owned(), false)
+            ]
+        );
+        assert_eq!(Relation::Equal.symbol(), "=");
+        assert_eq!(Relation::LessOrEqual.symbol(), "≤");
+    }
+
+    #[test]
+    fn a_check_result_gives_its_verdict_and_comparison_only_when_compared() {
+        let c = compare_equal(&wan("1.00"), &wan("1.00"), Rounding::Nearest).unwrap();
+        let compared = CheckResult {
+            rule: "r".into(),
+            location: Location::default(),
+            outcome: Outcome::Compared(c.clone()),
+        };
+        assert_eq!(compared.verdict(), Some(Verdict::Exact));
+        assert_eq!(compared.comparison(), Some(&c));
+        let blocked = CheckResult {
+            outcome: Outcome::Blocked(Blocker::Overflow),
+            ..compared
+        };
+        assert_eq!((blocked.verdict(), blocked.comparison()), (None, None));
+    }
+
+    #[test]
+    fn figures_in_other_units_are_converted_to_the_reported_unit() {
+        // 12,345 元 = 1.2345 万元, its interval [1.23445, 1.23455].
+        let c = compare_sum(&wan("1.23"), [(1, &yuan("12345"))], Rounding::Nearest).unwrap();
+        assert_eq!(c.computed, dec!(1.2345));
+        assert_eq!(
+            c.computed_interval,
+            Interval::closed(dec!(1.23445), dec!(1.23455)).unwrap()
+        );
+        assert_eq!(c.verdict, Verdict::WithinRounding);
+        // The reported unit stays the total's: 1.00 万元 against 10,000 元 is exact.
+        let c = compare_sum(&yuan("10000"), [(1, &wan("1.00"))], Rounding::Nearest).unwrap();
+        assert_eq!((c.computed, c.verdict), (dec!(10000), Verdict::Exact));
+        assert_eq!(
+            c.computed_interval,
+            Interval::closed(dec!(9950), dec!(10050)).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_single_part_of_the_same_precision_and_unit_must_be_identical() {
+        let c = compare_sum(&wan("5.08"), [(1, &wan("5.09"))], Rounding::Nearest).unwrap();
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (Decimal::ZERO, Verdict::Inconsistent)
+        );
+        let c = compare_sum(&wan("5.08"), [(1, &wan("5.08"))], Rounding::Nearest).unwrap();
+        assert_eq!((c.tolerance, c.verdict), (Decimal::ZERO, Verdict::Exact));
+    }
+
+    #[test]
+    fn a_single_part_that_is_not_the_same_quantity_gets_the_rounding_tolerance() {
+        let n = Rounding::Nearest;
+        // Another precision.
+        let c = compare_sum(&wan("84.3"), [(1, &wan("84.31"))], n).unwrap();
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.055), Verdict::WithinRounding)
+        );
+        // Another unit, with as many decimals: 50,849.00 元 = 5.0849 万元 against 5.08.
+        let c = compare_sum(&wan("5.08"), [(1, &yuan("50849.00"))], n).unwrap();
+        assert_eq!(c.verdict, Verdict::WithinRounding);
+        // A weight other than 1: 5.08 = 2 · 2.54 exactly, 5.09 = 2 · 2.54 within rounding.
+        let c = compare_sum(&wan("5.09"), [(2, &wan("2.54"))], n).unwrap();
+        assert_eq!((c.computed, c.tolerance), (dec!(5.08), dec!(0.015)));
+        assert_eq!(c.verdict, Verdict::WithinRounding);
+        // An exact part: only the reported figure is rounded.
+        let exact = Amount::exact(dec!(5.084), Unit::TenThousandYuan);
+        let c = compare_sum(&wan("5.08"), [(1, &exact)], n).unwrap();
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.005), Verdict::WithinRounding)
+        );
+        // Two parts: each is rounded.
+        let c = compare_sum(&wan("5.08"), [(1, &wan("5.07")), (1, &wan("0.00"))], n).unwrap();
+        assert_eq!((c.terms, c.tolerance), (2, dec!(0.015)));
+        assert_eq!(c.verdict, Verdict::WithinRounding);
+    }
+
+    #[test]
+    fn a_negative_weight_subtracts_the_part_and_its_interval() {
+        let c = compare_sum(
+            &wan("4.00"),
+            [(1, &wan("5.00")), (-1, &wan("1.01"))],
+            Rounding::Truncation,
+        )
+        .unwrap();
+        assert_eq!(c.computed, dec!(3.99));
+        // [5.00, 5.01) − [1.01, 1.02) = (3.98, 4.00).
+        assert_eq!(
+            c.computed_interval,
+            Interval::new(dec!(3.98), false, dec!(4.00), false).unwrap()
+        );
+        assert_eq!(c.verdict, Verdict::Inconsistent);
+    }
+
+    #[test]
+    fn truncation_tolerance_is_the_larger_one_sided_distance() {
+        let t = Rounding::Truncation;
+        // 5.08 is [5.08, 5.09); 5.06 + 0.01 is [5.07, 5.09): from 0.02 above to 0.01 below.
+        let c = compare_sum(&wan("5.08"), [(1, &wan("5.06")), (1, &wan("0.01"))], t).unwrap();
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.02), Verdict::WithinRounding)
+        );
+        // Negative figures: the same on the other side.
+        let c = compare_sum(&wan("-5.08"), [(1, &wan("-5.06")), (1, &wan("-0.01"))], t).unwrap();
+        assert_eq!(
+            (c.tolerance, c.verdict),
+            (dec!(0.02), Verdict::WithinRounding)
+        );
+    }
+
+    #[test]
+    fn compare_sum_reports_overflow_as_a_blocker() {
+        let max = Amount::exact(Decimal::MAX, Unit::Yuan);
+        let one = Amount::exact(Decimal::ONE, Unit::Yuan);
+        assert_eq!(
+            compare_sum(&one, [(1, &max), (1, &max)], Rounding::Nearest),
+            Err(Blocker::Overflow)
+        );
+        assert_eq!(
+            compare_sum(&one, [(-2, &max)], Rounding::Nearest),
+            Err(Blocker::Overflow)
+        );
+        let neg = Amount::exact(Decimal::MIN, Unit::Yuan);
+        assert_eq!(
+            compare_sum(&neg, [(1, &one)], Rounding::Nearest),
+            Err(Blocker::Overflow)
+        );
+        let big = Amount::exact(Decimal::MAX, Unit::HundredMillionYuan);
+        assert_eq!(
+            compare_sum(&one, [(1, &big)], Rounding::Nearest),
+            Err(Blocker::Overflow)
+        );
+        assert_eq!(Blocker::from(AmountError::Overflow), Blocker::Overflow);
+    }
+
+    #[test]
+    fn compare_cells_binds_blanks_as_not_reported_or_as_zeros() {
+        let n = Rounding::Nearest;
+        let one = wan("1.00");
+        let zero = wan("0.00");
+        let cells = |t: Option<&Amount>, parts: &[(i32, Option<&Amount>)], b: Blanks| {
+            compare_cells(t, parts, b, Relation::Equal, n).map(|r| r.unwrap().verdict)
+        };
+        // Both sides printed: compared under either policy.
+        for b in [Blanks::NotReported, Blanks::Zero] {
+            assert_eq!(
+                cells(Some(&one), &[(1, Some(&one)), (1, None)], b),
+                Some(Verdict::Exact)
+            );
+            assert_eq!(cells(None, &[(1, None)], b), None);
+        }
+        // Only the total printed.
+        assert_eq!(cells(Some(&one), &[(1, None)], Blanks::NotReported), None);
+        assert_eq!(
+            cells(Some(&one), &[(1, None)], Blanks::Zero),
+            Some(Verdict::Inconsistent)
+        );
+        assert_eq!(cells(Some(&zero), &[(1, None)], Blanks::Zero), None);
+        // Only a part printed.
+        assert_eq!(cells(None, &[(1, Some(&one))], Blanks::NotReported), None);
+        assert_eq!(
+            cells(None, &[(1, Some(&one))], Blanks::Zero),
+            Some(Verdict::Inconsistent)
+        );
+        assert_eq!(
+            cells(None, &[(1, Some(&zero))], Blanks::Zero),
+            Some(Verdict::Exact)
+        );
+    }
+
+    #[test]
+    fn compare_cells_uses_the_relation_asked_for() {
+        let (small, big) = (wan("1.00"), wan("2.00"));
+        let le = compare_cells(
+            Some(&small),
+            &[(1, Some(&big))],
+            Blanks::NotReported,
+            Relation::LessOrEqual,
+            Rounding::Nearest,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            (le.relation, le.verdict),
+            (Relation::LessOrEqual, Verdict::Exact)
+        );
+        let eq = compare_cells(
+            Some(&small),
+            &[(1, Some(&big))],
+            Blanks::NotReported,
+            Relation::Equal,
+            Rounding::Nearest,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            (eq.relation, eq.verdict),
+            (Relation::Equal, Verdict::Inconsistent)
+        );
+    }
+
+    #[test]
+    fn compare_le_holds_at_meeting_bounds_only_when_both_are_closed() {
+        let n = Rounding::Nearest;
+        let t = Rounding::Truncation;
+        // Nearest: 0.62 ≤ 0.61 can hold (0.615 both); 0.63 ≤ 0.61 cannot.
+        assert_eq!(
+            compare_le(&wan("0.62"), &wan("0.61"), n).unwrap().verdict,
+            Verdict::WithinRounding
+        );
+        // Truncation: 0.62 is [0.62, 0.63), 0.61 is [0.61, 0.62): meeting at an open bound.
+        assert_eq!(
+            compare_le(&wan("0.62"), &wan("0.61"), t).unwrap().verdict,
+            Verdict::Inconsistent
+        );
+        // An exact 0.615 against a truncated 0.61: [0.61, 0.62) contains values above it.
+        let exact = Amount::exact(dec!(0.615), Unit::TenThousandYuan);
+        assert_eq!(
+            compare_le(&exact, &wan("0.61"), t).unwrap().verdict,
+            Verdict::WithinRounding
+        );
+        // An exact 0.62 against a truncated 0.61: its upper bound 0.62 is open.
+        let exact = Amount::exact(dec!(0.62), Unit::TenThousandYuan);
+        assert_eq!(
+            compare_le(&exact, &wan("0.61"), t).unwrap().verdict,
+            Verdict::Inconsistent
+        );
+        // An exact 0.615 against a rounded 0.61: its upper bound 0.615 is closed.
+        let exact = Amount::exact(dec!(0.615), Unit::TenThousandYuan);
+        assert_eq!(
+            compare_le(&exact, &wan("0.61"), n).unwrap().verdict,
+            Verdict::WithinRounding
+        );
+        // Truncated negative -0.61 is (-0.62, -0.61]; an exact -0.61 meets its closed bound.
+        let exact = Amount::exact(dec!(-0.61), Unit::TenThousandYuan);
+        let c = compare_le(&exact, &wan("-0.61"), t).unwrap();
+        assert_eq!(c.verdict, Verdict::Exact);
+        let c = compare_le(&wan("-0.60"), &wan("-0.61"), t).unwrap();
+        assert_eq!(c.verdict, Verdict::Inconsistent);
+    }
+
+    #[test]
+    fn compare_le_gives_the_evidence() {
+        let c = compare_le_sum(
+            &wan("0.61"),
+            [(1, &wan("0.30")), (1, &wan("0.30"))],
+            Rounding::Nearest,
+        )
+        .unwrap();
+        assert_eq!(c.relation, Relation::LessOrEqual);
+        assert_eq!(
+            (c.reported, c.computed, c.difference),
+            (dec!(0.61), dec!(0.60), dec!(0.01))
+        );
+        assert_eq!(
+            c.reported_interval,
+            Interval::closed(dec!(0.605), dec!(0.615)).unwrap()
+        );
+        assert_eq!(
+            c.computed_interval,
+            Interval::closed(dec!(0.59), dec!(0.61)).unwrap()
+        );
+        assert_eq!((c.tolerance, c.terms), (dec!(0.015), 2));
+        assert_eq!(c.verdict, Verdict::WithinRounding);
+        // Below, the rule holds as printed.
+        let c = compare_le_sum(&wan("0.59"), [(1, &wan("0.60"))], Rounding::Nearest).unwrap();
+        assert_eq!((c.difference, c.verdict), (dec!(-0.01), Verdict::Exact));
+    }
+}

@@ -440,6 +440,8 @@ impl<C: Code> Table<C> {
             }
         }
         for parent in &self.rows {
+            // Every duplicated code is already in `blocked`: the second test only restates it
+            // (so `> 1` → `< 1` is an equivalent mutant, excluded in .cargo/mutants.toml).
             if blocked.contains(&parent.code) || count[&parent.code] > 1 {
                 continue;
             }
@@ -546,5 +548,368 @@ impl<C: Code> Table<C> {
             ));
         }
         results
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Verdict;
+    use crate::{FunctionCode, Unit};
+
+    fn cell(s: &str) -> Option<Amount> {
+        Some(Amount::parse(s, Unit::TenThousandYuan).unwrap())
+    }
+
+    fn f(s: &str) -> FunctionCode {
+        s.parse().unwrap()
+    }
+
+    fn hierarchy_rules(t: &Table<FunctionCode>) -> Vec<String> {
+        let results = t.check_hierarchy(Rounding::Nearest);
+        results.iter().map(|r| r.rule.to_string()).collect()
+    }
+
+    fn table() -> Table<FunctionCode> {
+        let mut t = Table::new("公开05表", ["小计", "基本支出", "项目支出"]);
+        t.push(
+            f("201"),
+            Some("一般公共服务支出"),
+            vec![cell("3.00"), cell("1.00"), cell("2.00")],
+        )
+        .unwrap();
+        t.push(
+            f("20101"),
+            None,
+            vec![cell("3.00"), cell("1.00"), cell("2.00")],
+        )
+        .unwrap();
+        t
+    }
+
+    #[test]
+    fn a_table_keeps_its_name_columns_rows_and_total() {
+        let mut t = table();
+        assert_eq!(t.name(), "公开05表");
+        assert_eq!(t.columns(), ["小计", "基本支出", "项目支出"]);
+        assert_eq!(
+            (t.column("小计"), t.column("项目支出"), t.column("x")),
+            (Some(0), Some(2), None)
+        );
+        assert_eq!(t.rows().len(), 2);
+        assert_eq!(t.rows()[0].name.as_deref(), Some("一般公共服务支出"));
+        assert_eq!(t.total(), None);
+        t.set_total(vec![cell("3.00"), None, cell("2.00")]).unwrap();
+        assert_eq!(t.total(), Some(&[cell("3.00"), None, cell("2.00")][..]));
+    }
+
+    #[test]
+    fn rows_and_totals_need_one_cell_per_column() {
+        let mut t = table();
+        let err = t.push(f("202"), None, vec![cell("1.00")]).unwrap_err();
+        assert_eq!(
+            err,
+            TableError::CellCount {
+                table: "公开05表".into(),
+                row: "2".into(),
+                code: "202".into(),
+                expected: 3,
+                found: 1
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "公开05表, row 2 (202): 1 cells for 3 columns"
+        );
+        assert!(t.push(f("202"), None, vec![None; 4]).is_err());
+        assert_eq!(t.rows().len(), 2);
+        let err = t.set_total(vec![None; 2]).unwrap_err();
+        assert!(
+            matches!(err, TableError::CellCount { ref row, found: 2, .. } if row == TOTAL_LABEL)
+        );
+        assert_eq!(t.total(), None);
+    }
+
+    #[test]
+    fn set_cell_replaces_the_first_row_of_a_code_or_the_total() {
+        let mut t = table();
+        t.push(f("20101"), None, vec![None, None, None]).unwrap();
+        assert_eq!(
+            t.set_cell(Some(f("20101")), 1, cell("9.00")),
+            Some(cell("1.00"))
+        );
+        assert_eq!(t.row(f("20101")).unwrap().cells[1], cell("9.00"));
+        assert_eq!(t.rows()[2].cells[1], None);
+        assert_eq!(t.set_cell(Some(f("20101")), 3, None), None);
+        assert_eq!(t.set_cell(Some(f("202")), 0, None), None);
+        assert_eq!(t.set_cell(None, 0, None), None);
+        t.set_total(vec![None, None, None]).unwrap();
+        assert_eq!(t.set_cell(None, 0, cell("3.00")), Some(None));
+        assert_eq!(t.total().unwrap()[0], cell("3.00"));
+    }
+
+    #[test]
+    fn for_each_cell_mut_reaches_every_row_and_the_total() {
+        let mut t = table();
+        t.set_total(vec![cell("3.00"), None, None]).unwrap();
+        let mut seen = 0;
+        t.for_each_cell_mut(|c| {
+            seen += 1;
+            *c = None;
+        });
+        assert_eq!(seen, 9);
+        assert!(t.rows().iter().all(|r| r.cells.iter().all(Option::is_none)));
+        assert!(t.total().unwrap().iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn row_finds_the_first_row_of_a_code() {
+        let t = table();
+        assert_eq!(t.row(f("20101")).unwrap().code, f("20101"));
+        assert!(t.row(f("202")).is_none());
+    }
+
+    #[test]
+    fn results_are_located_by_table_code_and_column_heading() {
+        let mut t = table();
+        t.set_total(vec![cell("3.00"), cell("1.00"), cell("2.01")])
+            .unwrap();
+        let results = t.check_hierarchy(Rounding::Nearest);
+        let located: Vec<_> = results
+            .iter()
+            .map(|r| {
+                (
+                    r.rule.as_ref(),
+                    r.location.table.as_deref().unwrap(),
+                    r.location.code.as_deref().unwrap(),
+                    r.location.column.as_deref().unwrap(),
+                    r.verdict().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            located,
+            [
+                (
+                    "hierarchy.children",
+                    "公开05表",
+                    "201",
+                    "小计",
+                    Verdict::Exact
+                ),
+                (
+                    "hierarchy.children",
+                    "公开05表",
+                    "201",
+                    "基本支出",
+                    Verdict::Exact
+                ),
+                (
+                    "hierarchy.children",
+                    "公开05表",
+                    "201",
+                    "项目支出",
+                    Verdict::Exact
+                ),
+                (
+                    "hierarchy.total",
+                    "公开05表",
+                    "合计",
+                    "小计",
+                    Verdict::Exact
+                ),
+                (
+                    "hierarchy.total",
+                    "公开05表",
+                    "合计",
+                    "基本支出",
+                    Verdict::Exact
+                ),
+                (
+                    "hierarchy.total",
+                    "公开05表",
+                    "合计",
+                    "项目支出",
+                    Verdict::Inconsistent
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn row_identity_checks_every_row_and_the_total_and_skips_missing_columns() {
+        let mut t = table();
+        t.push(
+            f("20102"),
+            None,
+            vec![cell("3.00"), cell("1.00"), cell("1.00")],
+        )
+        .unwrap();
+        t.set_total(vec![cell("6.00"), cell("2.00"), cell("4.00")])
+            .unwrap();
+        let results = t.check_row_identity("row.subtotal", 0, &[(1, 1), (1, 2)], Rounding::Nearest);
+        let found: Vec<_> = results
+            .iter()
+            .map(|r| (r.location.code.as_deref().unwrap(), r.verdict().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("201", Verdict::Exact),
+                ("20101", Verdict::Exact),
+                ("20102", Verdict::Inconsistent),
+                ("合计", Verdict::Exact)
+            ]
+        );
+        assert!(results
+            .iter()
+            .all(|r| r.rule == "row.subtotal" && r.location.column.as_deref() == Some("小计")));
+        // A column index beyond the row, on either side: nothing to check, no panic.
+        assert!(t
+            .check_row_identity("r", 3, &[(1, 1)], Rounding::Nearest)
+            .is_empty());
+        assert!(t
+            .check_row_identity("r", 0, &[(1, 1), (1, 3)], Rounding::Nearest)
+            .is_empty());
+        assert_eq!(
+            t.check_row_identity("r", 2, &[(1, 1)], Rounding::Nearest)
+                .len(),
+            4
+        );
+    }
+
+    #[test]
+    fn a_parent_is_checked_only_against_its_direct_children() {
+        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
+        t.push(f("201"), None, vec![cell("5.00")]).unwrap();
+        t.push(f("20101"), None, vec![cell("2.00")]).unwrap();
+        t.push(f("2010101"), None, vec![cell("2.00")]).unwrap();
+        t.push(f("20102"), None, vec![cell("3.00")]).unwrap();
+        t.push(f("2010201"), None, vec![cell("1.00")]).unwrap();
+        t.push(f("2010202"), None, vec![cell("2.00")]).unwrap();
+        let results = t.check_hierarchy(Rounding::Nearest);
+        let found: Vec<_> = results
+            .iter()
+            .map(|r| (r.location.code.as_deref().unwrap(), r.verdict().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("201", Verdict::Exact),
+                ("20101", Verdict::Exact),
+                ("20102", Verdict::Exact)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicated_row_is_reported_once_and_blocks_itself_and_its_parent() {
+        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
+        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
+        t.push(f("20106"), None, vec![cell("10.00")]).unwrap();
+        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("2010602"), None, vec![cell("6.00")]).unwrap();
+        t.push(f("208"), None, vec![cell("1.00")]).unwrap();
+        t.push(f("20805"), None, vec![cell("1.50")]).unwrap();
+        t.set_total(vec![cell("11.00")]).unwrap();
+        let results = t.check_hierarchy(Rounding::Nearest);
+        let found: Vec<_> = results
+            .iter()
+            .map(|r| {
+                (
+                    r.rule.as_ref(),
+                    r.location.code.as_deref().unwrap(),
+                    r.verdict(),
+                )
+            })
+            .collect();
+        // 20106 (4 + 4 + 4 + 6 ≠ 10 would be a cascade) is not checked.
+        assert_eq!(
+            found,
+            [
+                ("structure.duplicate_row", "2010601", None),
+                ("hierarchy.children", "201", Some(Verdict::Exact)),
+                ("hierarchy.children", "208", Some(Verdict::Inconsistent)),
+                ("hierarchy.total", "合计", Some(Verdict::Exact)),
+            ]
+        );
+        assert_eq!(
+            results[0].outcome,
+            Outcome::Blocked(Blocker::DuplicateRow {
+                code: "2010601".into(),
+                count: 3
+            })
+        );
+    }
+
+    #[test]
+    fn a_duplicated_parent_is_not_checked_against_its_children() {
+        // Neither the duplicated 款 against its 项 nor its 类 against it.
+        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
+        t.push(f("201"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("2010601"), None, vec![cell("5.00")]).unwrap();
+        let rules = hierarchy_rules(&t);
+        assert_eq!(rules, ["structure.duplicate_row"]);
+    }
+
+    #[test]
+    fn a_duplicated_class_blocks_the_total() {
+        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
+        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
+        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
+        t.push(f("205"), None, vec![cell("1.00")]).unwrap();
+        t.set_total(vec![cell("11.00")]).unwrap();
+        let rules = hierarchy_rules(&t);
+        assert_eq!(rules, ["structure.duplicate_row"]);
+    }
+
+    #[test]
+    fn a_missing_parent_blocks_the_nearest_ancestor_with_a_row() {
+        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
+        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
+        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("20107"), None, vec![cell("1.00")]).unwrap();
+        t.set_total(vec![cell("10.00")]).unwrap();
+        let results = t.check_hierarchy(Rounding::Nearest);
+        let found: Vec<_> = results
+            .iter()
+            .map(|r| {
+                (
+                    r.rule.as_ref(),
+                    r.location.code.as_deref().unwrap(),
+                    r.verdict(),
+                )
+            })
+            .collect();
+        // 201 = 20107 alone would be a false 不一致: it is skipped.
+        assert_eq!(
+            found,
+            [
+                ("structure.missing_parent", "2010601", None),
+                ("hierarchy.total", "合计", Some(Verdict::Exact)),
+            ]
+        );
+        assert_eq!(
+            results[0].outcome,
+            Outcome::Blocked(Blocker::MissingParentRow {
+                code: "2010601".into(),
+                parent: "20106".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_row_without_its_class_blocks_the_total() {
+        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
+        t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
+        t.push(f("205"), None, vec![cell("1.00")]).unwrap();
+        t.set_total(vec![cell("9.00")]).unwrap();
+        let rules = hierarchy_rules(&t);
+        assert_eq!(rules, ["structure.missing_parent", "hierarchy.children"]);
     }
 }
