@@ -171,7 +171,7 @@ fn json_nesting_is_bounded_by_serde_json_recursion_limit() {
         )
     };
     let reason = |depth: usize| match cn_budget::ingest::split(&nested(depth)) {
-        Err(IngestError::Json { reason }) => reason,
+        Err(IngestError::Json { reason, .. }) => reason,
         other => panic!("{other:?}"),
     };
     assert!(!reason(127).contains("recursion limit"), "{}", reason(127));
