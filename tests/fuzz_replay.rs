@@ -53,7 +53,9 @@ fn crash_and_timeout_cases_replay() {
 fn every_target_has_a_fuzz_target_file() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for target in fuzzing::TARGETS {
-        let file = root.join("fuzz/fuzz_targets").join(format!("{}.rs", target.name));
+        let file = root
+            .join("fuzz/fuzz_targets")
+            .join(format!("{}.rs", target.name));
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         assert!(
             text.contains(&format!("fuzzing::{}(", target.name)),

@@ -25,14 +25,38 @@ pub struct Target {
 
 /// Every target, for the replay test.
 pub const TARGETS: &[Target] = &[
-    Target { name: "codes", body: codes },
-    Target { name: "amount", body: amount },
-    Target { name: "catalog_tsv", body: catalog_tsv },
-    Target { name: "text", body: text },
-    Target { name: "plumber_json", body: plumber_json },
-    Target { name: "pdf", body: pdf },
-    Target { name: "document_files", body: document_files },
-    Target { name: "audit", body: audit },
+    Target {
+        name: "codes",
+        body: codes,
+    },
+    Target {
+        name: "amount",
+        body: amount,
+    },
+    Target {
+        name: "catalog_tsv",
+        body: catalog_tsv,
+    },
+    Target {
+        name: "text",
+        body: text,
+    },
+    Target {
+        name: "plumber_json",
+        body: plumber_json,
+    },
+    Target {
+        name: "pdf",
+        body: pdf,
+    },
+    Target {
+        name: "document_files",
+        body: document_files,
+    },
+    Target {
+        name: "audit",
+        body: audit,
+    },
 ];
 
 /// Strict (`FromStr`, `TryFrom<u32>`) and lenient (`parse_lenient`) parsing of both code
@@ -43,13 +67,27 @@ pub fn codes(data: &[u8]) {
     };
     fn one<C>(text: &str)
     where
-        C: Code + std::str::FromStr + std::fmt::Display + TryFrom<u32> + Copy + PartialEq + std::fmt::Debug,
+        C: Code
+            + std::str::FromStr
+            + std::fmt::Display
+            + TryFrom<u32>
+            + Copy
+            + PartialEq
+            + std::fmt::Debug,
         <C as TryFrom<u32>>::Error: std::fmt::Debug,
     {
         if let Ok(code) = text.parse::<C>() {
             let printed = code.to_string();
-            assert_eq!(printed.parse::<C>().ok(), Some(code), "strict {text:?} prints {printed:?}");
-            assert_eq!(C::try_from(code.as_u32()).ok(), Some(code), "{text:?} as a number");
+            assert_eq!(
+                printed.parse::<C>().ok(),
+                Some(code),
+                "strict {text:?} prints {printed:?}"
+            );
+            assert_eq!(
+                C::try_from(code.as_u32()).ok(),
+                Some(code),
+                "{text:?} as a number"
+            );
             let _ = code.level();
         }
         if let Ok(n) = text.trim().parse::<u32>() {
@@ -62,12 +100,20 @@ pub fn codes(data: &[u8]) {
     one::<EconomicCode>(text);
     if let Ok(found) = FunctionCode::parse_lenient(text) {
         let printed = found.code.to_string();
-        assert_eq!(printed.parse::<FunctionCode>().ok(), Some(found.code), "lenient {text:?}");
+        assert_eq!(
+            printed.parse::<FunctionCode>().ok(),
+            Some(found.code),
+            "lenient {text:?}"
+        );
         assert!(found.name.as_deref() != Some(""), "an empty name is None");
     }
     if let Ok(found) = EconomicCode::parse_lenient(text) {
         let printed = found.code.to_string();
-        assert_eq!(printed.parse::<EconomicCode>().ok(), Some(found.code), "lenient {text:?}");
+        assert_eq!(
+            printed.parse::<EconomicCode>().ok(),
+            Some(found.code),
+            "lenient {text:?}"
+        );
         assert!(found.name.as_deref() != Some(""), "an empty name is None");
     }
 }
@@ -222,8 +268,16 @@ pub fn audit(data: &[u8]) {
 /// Extraction problems are `ingest.*` findings with a message.
 fn check_problems(problems: &[Finding]) {
     for p in problems {
-        assert!(p.rule.starts_with("ingest."), "problem with rule {:?}", p.rule);
-        assert!(!p.message.trim().is_empty(), "problem {} without a message", p.rule);
+        assert!(
+            p.rule.starts_with("ingest."),
+            "problem with rule {:?}",
+            p.rule
+        );
+        assert!(
+            !p.message.trim().is_empty(),
+            "problem {} without a message",
+            p.rule
+        );
     }
 }
 
@@ -237,12 +291,20 @@ fn check_report(doc: &Document, problems: &[Finding]) {
         let known = f.rule == "rounding.summary" || RULES.iter().any(|r| r.id == f.rule);
         assert!(known, "finding with unknown rule {:?}", f.rule);
         let named = format!("[{}]", f.rule);
-        assert!(f.message.contains(&named), "message of {} does not name it: {:?}", f.rule, f.message);
+        assert!(
+            f.message.contains(&named),
+            "message of {} does not name it: {:?}",
+            f.rule,
+            f.message
+        );
     }
     report.merge(problems.iter().cloned());
     let _ = report.document.headline();
     let _ = report.to_text();
     let json = serde_json::to_string(&report).expect("the report serializes");
     let back: Report = serde_json::from_str(&json).expect("the JSON report parses back");
-    assert_eq!(back, report, "the JSON report reads back as the same report");
+    assert_eq!(
+        back, report,
+        "the JSON report reads back as the same report"
+    );
 }
