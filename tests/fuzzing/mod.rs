@@ -184,23 +184,21 @@ pub fn catalog_tsv(data: &[u8]) {
 /// The text readers (tab-separated text and `pdftotext -layout` text) through
 /// `ingest::ingest`: a document or a clear error, and well-formed problems.
 pub fn text(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if ingest::detect(text) != Format::Text {
-        return;
-    }
-    if let Ok(ingested) = ingest::ingest(text) {
-        check_problems(&ingested.problems);
-    }
+    ingest_as(Format::Text, data);
 }
 
 /// The pdfplumber JSON reader through `ingest::ingest`.
 pub fn plumber_json(data: &[u8]) {
+    ingest_as(Format::PdfplumberJson, data);
+}
+
+/// `ingest::ingest` on UTF-8 input of the given format (other inputs are left to the
+/// other target).
+fn ingest_as(format: Format, data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if ingest::detect(text) != Format::PdfplumberJson {
+    if ingest::detect(text) != format {
         return;
     }
     if let Ok(ingested) = ingest::ingest(text) {
