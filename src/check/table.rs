@@ -624,9 +624,14 @@ mod tests {
         assert!(t.push(f("202"), None, vec![None; 4]).is_err());
         assert_eq!(t.rows().len(), 2);
         let err = t.set_total(vec![None; 2]).unwrap_err();
-        assert!(
-            matches!(err, TableError::CellCount { row: None, found: 2, .. })
-        );
+        assert!(matches!(
+            err,
+            TableError::CellCount {
+                row: None,
+                found: 2,
+                ..
+            }
+        ));
         assert_eq!(t.total(), None);
     }
 
