@@ -88,7 +88,7 @@ fn misread<C>(results: &[RawResult<C>]) -> bool {
     n >= 3 && failed * 2 > n
 }
 
-/// Routes the results of a [`Table`] check to findings under `rule`.
+/// Routes the results of a [`Table`] check on the budget table `name` to findings under `rule`.
 fn route<C: Code>(
     name: &str,
     table: &Table<C>,
@@ -97,31 +97,8 @@ fn route<C: Code>(
     basis: &str,
     out: &mut Collector,
 ) {
-    for r in results {
-        if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
-            out.passed(rule.clone());
-            continue;
-        }
-        let place = Place {
-            table: Some(TableRef::Budget(name.to_owned())),
-            code: Some(
-                r.row
-                    .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
-            ),
-            name: r.row.and_then(|c| table.row(c)?.name.clone()),
-            column: r.column.and_then(|c| table.columns().get(c).cloned()),
-            claim: None,
-        };
-        let basis = if r.rule == "hierarchy.total" {
-            "各类之和"
-        } else {
-            basis
-        };
-        match &r.outcome {
-            Outcome::Compared(c) => out.compared(rule.clone(), place, c, basis, None),
-            Outcome::Blocked(b) => out.blocked(rule.clone(), place, b),
-        }
-    }
+    let at = TableRef::Budget(name.to_owned());
+    super::tables::route_results(at, table, rule, results, basis, out, |_, _, _| None);
 }
 
 /// `b.balance` (收支总表, 财政拨款收支总表): 收入总计 = 支出总计, one quantity printed twice, so

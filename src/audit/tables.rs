@@ -3,12 +3,13 @@
 use super::Collector;
 use crate::check::Table;
 use crate::check::{
-    compare_cells, compare_sum, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL,
+    compare_cells, compare_sum, Blanks, Comparison, Outcome, RawResult, Relation, Verdict,
+    TOTAL_LABEL,
 };
 use crate::disclosure::{
     CostGroup, Document, Side, SummaryLine, SummaryTable, TableId, THREE_COSTS_COLUMNS,
 };
-use crate::finding::{Place, Rule};
+use crate::finding::{Place, Rule, TableRef};
 use crate::{Amount, Code, FunctionCode};
 
 pub(super) fn run(doc: &Document, out: &mut Collector) {
@@ -51,55 +52,6 @@ fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option
     }
 }
 
-/// Routes the results of [`crate::check::Table`] checks to findings under `rule`; the place
-/// (code, printed name, column heading) is spelled out only for results worth reporting.
-fn route<C: Code>(
-    doc: &Document,
-    id: TableId,
-    table: &Table<C>,
-    rule: Rule,
-    results: Vec<RawResult<C>>,
-    basis: &str,
-    out: &mut Collector,
-) {
-    for r in results {
-        if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
-            out.passed(rule.clone());
-            continue;
-        }
-        let code = Some(
-            r.row
-                .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string()),
-        );
-        let name = r.row.and_then(|c| table.row(c)?.name.clone());
-        let column = r.column.and_then(|c| table.columns().get(c).cloned());
-        let p = place(id, code.clone(), name, column);
-        match &r.outcome {
-            Outcome::Compared(c) => {
-                let hint = (c.verdict == Verdict::Inconsistent && r.rule == "hierarchy.children")
-                    .then(|| {
-                        explain(
-                            doc,
-                            id,
-                            code.as_deref(),
-                            r.column,
-                            c.difference,
-                            c.tolerance,
-                        )
-                    })
-                    .flatten();
-                let basis = if r.rule == "hierarchy.total" {
-                    "各类之和"
-                } else {
-                    basis
-                };
-                out.compared(rule.clone(), p, c, basis, hint);
-            }
-            Outcome::Blocked(b) => out.blocked(rule.clone(), p, b),
-        }
-    }
-}
-
 /// `tNN.hierarchy` (公开02/03/05/07/08表): every 类 equals the sum of its 款 and every 款
 /// the sum of its 项, column by column, one level at a time; the 合计 row equals the sum of
 /// the 类 rows. A parent with a single child must equal it exactly. Why: the tables are
@@ -112,6 +64,74 @@ fn hierarchy(doc: &Document, id: TableId, out: &mut Collector) {
     if out.on(&rule) {
         let results = t.table.hierarchy_results(out.rounding());
         route(doc, id, &t.table, rule, results, "下级科目之和", out);
+    }
+}
+
+/// Routes the results of [`crate::check::Table`] checks on one of the nine tables to findings
+/// under `rule`, explaining a failed hierarchy sum where a 项 of the other tables explains it.
+fn route<C: Code>(
+    doc: &Document,
+    id: TableId,
+    table: &Table<C>,
+    rule: Rule,
+    results: Vec<RawResult<C>>,
+    basis: &str,
+    out: &mut Collector,
+) {
+    route_results(
+        id.into(),
+        table,
+        &rule,
+        results,
+        basis,
+        out,
+        |r, code, c| {
+            (c.verdict == Verdict::Inconsistent && r.rule == "hierarchy.children")
+                .then(|| explain(doc, id, code, r.column, c.difference, c.tolerance))
+                .flatten()
+        },
+    );
+}
+
+/// Routes the results of [`crate::check::Table`] checks on `at` (a 决算 table, or a budget
+/// table by its printed title) to findings under `rule`; the place (code, printed name,
+/// column heading) is spelled out only for results worth reporting, and `hint` may add an
+/// explanation to a comparison (given the result, its code and the comparison).
+pub(super) fn route_results<C: Code>(
+    at: TableRef,
+    table: &Table<C>,
+    rule: &Rule,
+    results: Vec<RawResult<C>>,
+    basis: &str,
+    out: &mut Collector,
+    hint: impl Fn(&RawResult<C>, Option<&str>, &Comparison) -> Option<String>,
+) {
+    for r in results {
+        if matches!(&r.outcome, Outcome::Compared(c) if c.verdict == Verdict::Exact) {
+            out.passed(rule.clone());
+            continue;
+        }
+        let code = r
+            .row
+            .map_or_else(|| TOTAL_LABEL.to_owned(), |c| c.to_string());
+        let p = Place {
+            table: Some(at.clone()),
+            code: Some(code.clone()),
+            name: r.row.and_then(|c| table.row(c)?.name.clone()),
+            column: r.column.and_then(|c| table.columns().get(c).cloned()),
+            claim: None,
+        };
+        match &r.outcome {
+            Outcome::Compared(c) => {
+                let basis = if r.rule == "hierarchy.total" {
+                    "各类之和"
+                } else {
+                    basis
+                };
+                out.compared(rule.clone(), p, c, basis, hint(&r, Some(&code), c));
+            }
+            Outcome::Blocked(b) => out.blocked(rule.clone(), p, b),
+        }
     }
 }
 
