@@ -11,28 +11,13 @@
 //!   expected ones.
 //! - From the pdfplumber JSON: no error that is not a real one.
 
-use cn_budget::audit::{audit, AuditOptions, Finding, Severity};
+use cn_budget::audit::{Finding, Severity};
 use cn_budget::disclosure::{BudgetRows, Kind, TableState, Template};
-use cn_budget::ingest::{ingest_bytes, Ingested};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
-}
-
-/// The budgets of SOURCES.tsv: path under the corpus directory (without `.pdf`), SHA-256.
-fn documents() -> Vec<(String, String)> {
-    let sources = std::fs::read_to_string(dir().join("SOURCES.tsv")).unwrap();
-    sources
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').collect::<Vec<&str>>())
-        .filter(|f| f[3] == "预算")
-        .map(|f| (f[0].trim_end_matches(".pdf").to_owned(), f[7].to_owned()))
-        .collect()
-}
+#[path = "support/corpus.rs"]
+mod support;
+use support::{assert_published, dir, documents, read, tsv};
 
 /// Department and year as each cover prints them (checked on the first page of each PDF).
 const COVERS: [(&str, &str, u16); 13] = [
@@ -79,16 +64,6 @@ const COVERS: [(&str, &str, u16); 13] = [
     ),
 ];
 
-fn tsv(path: &Path) -> Vec<Vec<String>> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::to_owned).collect())
-        .collect()
-}
-
 type Key = (String, String, String, String);
 
 fn key(f: &Finding) -> Key {
@@ -107,26 +82,11 @@ fn expected_errors(name: &str) -> BTreeSet<Key> {
         .collect()
 }
 
-fn read(name: &str, ext: &str) -> (Ingested, Vec<Finding>) {
-    let bytes = std::fs::read(dir().join(format!("{name}.{ext}"))).unwrap();
-    let ingested = ingest_bytes(&bytes).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
-    let mut report = audit(&ingested.document, &AuditOptions::default());
-    report.merge(ingested.problems.clone());
-    (ingested, report.findings)
-}
-
 #[test]
 fn budget_fixtures_are_the_published_files() {
-    let docs = documents();
+    let docs = documents("预算");
     assert_eq!(docs.len(), COVERS.len());
-    for (name, sha) in docs {
-        let bytes = std::fs::read(dir().join(format!("{name}.pdf"))).unwrap();
-        let digest: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(digest, sha, "{name}.pdf is not the published file");
-    }
+    assert_published(&docs);
 }
 
 #[test]
@@ -184,7 +144,7 @@ fn every_budget_states_its_cover_and_its_tables_as_printed() {
 #[test]
 fn the_budget_pdf_audit_finds_exactly_the_real_errors() {
     let mut problems = Vec::new();
-    for (name, _) in documents() {
+    for (name, _) in documents("预算") {
         let (_, findings) = read(&name, "pdf");
         let expected = expected_errors(&name);
         let found: BTreeSet<Key> = findings
@@ -207,7 +167,7 @@ fn the_budget_pdf_audit_finds_exactly_the_real_errors() {
 #[test]
 fn the_budget_plumber_json_reports_no_false_errors() {
     let mut problems = Vec::new();
-    for (name, _) in documents() {
+    for (name, _) in documents("预算") {
         let expected = expected_errors(&name);
         let (ingested, findings) = read(&name, "plumber.json");
         assert_eq!(ingested.document.meta.kind, Kind::Budget, "{name}");

@@ -11,39 +11,12 @@
 //! - From the extractions, which lose positions (layout text) or cells (pdfplumber), a table
 //!   may be reported unreadable, but no error is reported that is not a real one.
 
-use cn_budget::audit::{audit, AuditOptions, Finding, Severity};
-use cn_budget::ingest::{ingest_bytes, Ingested};
-use sha2::{Digest, Sha256};
+use cn_budget::audit::{Finding, Severity};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
-}
-
-/// The 决算 of SOURCES.tsv: file name, SHA-256.
-fn documents() -> Vec<(String, String)> {
-    let sources = std::fs::read_to_string(dir().join("SOURCES.tsv")).unwrap();
-    sources
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').collect::<Vec<&str>>())
-        // The 部门预算 are tested by tests/budget_corpus.rs.
-        .filter(|f| f[3] == "决算")
-        .map(|f| (f[0].trim_end_matches(".pdf").to_owned(), f[7].to_owned()))
-        .collect()
-}
-
-/// Rows of a TSV fixture with a header line, as field vectors.
-fn tsv(path: &Path) -> Vec<Vec<String>> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::to_owned).collect())
-        .collect()
-}
+#[path = "support/corpus.rs"]
+mod support;
+use support::{assert_published, dir, documents, read, tsv};
 
 /// What identifies a finding here: rule, table (情况说明 for the narrative), and the row
 /// code, or the name of what a narrative finding is about when it has no code.
@@ -67,14 +40,6 @@ fn expected_errors(name: &str) -> BTreeSet<Key> {
         .collect()
 }
 
-fn read(name: &str, ext: &str) -> (Ingested, Vec<Finding>) {
-    let bytes = std::fs::read(dir().join(format!("{name}.{ext}"))).unwrap();
-    let ingested = ingest_bytes(&bytes).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
-    let mut report = audit(&ingested.document, &AuditOptions::default());
-    report.merge(ingested.problems.clone());
-    (ingested, report.findings)
-}
-
 fn errors(findings: &[Finding]) -> BTreeSet<Key> {
     findings
         .iter()
@@ -94,22 +59,15 @@ fn unreadable(findings: &[Finding]) -> BTreeSet<String> {
 
 #[test]
 fn fixtures_are_the_published_files() {
-    let docs = documents();
+    let docs = documents("决算");
     assert_eq!(docs.len(), 7);
-    for (name, sha) in docs {
-        let bytes = std::fs::read(dir().join(format!("{name}.pdf"))).unwrap();
-        let digest: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(digest, sha, "{name}.pdf is not the published file");
-    }
+    assert_published(&docs);
 }
 
 #[test]
 fn every_printed_table_is_read_from_the_pdf() {
     let mut problems = Vec::new();
-    for (name, _) in documents() {
+    for (name, _) in documents("决算") {
         let (ingested, findings) = read(&name, "pdf");
         let unread = unreadable(&findings);
         for row in tsv(&dir().join(format!("{name}.tables.tsv"))) {
@@ -158,7 +116,7 @@ fn every_printed_table_is_read_from_the_pdf() {
 #[test]
 fn the_pdf_audit_finds_exactly_the_real_errors() {
     let mut problems = Vec::new();
-    for (name, _) in documents() {
+    for (name, _) in documents("决算") {
         let (_, findings) = read(&name, "pdf");
         let found = errors(&findings);
         let expected = expected_errors(&name);
@@ -180,7 +138,7 @@ fn the_pdf_audit_finds_exactly_the_real_errors() {
 #[test]
 fn the_extractions_report_no_false_errors() {
     let mut problems = Vec::new();
-    for (name, _) in documents() {
+    for (name, _) in documents("决算") {
         let expected = expected_errors(&name);
         for ext in ["layout.txt", "plumber.json"] {
             let (_, findings) = read(&name, ext);
