@@ -300,11 +300,13 @@ impl PrintedTable {
     /// How findings name the table when the document does not call it by its canonical id:
     /// 「表7 财政拨款“三公”经费支出决算表（公开09表）」; `None` when the document prints the
     /// canonical label (公开09表) or the table is none of the nine and no budget table; a
-    /// budget table is named with the budget table it is: 「表1 部门综合预算收支总表（收支总表）」.
+    /// budget table is named with the budget table it is: 「表1 部门综合预算收支总表（收支总表）」
+    /// (`None` when its printed name is already that).
     pub fn reference(&self) -> Option<String> {
         let Some(id) = self.id else {
             let budget = super::BudgetTableId::from_title(&self.title)?;
-            return Some(format!("{}（{}）", self.name(), budget.label()));
+            let name = self.name();
+            return (name != budget.label()).then(|| format!("{name}（{}）", budget.label()));
         };
         (self.label.as_deref() != Some(id.label()))
             .then(|| format!("{}（{}）", self.name(), id.label()))
