@@ -29,7 +29,7 @@ pub(crate) use printed::{compact, part_heading, year_in};
 pub(crate) use tables::{heading_department, printed_tables};
 
 use crate::disclosure::{Document, TableId};
-use crate::finding::{Finding, Rule};
+use crate::finding::Finding;
 
 /// The input formats [`ingest`] reads.
 ///
@@ -384,6 +384,7 @@ fn split_bytes_within(
 /// The `ingest.pdf` warnings of a PDF read: scanned pages and undecodable content.
 #[cfg(feature = "pdf")]
 fn pdf_problems(read: &pdf::PdfPages) -> Vec<Finding> {
+    use crate::finding::Rule;
     let mut out = Vec::new();
     if !read.scanned.is_empty() {
         let pages: Vec<String> = read.scanned.iter().map(|p| format!("第{p}页")).collect();
