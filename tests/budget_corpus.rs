@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 #[path = "support/corpus.rs"]
 mod support;
-use support::{assert_published, dir, documents, read, tsv};
+use support::{assert_published, dir, documents, false_errors, read, tsv};
 
 /// Department and year as each cover prints them (checked on the first page of each PDF).
 const COVERS: [(&str, &str, u16); 13] = [
@@ -171,11 +171,7 @@ fn the_budget_plumber_json_reports_no_false_errors() {
         let expected = expected_errors(&name);
         let (ingested, findings) = read(&name, "plumber.json");
         assert_eq!(ingested.document.meta.kind, Kind::Budget, "{name}");
-        let false_errors: Vec<_> = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
-            .map(|f| &f.message)
-            .collect();
+        let false_errors = false_errors(&findings, &expected, key);
         if !false_errors.is_empty() {
             problems.push(format!("{name}.plumber.json: {false_errors:#?}"));
         }

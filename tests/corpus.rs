@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 
 #[path = "support/corpus.rs"]
 mod support;
-use support::{assert_published, dir, documents, read, tsv};
+use support::{assert_published, dir, documents, false_errors, read, tsv};
 
 /// What identifies a finding here: rule, table (情况说明 for the narrative), and the row
 /// code, or the name of what a narrative finding is about when it has no code.
@@ -121,11 +121,7 @@ fn the_pdf_audit_finds_exactly_the_real_errors() {
         let found = errors(&findings);
         let expected = expected_errors(&name);
         let missed: Vec<_> = expected.difference(&found).collect();
-        let false_errors: Vec<_> = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
-            .map(|f| &f.message)
-            .collect();
+        let false_errors = false_errors(&findings, &expected, key);
         if !missed.is_empty() || !false_errors.is_empty() {
             problems.push(format!(
                 "{name}.pdf\n  missed: {missed:?}\n  not expected: {false_errors:#?}"
@@ -142,11 +138,7 @@ fn the_extractions_report_no_false_errors() {
         let expected = expected_errors(&name);
         for ext in ["layout.txt", "plumber.json"] {
             let (_, findings) = read(&name, ext);
-            let false_errors: Vec<_> = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
-                .map(|f| &f.message)
-                .collect();
+            let false_errors = false_errors(&findings, &expected, key);
             if !false_errors.is_empty() {
                 problems.push(format!("{name}.{ext}: {false_errors:#?}"));
             }

@@ -5,9 +5,10 @@
 
 #![allow(dead_code)]
 
-use cn_budget::audit::{audit, AuditOptions, Finding};
+use cn_budget::audit::{audit, AuditOptions, Finding, Severity};
 use cn_budget::ingest::{ingest_bytes, Ingested};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub fn dir() -> PathBuf {
@@ -57,4 +58,18 @@ pub fn read(name: &str, ext: &str) -> (Ingested, Vec<Finding>) {
     let mut report = audit(&ingested.document, &AuditOptions::default());
     report.merge(ingested.problems.clone());
     (ingested, report.findings)
+}
+
+/// The messages of the error-level findings whose key (by the test's own `key`) is not among
+/// the expected real errors.
+pub fn false_errors<'a, K: Ord>(
+    findings: &'a [Finding],
+    expected: &BTreeSet<K>,
+    key: impl Fn(&Finding) -> K,
+) -> Vec<&'a String> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
+        .map(|f| &f.message)
+        .collect()
 }
