@@ -565,6 +565,32 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// A one-column 公开02表 of `(code, amount)` rows, with an optional 合计.
+    fn one_column(rows: &[(&str, &str)], total: Option<&str>) -> Table<FunctionCode> {
+        let mut t = Table::new("公开02表", ["金额"]);
+        for (code, amount) in rows {
+            t.push(f(code), None, vec![cell(amount)]).unwrap();
+        }
+        if let Some(total) = total {
+            t.set_total(vec![cell(total)]).unwrap();
+        }
+        t
+    }
+
+    /// Each result's rule, code and verdict.
+    fn outcomes(results: &[CheckResult]) -> Vec<(&str, &str, Option<Verdict>)> {
+        results
+            .iter()
+            .map(|r| {
+                (
+                    r.rule.as_ref(),
+                    r.location.code.as_deref().unwrap(),
+                    r.verdict(),
+                )
+            })
+            .collect()
+    }
+
     fn hierarchy_rules(t: &Table<FunctionCode>) -> Vec<String> {
         let results = t.check_hierarchy(Rounding::Nearest);
         results.iter().map(|r| r.rule.to_string()).collect()
@@ -785,13 +811,17 @@ mod tests {
 
     #[test]
     fn a_parent_is_checked_only_against_its_direct_children() {
-        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
-        t.push(f("201"), None, vec![cell("5.00")]).unwrap();
-        t.push(f("20101"), None, vec![cell("2.00")]).unwrap();
-        t.push(f("2010101"), None, vec![cell("2.00")]).unwrap();
-        t.push(f("20102"), None, vec![cell("3.00")]).unwrap();
-        t.push(f("2010201"), None, vec![cell("1.00")]).unwrap();
-        t.push(f("2010202"), None, vec![cell("2.00")]).unwrap();
+        let t = one_column(
+            &[
+                ("201", "5.00"),
+                ("20101", "2.00"),
+                ("2010101", "2.00"),
+                ("20102", "3.00"),
+                ("2010201", "1.00"),
+                ("2010202", "2.00"),
+            ],
+            None,
+        );
         let results = t.check_hierarchy(Rounding::Nearest);
         let found: Vec<_> = results
             .iter()
@@ -809,27 +839,21 @@ mod tests {
 
     #[test]
     fn a_duplicated_row_is_reported_once_and_blocks_itself_and_its_parent() {
-        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
-        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
-        t.push(f("20106"), None, vec![cell("10.00")]).unwrap();
-        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("2010602"), None, vec![cell("6.00")]).unwrap();
-        t.push(f("208"), None, vec![cell("1.00")]).unwrap();
-        t.push(f("20805"), None, vec![cell("1.50")]).unwrap();
-        t.set_total(vec![cell("11.00")]).unwrap();
+        let t = one_column(
+            &[
+                ("201", "10.00"),
+                ("20106", "10.00"),
+                ("2010601", "4.00"),
+                ("2010601", "4.00"),
+                ("2010601", "4.00"),
+                ("2010602", "6.00"),
+                ("208", "1.00"),
+                ("20805", "1.50"),
+            ],
+            Some("11.00"),
+        );
         let results = t.check_hierarchy(Rounding::Nearest);
-        let found: Vec<_> = results
-            .iter()
-            .map(|r| {
-                (
-                    r.rule.as_ref(),
-                    r.location.code.as_deref().unwrap(),
-                    r.verdict(),
-                )
-            })
-            .collect();
+        let found = outcomes(&results);
         // 20106 (4 + 4 + 4 + 6 ≠ 10 would be a cascade) is not checked.
         assert_eq!(
             found,
@@ -852,44 +876,37 @@ mod tests {
     #[test]
     fn a_duplicated_parent_is_not_checked_against_its_children() {
         // Neither the duplicated 款 against its 项 nor its 类 against it.
-        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
-        t.push(f("201"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("2010601"), None, vec![cell("5.00")]).unwrap();
+        let t = one_column(
+            &[
+                ("201", "4.00"),
+                ("20106", "4.00"),
+                ("20106", "4.00"),
+                ("2010601", "5.00"),
+            ],
+            None,
+        );
         let rules = hierarchy_rules(&t);
         assert_eq!(rules, ["structure.duplicate_row"]);
     }
 
     #[test]
     fn a_duplicated_class_blocks_the_total() {
-        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
-        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
-        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
-        t.push(f("205"), None, vec![cell("1.00")]).unwrap();
-        t.set_total(vec![cell("11.00")]).unwrap();
+        let t = one_column(
+            &[("201", "10.00"), ("201", "10.00"), ("205", "1.00")],
+            Some("11.00"),
+        );
         let rules = hierarchy_rules(&t);
         assert_eq!(rules, ["structure.duplicate_row"]);
     }
 
     #[test]
     fn a_missing_parent_blocks_the_nearest_ancestor_with_a_row() {
-        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
-        t.push(f("201"), None, vec![cell("10.00")]).unwrap();
-        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("20107"), None, vec![cell("1.00")]).unwrap();
-        t.set_total(vec![cell("10.00")]).unwrap();
+        let t = one_column(
+            &[("201", "10.00"), ("2010601", "4.00"), ("20107", "1.00")],
+            Some("10.00"),
+        );
         let results = t.check_hierarchy(Rounding::Nearest);
-        let found: Vec<_> = results
-            .iter()
-            .map(|r| {
-                (
-                    r.rule.as_ref(),
-                    r.location.code.as_deref().unwrap(),
-                    r.verdict(),
-                )
-            })
-            .collect();
+        let found = outcomes(&results);
         // 201 = 20107 alone would be a false 不一致: it is skipped.
         assert_eq!(
             found,
@@ -909,11 +926,10 @@ mod tests {
 
     #[test]
     fn a_row_without_its_class_blocks_the_total() {
-        let mut t: Table<FunctionCode> = Table::new("公开02表", ["金额"]);
-        t.push(f("20106"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("2010601"), None, vec![cell("4.00")]).unwrap();
-        t.push(f("205"), None, vec![cell("1.00")]).unwrap();
-        t.set_total(vec![cell("9.00")]).unwrap();
+        let t = one_column(
+            &[("20106", "4.00"), ("2010601", "4.00"), ("205", "1.00")],
+            Some("9.00"),
+        );
         let rules = hierarchy_rules(&t);
         assert_eq!(rules, ["structure.missing_parent", "hierarchy.children"]);
     }
