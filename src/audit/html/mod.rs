@@ -33,12 +33,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Escapes text for HTML content and attribute values.
-///
-/// ```
-/// use cn_budget::audit::html::esc;
-/// assert_eq!(esc("<b>\"A&B\"</b>'"), "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;");
-/// ```
-pub fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -527,4 +522,15 @@ pub fn render_batch(items: &[BatchItem]) -> Vec<(String, String)> {
     }
     out.push(("index.html".into(), render_index(items, &names)));
     out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    #[test]
+    fn esc_escapes_content_and_attribute_characters() {
+        assert_eq!(
+            super::esc("<b>\"A&B\"</b>'"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;"
+        );
+    }
 }
