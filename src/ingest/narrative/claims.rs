@@ -158,6 +158,7 @@ impl Walker<'_> {
     /// 相比); none is a binding problem.
     fn base(&self, c: &Ctx, w: usize, state: &Sentence) -> Result<Base, String> {
         clause_base(c.chars(), c.start, w, self.year)
+            .map(|b| self.reading.base(b))
             .or_else(|| state.base.clone())
             .unwrap_or_else(|| Err("未能确定增减的比较基数".into()))
     }
@@ -185,7 +186,7 @@ impl Walker<'_> {
         }) {
             let (subject, named) =
                 self.subject_before(c, k, "预算数", state.parts, state.pending.as_ref())?;
-            let mut d = Self::draft(subject, measure, n, k, c);
+            let mut d = Self::draft(subject, self.reading.measure(measure), n, k, c);
             d.named = named;
             return Ok(d);
         }

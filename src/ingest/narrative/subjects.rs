@@ -4,8 +4,9 @@
 use super::chars::{at, find, len, squeeze, text};
 use super::funds::{self, Funds};
 use super::scanner::{content_start, numbers, UnitKind};
-use super::vocabulary::{Kind, Names, LABELS};
+use super::vocabulary::{Kind, Names, BUDGET_LABELS, LABELS};
 use super::walker::{Ctx, Walker};
+use super::Reading;
 use crate::disclosure::{Indicator, Subject};
 
 /// What a clause names before a position.
@@ -157,8 +158,8 @@ impl Walker<'_> {
         let mut hits = Vec::new();
         let mut i = from;
         while i < to {
-            let best = LABELS
-                .iter()
+            let best = self
+                .labels()
                 .filter(|(l, _, _)| i + len(l) <= to && at(chars, i, l))
                 .max_by_key(|(l, _, _)| len(l));
             match best {
@@ -172,6 +173,15 @@ impl Walker<'_> {
             }
         }
         hits
+    }
+
+    /// The labels of the vocabulary: a budget's text adds its own ([`BUDGET_LABELS`]).
+    fn labels(&self) -> impl Iterator<Item = &'static (&'static str, Kind, Names)> {
+        let budget: &[_] = match self.reading {
+            Reading::Budget => BUDGET_LABELS,
+            Reading::Accounts => &[],
+        };
+        LABELS.iter().chain(budget)
     }
 
     /// The subject a label at `i` names in its context (`Err` when it names one that cannot
@@ -214,6 +224,11 @@ impl Walker<'_> {
                 } else {
                     Indicator::PerformanceFunds
                 }))
+            }),
+            Names::Totals => Some(match self.funds_at(c, i) {
+                Funds::Department => Ok(Indicator::Total.into()),
+                Funds::Fiscal => Ok(Indicator::FiscalTotal.into()),
+                _ => Err("某一预算的收支总计不是可识别的指标".to_owned()),
             }),
             Names::Equipment => before
                 .replace("（含）", "")

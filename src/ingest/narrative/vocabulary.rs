@@ -29,6 +29,10 @@ pub(super) enum Names {
     Funds,
     /// 设备 after 单位价值 100 万元以上.
     Equipment,
+    /// A budget's 收支总计 (收入预算总计, 支出预算总计 …) of the funds the words or the
+    /// section name: the department's ([`Indicator::Total`]) or 财政拨款's
+    /// ([`Indicator::FiscalTotal`]).
+    Totals,
 }
 
 /// The labels the narrative names its indicators with (longest match wins).
@@ -278,6 +282,109 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         "部门预算资金覆盖率",
         Kind::Rate(Measure::Share),
         Names::Fixed(I::PerformanceCoverage),
+    ),
+];
+
+/// The labels a 部门预算 names its figures with, besides [`LABELS`] (longest match wins
+/// over both): its totals (收支总预算, 收入预算总计, 支出预算总计 …) and sources (上年结转 …).
+pub(super) const BUDGET_LABELS: &[(&str, Kind, Names)] = &[
+    ("收支总预算", Kind::Amount, Names::Totals),
+    ("收支预算总计", Kind::Amount, Names::Totals),
+    ("收入、支出预算总计", Kind::Amount, Names::Totals),
+    ("收支预算总额", Kind::Amount, Names::Totals),
+    ("收入预算总计", Kind::Amount, Names::Totals),
+    ("支出预算总计", Kind::Amount, Names::Totals),
+    ("收入预算总额", Kind::Amount, Names::Totals),
+    ("支出预算总额", Kind::Amount, Names::Totals),
+    ("收入预算合计", Kind::Amount, Names::Totals),
+    ("支出预算合计", Kind::Amount, Names::Totals),
+    ("本年收入预算", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("本年支出预算", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
+    (
+        "财政拨款收支总预算",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收、支总预算",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收入预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款支出预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收支预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收入支出预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "一般公共预算拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::GpbIncome),
+    ),
+    (
+        "一般公共预算当年拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::GpbIncome),
+    ),
+    (
+        "一般公共预算支出",
+        Kind::Amount,
+        Names::Fixed(I::GpbExpense),
+    ),
+    (
+        "一般公共预算拨款支出",
+        Kind::Amount,
+        Names::Fixed(I::GpbExpense),
+    ),
+    (
+        "政府性基金预算拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::FundIncome),
+    ),
+    (
+        "国有资本经营预算拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::SoeIncome),
+    ),
+    ("上年结转", Kind::Amount, Names::Fixed(I::IncomeCarryover)),
+    (
+        "上年结转结余",
+        Kind::Amount,
+        Names::Fixed(I::IncomeCarryover),
+    ),
+    (
+        "政府采购预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "政府采购预算总额",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "政府采购支出预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "政府采购支出预算总额",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
     ),
 ];
 
