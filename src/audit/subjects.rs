@@ -140,14 +140,21 @@ impl BudgetCell {
             // as one run-together heading would shift the 合计 row's figures.
             (BudgetRows::Functional(f), at) => {
                 let columns = f.columns();
-                row_identity(columns)?;
+                let (total, _) = row_identity(columns)?;
+                let basic = basic_column(columns);
                 let col = match at {
-                    BudgetAt::Total => columns.iter().position(|c| c.ends_with("合计")),
-                    BudgetAt::Basic => basic_column(columns),
-                    BudgetAt::Project => columns.iter().position(|c| c == "项目支出"),
+                    // The total the header splits, unless that is the 小计 of 基本支出 (合计 |
+                    // 小计 人员经费 公用经费 | 项目支出): then the 合计 before it.
+                    BudgetAt::Total if basic == Some(total) => {
+                        columns.iter().position(|c| c.ends_with("合计"))
+                    }
+                    BudgetAt::Total => Some(total),
+                    BudgetAt::Basic => basic,
+                    BudgetAt::Project => columns.iter().position(|c| c.ends_with("项目支出")),
                     BudgetAt::IncomeTotal => None,
                 }?;
-                Some(f.total()?.get(col).copied().flatten())
+                // A 合计 row shorter than the header was not read whole.
+                Some(*f.total()?.get(col)?)
             }
             _ => None,
         }
