@@ -6,7 +6,7 @@ use crate::disclosure::{
     basic_column, row_identity, BudgetRows, BudgetTableId, CostGroup, Document, Indicator, Measure,
     Side, Subject, TableId, THREE_COSTS_COLUMNS,
 };
-use crate::{Amount, Catalog};
+use crate::{Amount, Catalog, FunctionCode};
 
 impl Subject {
     /// The table cell a narrative figure of this subject and measure restates, if the
@@ -120,6 +120,8 @@ pub(crate) enum BudgetAt {
     Basic,
     /// The 合计 row, in the column headed 项目支出.
     Project,
+    /// The row of a 项, in the column of [`BudgetAt::Total`].
+    Item(FunctionCode),
 }
 
 impl BudgetCell {
@@ -145,16 +147,20 @@ impl BudgetCell {
                 let col = match at {
                     // The total the header splits, unless that is the 小计 of 基本支出 (合计 |
                     // 小计 人员经费 公用经费 | 项目支出): then the 合计 before it.
-                    BudgetAt::Total if basic == Some(total) => {
+                    BudgetAt::Total | BudgetAt::Item(_) if basic == Some(total) => {
                         columns.iter().position(|c| c.ends_with("合计"))
                     }
-                    BudgetAt::Total => Some(total),
+                    BudgetAt::Total | BudgetAt::Item(_) => Some(total),
                     BudgetAt::Basic => basic,
                     BudgetAt::Project => columns.iter().position(|c| c.ends_with("项目支出")),
                     BudgetAt::IncomeTotal => None,
                 }?;
-                // A 合计 row shorter than the header was not read whole.
-                Some(*f.total()?.get(col)?)
+                let cells = match at {
+                    BudgetAt::Item(code) => &f.row(code)?.cells,
+                    _ => f.total()?,
+                };
+                // A row shorter than the header was not read whole.
+                Some(*cells.get(col)?)
             }
             _ => None,
         }
@@ -175,6 +181,7 @@ impl BudgetCell {
             BudgetAt::Total => "合计行 合计",
             BudgetAt::Basic => "合计行 基本支出",
             BudgetAt::Project => "合计行 项目支出",
+            BudgetAt::Item(_) => "该项 合计",
         }
     }
 }
@@ -183,13 +190,21 @@ impl Subject {
     /// The cell of a 部门预算's tables an amount of this subject restates, if the subject
     /// binds to one: 收支总计 to the 收入总计 of 收支总表, 财政拨款收支总计 to that of 财政拨款
     /// 收支总表, 本年支出合计 and the department's 基本支出/项目支出 to the 合计 row of 支出总表,
-    /// 一般公共预算 支出 and its 基本支出/项目支出 to the 合计 row of 一般公共预算支出表. Other
-    /// subjects (incomes by source, 类 and 项, 三公, 政府采购 …) bind to none yet.
+    /// 一般公共预算 支出 and its 基本支出/项目支出 to the 合计 row of 一般公共预算支出表, a 项 to
+    /// its row there (as a 决算's 项 binds to 公开05表). Other subjects (incomes by source, 类,
+    /// 三公, 政府采购 …) bind to none yet.
     pub(crate) fn budget_cell(&self, measure: Measure) -> Option<BudgetCell> {
         use BudgetTableId as B;
         use Indicator as I;
-        let (Subject::Indicator(i), Measure::Amount) = (self, measure) else {
-            return None;
+        let i = match (self, measure) {
+            (Subject::Indicator(i), Measure::Amount) => i,
+            (Subject::Item(code), Measure::Amount) => {
+                return Some(BudgetCell {
+                    table: B::GeneralExpenditure,
+                    at: BudgetAt::Item(*code),
+                })
+            }
+            _ => return None,
         };
         let (table, at) = match i {
             I::Total => (B::Summary, BudgetAt::IncomeTotal),

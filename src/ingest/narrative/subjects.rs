@@ -1,13 +1,14 @@
 //! Subjects: what a clause names (a name path, a 类, a label), and the subject a number
 //! falls back on when the clause names none.
 
-use super::chars::{at, find, len, squeeze, text};
+use super::chars::{at, ch, find, len, squeeze, text};
 use super::funds::{self, Funds};
 use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, BUDGET_LABELS, LABELS};
 use super::walker::{Ctx, Walker};
 use super::Reading;
 use crate::disclosure::{Indicator, Subject};
+use crate::FunctionCode;
 
 /// What a clause names before a position.
 #[derive(Clone, Debug)]
@@ -82,6 +83,12 @@ impl Walker<'_> {
             };
         }
         let chars = c.chars();
+        // A budget's 项 named with its code (一般行政管理事务（2060102）支出 5.40 万元).
+        if self.reading == Reading::Budget && kind(Kind::Amount) {
+            if let Some((start, code)) = coded_item(chars, from, to) {
+                return Named::Found(Subject::Item(code), start);
+            }
+        }
         // A class name with its marker (一般公共服务支出（类）2106.66 万元).
         let marked = ["（类）", "(类)"]
             .iter()
@@ -251,4 +258,21 @@ impl Walker<'_> {
             .or_else(|| self.section_funds())
             .unwrap_or(Funds::Department)
     }
+}
+
+/// The last 项 printed with its 7-digit code in brackets in `chars[from..to]` (行政单位医疗
+/// （2101101）), and where its name starts: a functional code of 支出 (2…), which a 部门预算
+/// prints after the name of each 项 it explains. Other bracketed numbers (经济科目 (301), a
+/// year) are no 项.
+fn coded_item(chars: &[char], from: usize, to: usize) -> Option<(usize, FunctionCode)> {
+    (from..to).rev().find_map(|k| {
+        if !matches!(ch(chars, k), '（' | '(') {
+            return None;
+        }
+        let digits = text(chars, k + 1, (k + 8).min(to));
+        let closed = matches!(ch(chars, k + 8), '）' | ')');
+        let code: FunctionCode = digits.parse().ok()?;
+        (closed && digits.len() == 7 && digits.starts_with('2'))
+            .then(|| (content_start(chars, from, k), code))
+    })
 }

@@ -386,6 +386,63 @@ pub(super) const BUDGET_LABELS: &[(&str, Kind, Names)] = &[
         Kind::Amount,
         Names::Fixed(I::ProcurementTotal),
     ),
+    (
+        "本年一般公共预算收入",
+        Kind::Amount,
+        Names::Fixed(I::GpbIncome),
+    ),
+    (
+        "本年政府性基金预算收入",
+        Kind::Amount,
+        Names::Fixed(I::FundIncome),
+    ),
+    (
+        "本年国有资本经营预算收入",
+        Kind::Amount,
+        Names::Fixed(I::SoeIncome),
+    ),
+    (
+        "政府性基金预算支出",
+        Kind::Amount,
+        Names::Fixed(I::FundExpense),
+    ),
+    (
+        "国有资本经营预算支出",
+        Kind::Amount,
+        Names::Fixed(I::SoeExpense),
+    ),
+    ("部门预算收入", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("部门预算支出", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
+    (
+        "政府采购货物预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementGoods),
+    ),
+    (
+        "政府采购工程预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementWorks),
+    ),
+    (
+        "政府采购服务预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementServices),
+    ),
+    (
+        "政府采购货物类预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementGoods),
+    ),
+    (
+        "政府采购工程类预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementWorks),
+    ),
+    (
+        "政府采购服务类预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementServices),
+    ),
 ];
 
 /// The wholes of shares (占本年收入, 占政府采购支出总额的 …), white space removed.
