@@ -7,6 +7,7 @@ use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
 use super::vocabulary::{Kind, AMOUNT_WORDS, COMPLETION_BUDGETS, LABELS, WHOLES};
 use super::walker::{Ctx, Sentence, Walker};
+use super::Reading;
 use crate::disclosure::{Base, Direction, Indicator, Measure, Subject};
 
 /// A claim before its id and quote text are fixed.
@@ -191,6 +192,10 @@ impl Walker<'_> {
             return Ok(d);
         }
         if let Some((k, _)) = ends_with(chars, c.start, n.start, AMOUNT_WORDS) {
+            if self.reading == Reading::Budget {
+                // 2022 年当年预算执行数为 1.48 万元: a budget's 执行数 is the prior year's.
+                return Err("预算所述执行数为上年数，不是本年预算数".into());
+            }
             let (subject, named) =
                 self.subject_before(c, k, "决算数", state.parts, state.pending.as_ref())?;
             let mut d = Self::draft(subject, Measure::Amount, n, k, c);
