@@ -87,42 +87,20 @@ const fn f(claims: usize, checked: [usize; 3], errors: usize, unread: usize) -> 
     }
 }
 
-/// The error findings expected, per document: rule and the claim's quote, as printed.
-const ERRORS: [(&str, &str, &str); 7] = [
+/// The error findings expected, per document: rule, the claim's quote as printed, and how
+/// many claims print it.
+const ERRORS: [(&str, &str, &str, usize); 2] = [
     (
         "yusuan/central-guojia-xinfangju-2026",
         "bn.amount",
         "财政拨款收支总预算 18,728.91 万",
+        1,
     ),
     (
         "yusuan/shaanxi-xian-kejiju-2022",
         "bn.amount",
         "一般公共预算支出 93664.78 万元",
-    ),
-    (
-        "yusuan/shaanxi-xian-kejiju-2022",
-        "bn.amount",
-        "一般公共预算支出 93664.78 万元",
-    ),
-    (
-        "yusuan/shaanxi-xian-kejiju-2022",
-        "bn.amount",
-        "一般公共预算支出 93664.78 万元",
-    ),
-    (
-        "yusuan/shaanxi-xian-kejiju-2022",
-        "bn.amount",
-        "一般公共预算支出 93664.78 万元",
-    ),
-    (
-        "yusuan/shaanxi-xian-kejiju-2022",
-        "bn.amount",
-        "一般公共预算支出 93664.78 万元",
-    ),
-    (
-        "yusuan/shaanxi-xian-kejiju-2022",
-        "bn.amount",
-        "一般公共预算支出 93664.78 万元",
+        6,
     ),
 ];
 
@@ -180,11 +158,12 @@ fn figures(name: &str) -> (Figures, Vec<(String, String)>) {
 fn each_budget_narrative_is_read_and_checked_as_pinned() {
     let mut problems = Vec::new();
     let mut want_errors: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
-    for (name, rule, quote) in ERRORS {
-        want_errors
-            .entry(name)
-            .or_default()
-            .push((rule.to_owned(), quote.to_owned()));
+    for (name, rule, quote, times) in ERRORS {
+        let found = want_errors.entry(name).or_default();
+        found.extend(std::iter::repeat_n(
+            (rule.to_owned(), quote.to_owned()),
+            times,
+        ));
     }
     for (name, want) in EXPECTED {
         let (got, errors) = figures(name);

@@ -7,12 +7,12 @@
 //! templates) or not split the way the claim is (a 类 of 支出, 上年结转 …) is not checked: the
 //! claims left so are listed in one warning, so that nothing stated is silently dropped.
 
-use super::{quoted, Claims};
+use super::{blank, quoted, Claims};
 use crate::audit::subjects::BudgetCell;
 use crate::audit::Collector;
 use crate::check::{compare_cells, Blanks, Blocker, Comparison, Relation, Verdict};
 use crate::disclosure::{Claim, Document, Measure};
-use crate::finding::{Finding, Place, Rule};
+use crate::finding::{Place, Rule};
 use crate::{Amount, Unit};
 
 const RULE: Rule = Rule::BudgetNarrativeAmount;
@@ -73,19 +73,8 @@ fn amount(
         return;
     };
     let Some(table) = table else {
-        if stated.value().is_zero() {
-            out.passed(RULE);
-        } else {
-            out.push(Finding::error(
-                RULE,
-                claims.place(claim),
-                format!(
-                    "情况说明所述 {} 万元，而{title}{}空白（表中未列示数值；空白不视为 0），非零金额与表不符",
-                    stated.value(),
-                    cell.describe()
-                ),
-            ));
-        }
+        let described = format!("{title}{}", cell.describe());
+        blank(RULE, claims.place(claim), &stated, &described, out);
         return;
     };
     let Some(r) = equal(&stated, &table, out) else {

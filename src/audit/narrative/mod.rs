@@ -316,21 +316,14 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
         return;
     };
     let Some(table_value) = table_value else {
-        if operating {
-            return;
-        }
-        if stated.value().is_zero() {
-            out.passed(rule);
-        } else {
-            out.push(Finding::error(
+        if !operating {
+            blank(
                 rule,
                 claims.place(claim),
-                format!(
-                    "情况说明所述 {} 万元，而{}空白（表中未列示数值；空白不视为 0），非零金额与表不符",
-                    stated.value(),
-                    cell.place().describe()
-                ),
-            ));
+                &stated,
+                &cell.place().describe(),
+                out,
+            );
         }
         return;
     };
@@ -360,6 +353,23 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
             }
         },
     );
+}
+
+/// An amount stated for a cell its table leaves blank ("not reported", never 0): a zero
+/// amount agrees, a non-zero one contradicts the table (`cell` describes the cell).
+fn blank(rule: Rule, place: Place, stated: &Amount, cell: &str, out: &mut Collector) {
+    if stated.value().is_zero() {
+        out.passed(rule);
+    } else {
+        out.push(Finding::error(
+            rule,
+            place,
+            format!(
+                "情况说明所述 {} 万元，而{cell}空白（表中未列示数值；空白不视为 0），非零金额与表不符",
+                stated.value(),
+            ),
+        ));
+    }
 }
 
 /// The direction of a change or comparison word: 1 (增加, 大于), -1 (减少, 小于), 0 (持平).
