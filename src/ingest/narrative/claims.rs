@@ -5,7 +5,7 @@ use super::bases::{budget_qualifier, budget_words, clause_base, completion_base}
 use super::chars::{at, ch, ends_with, find, len, rfind, squeeze, text};
 use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
-use super::vocabulary::{Kind, AMOUNT_WORDS, COMPLETION_BUDGETS, LABELS, WHOLES};
+use super::vocabulary::{Kind, AMOUNT_WORDS, BUDGET_WHOLES, COMPLETION_BUDGETS, LABELS, WHOLES};
 use super::walker::{Ctx, Sentence, Walker};
 use super::Reading;
 use crate::disclosure::{Base, Direction, Indicator, Measure, Subject};
@@ -113,8 +113,13 @@ impl Walker<'_> {
                 .or_else(|| self.enclosing_head(&subject))
                 .ok_or("未能确定占比的整体")?
         } else {
+            let budget: &[_] = match self.reading {
+                Reading::Budget => BUDGET_WHOLES,
+                Reading::Accounts => &[],
+            };
             WHOLES
                 .iter()
+                .chain(budget)
                 .find(|(w, _)| *w == whole)
                 .map(|&(_, i)| Subject::from(i))
                 .ok_or_else(|| format!("未知的占比整体「{whole}」"))?

@@ -464,6 +464,14 @@ pub(super) const WHOLES: &[(&str, Indicator)] = &[
     ("一般公共预算项目支出总额", I::GpbProject),
 ];
 
+/// The wholes of a 部门预算's shares besides [`WHOLES`] (占“三公”经费的 …).
+pub(super) const BUDGET_WHOLES: &[(&str, Indicator)] = &[
+    ("“三公”经费", I::SangongTotal),
+    ("\"三公\"经费", I::SangongTotal),
+    ("三公经费", I::SangongTotal),
+    ("“三公”经费预算", I::SangongTotal),
+];
+
 /// Words after which an amount is the budget a completion rate is computed on (完成预算
 /// 0 万元的 0%), with the measure of that budget.
 pub(super) const COMPLETION_BUDGETS: &[(&str, Measure)] = &[
