@@ -117,6 +117,7 @@ pub fn audit(doc: &Document, options: &AuditOptions) -> Report {
     }
     if doc.meta.kind == crate::disclosure::Kind::Budget {
         budget::run(doc, &mut out);
+        narrative::run(doc, catalog, &mut out);
         return out.finish(doc);
     }
     tables::run(doc, &mut out);

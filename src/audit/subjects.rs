@@ -3,9 +3,10 @@
 
 use super::cross::{CellRef, RowRef};
 use crate::disclosure::{
-    CostGroup, Indicator, Measure, Side, Subject, TableId, THREE_COSTS_COLUMNS,
+    basic_column, row_identity, BudgetRows, BudgetTableId, CostGroup, Document, Indicator, Measure,
+    Side, Subject, TableId, THREE_COSTS_COLUMNS,
 };
-use crate::Catalog;
+use crate::{Amount, Catalog, FunctionCode};
 
 impl Subject {
     /// The table cell a narrative figure of this subject and measure restates, if the
@@ -95,6 +96,128 @@ impl Subject {
             I::PublicFunds | I::OperatingCosts => CellRef::BasicTotal(CostGroup::Public),
             _ => return None,
         })
+    }
+}
+
+/// A cell of a 部门预算's tables that a narrative amount restates (see
+/// [`Subject::budget_cell`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct BudgetCell {
+    /// The table.
+    pub(crate) table: BudgetTableId,
+    /// Where in it.
+    pub(crate) at: BudgetAt,
+}
+
+/// Where a [`BudgetCell`] is in its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BudgetAt {
+    /// The 收入总计 line of a 收支总表 (its first amount column).
+    IncomeTotal,
+    /// The 合计 row, in the column of the header's total (合计).
+    Total,
+    /// The 合计 row, in the column of 基本支出 ([`basic_column`]).
+    Basic,
+    /// The 合计 row, in the column headed 项目支出.
+    Project,
+    /// The row of a 项, in the column of [`BudgetAt::Total`].
+    Item(FunctionCode),
+}
+
+impl BudgetCell {
+    /// The table's figure: `None` when the table is not printed or not read (the claim is
+    /// then not checked), `Some(None)` when the cell is blank.
+    pub(crate) fn resolve(&self, doc: &Document) -> Option<Option<Amount>> {
+        let t = doc.budget.iter().find(|t| t.id == self.table)?;
+        match (&t.rows, self.at) {
+            (BudgetRows::Summary(s), BudgetAt::IncomeTotal) => Some(
+                s.line(Side::Income, "收入总计")?
+                    .cells
+                    .first()
+                    .copied()
+                    .flatten(),
+            ),
+            // Only a header whose columns are understood (it splits a total into kinds of
+            // expenditure, which `b.row_total` checks on every row) is trusted: a header read
+            // as one run-together heading would shift the 合计 row's figures.
+            (BudgetRows::Functional(f), at) => {
+                let columns = f.columns();
+                let (total, _) = row_identity(columns)?;
+                let basic = basic_column(columns);
+                let col = match at {
+                    // The total the header splits, unless that is the 小计 of 基本支出 (合计 |
+                    // 小计 人员经费 公用经费 | 项目支出): then the 合计 before it.
+                    BudgetAt::Total | BudgetAt::Item(_) if basic == Some(total) => {
+                        columns.iter().position(|c| c.ends_with("合计"))
+                    }
+                    BudgetAt::Total | BudgetAt::Item(_) => Some(total),
+                    BudgetAt::Basic => basic,
+                    BudgetAt::Project => columns.iter().position(|c| c.ends_with("项目支出")),
+                    BudgetAt::IncomeTotal => None,
+                }?;
+                let cells = match at {
+                    BudgetAt::Item(code) => &f.row(code)?.cells,
+                    _ => f.total()?,
+                };
+                // A row shorter than the header was not read whole.
+                Some(*cells.get(col)?)
+            }
+            _ => None,
+        }
+    }
+
+    /// The table's title as the document prints it, for findings, when the table is printed.
+    pub(crate) fn title<'d>(&self, doc: &'d Document) -> Option<&'d str> {
+        doc.budget
+            .iter()
+            .find(|t| t.id == self.table)
+            .map(|t| t.title.as_str())
+    }
+
+    /// The cell in words: 「收入总计」, 「合计行 基本支出」.
+    pub(crate) fn describe(&self) -> &'static str {
+        match self.at {
+            BudgetAt::IncomeTotal => "收入总计",
+            BudgetAt::Total => "合计行 合计",
+            BudgetAt::Basic => "合计行 基本支出",
+            BudgetAt::Project => "合计行 项目支出",
+            BudgetAt::Item(_) => "该项 合计",
+        }
+    }
+}
+
+impl Subject {
+    /// The cell of a 部门预算's tables an amount of this subject restates, if the subject
+    /// binds to one: 收支总计 to the 收入总计 of 收支总表, 财政拨款收支总计 to that of 财政拨款
+    /// 收支总表, 本年支出合计 and the department's 基本支出/项目支出 to the 合计 row of 支出总表,
+    /// 一般公共预算 支出 and its 基本支出/项目支出 to the 合计 row of 一般公共预算支出表, a 项 to
+    /// its row there (as a 决算's 项 binds to 公开05表). Other subjects (incomes by source, 类,
+    /// 三公, 政府采购 …) bind to none yet.
+    pub(crate) fn budget_cell(&self, measure: Measure) -> Option<BudgetCell> {
+        use BudgetTableId as B;
+        use Indicator as I;
+        let i = match (self, measure) {
+            (Subject::Indicator(i), Measure::Amount) => i,
+            (Subject::Item(code), Measure::Amount) => {
+                return Some(BudgetCell {
+                    table: B::GeneralExpenditure,
+                    at: BudgetAt::Item(*code),
+                })
+            }
+            _ => return None,
+        };
+        let (table, at) = match i {
+            I::Total => (B::Summary, BudgetAt::IncomeTotal),
+            I::FiscalTotal => (B::FiscalSummary, BudgetAt::IncomeTotal),
+            I::ExpenseTotal => (B::Expenditure, BudgetAt::Total),
+            I::ExpenseBasic => (B::Expenditure, BudgetAt::Basic),
+            I::ExpenseProject => (B::Expenditure, BudgetAt::Project),
+            I::GpbExpense => (B::GeneralExpenditure, BudgetAt::Total),
+            I::GpbBasic => (B::GeneralExpenditure, BudgetAt::Basic),
+            I::GpbProject => (B::GeneralExpenditure, BudgetAt::Project),
+            _ => return None,
+        };
+        Some(BudgetCell { table, at })
     }
 }
 

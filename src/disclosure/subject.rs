@@ -174,6 +174,8 @@ indicators! {
     IncomeAffiliates = "income:附属单位上缴收入", "附属单位上缴收入";
     /// 其他收入.
     IncomeOther = "income:其他收入", "其他收入";
+    /// 上年结转 (结转结余) of a 部门预算: the income brought forward from the prior year.
+    IncomeCarryover = "income:上年结转", "上年结转";
     /// 基本支出 of the department (a column of 公开03表).
     ExpenseBasic = "expense:基本支出", "基本支出";
     /// 项目支出 of the department.

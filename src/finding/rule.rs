@@ -12,7 +12,7 @@
 //! assert_eq!(rule.to_string(), "t02.hierarchy");
 //! assert_eq!(rule.info().map(|i| i.tables), Some("公开02表"));
 //! assert!("t02.hierachy".parse::<Rule>().is_err());
-//! assert_eq!(RULES.len(), 51);
+//! assert_eq!(RULES.len(), 52);
 //! # Ok::<(), cn_budget::finding::UnknownRule>(())
 //! ```
 
@@ -213,6 +213,8 @@ rules! {
     BudgetRowTotal = "b.row_total", "部门预算（表头列有基本支出、项目支出或人员经费、公用经费的各表）", "合计 = 基本支出 + 项目支出（+ 上缴上级支出等）；合计 = 人员经费 + 公用经费（各行）";
     /// `b.balance`.
     BudgetBalance = "b.balance", "收支总表、财政拨款收支总表", "收入总计 = 支出总计";
+    /// `bn.amount`.
+    BudgetNarrativeAmount = "bn.amount", "部门预算情况说明、收支总表、财政拨款收支总表、支出总表、一般公共预算支出表", "情况说明所述金额 = 预算表中对应数（收支总计、财政拨款收支总计 = 收入总计；本年支出合计、基本支出、项目支出 = 支出总表合计行；一般公共预算支出及其基本、项目支出 = 一般公共预算支出表合计行）；所属表未读取或未分列的金额列为未核对（警告），不视为错误";
     /// `bx.basic`.
     BudgetCrossBasic = "bx.basic", "一般公共预算支出表、一般公共预算基本支出表", "一般公共预算支出表合计行基本支出 = 一般公共预算基本支出表合计";
     }

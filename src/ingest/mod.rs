@@ -475,7 +475,13 @@ pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
     let meta = tables::meta(raw)?;
     let catalog = crate::Catalog::edition(meta.edition).ok();
     if meta.kind == crate::disclosure::Kind::Budget {
-        let document = tables::assemble_budget(raw, meta, catalog, &mut problems);
+        let year = Some(u32::from(meta.year));
+        let mut document = tables::assemble_budget(raw, meta, catalog, &mut problems);
+        // A budget prints its 情况说明 before, between or after its tables: read all the text
+        // outside them.
+        let text: Vec<String> = raw.front.iter().chain(&raw.narrative).cloned().collect();
+        (document.claims, document.names) =
+            narrative::extract_budget(&text, year, catalog, &mut problems);
         return Ok(Ingested { document, problems });
     }
     let tables = tables::assemble(raw, &meta, catalog, &mut problems)?;

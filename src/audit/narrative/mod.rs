@@ -5,6 +5,7 @@
 //! and with the table's; it is reported only if neither reproduces it (see [`rates`]).
 //! Comparison words (大于/小于/持平) are judged on the figures their own paragraph prints.
 
+mod budget;
 mod rates;
 mod shares;
 
@@ -12,29 +13,48 @@ use super::cross::CellRef;
 use super::subjects::{code_and_name, is_sangong};
 use super::Collector;
 use crate::check::{compare_cells, compare_sum, Blanks, Relation, Verdict};
-use crate::disclosure::{Base, Claim, Direction, Document, Indicator, Measure, Subject};
+use crate::disclosure::{Base, Claim, Direction, Document, Indicator, Kind, Measure, Subject};
 use crate::finding::{Finding, Place, Rule};
 use crate::{Amount, Catalog, Rounding, Unit};
 use std::collections::HashMap;
 
+/// Runs the narrative rules.
+///
+/// A 部门预算's amounts are checked against its own tables ([`budget`]) and its rates
+/// (占比, 增减率) against its figures as for a 决算; `n.repeat` and `n.sum` are not run on a
+/// budget: a budget's 情况说明 often states the same indicator once for the department and
+/// again for each of its units (「…人员经费 856.54 万元…」 per 下属单位), which the reader does not
+/// tell apart.
 pub(super) fn run(doc: &Document, catalog: Option<&Catalog>, out: &mut Collector) {
     let claims = &Claims::new(doc, &doc.claims, catalog, out.rounding());
+    if doc.meta.kind == Kind::Budget {
+        budget::amounts(doc, claims, out);
+        for claim in claims.all {
+            rate(doc, claims, claim, out);
+        }
+        return;
+    }
     for claim in claims.all {
         match claim.measure {
             Measure::Amount | Measure::BudgetFull | Measure::BudgetInitial => {
                 amount(doc, claims, claim, out)
             }
-            Measure::Share => rates::ratio(claims, claim, out, Rule::NarrativeShare),
-            Measure::CompletionRate => {
-                rates::ratio(claims, claim, out, Rule::NarrativeCompletionRate)
-            }
-            Measure::GrowthRate => rates::growth(doc, claims, claim, out),
             Measure::Comparison => comparison(claims, claim, out),
-            _ => {}
+            _ => rate(doc, claims, claim, out),
         }
     }
     repeats(claims, out);
     sums(claims, out);
+}
+
+/// The rules of a rate claim: 占比, 完成率, 增减率 (other claims have none here).
+fn rate(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
+    match claim.measure {
+        Measure::Share => rates::ratio(claims, claim, out, Rule::NarrativeShare),
+        Measure::CompletionRate => rates::ratio(claims, claim, out, Rule::NarrativeCompletionRate),
+        Measure::GrowthRate => rates::growth(doc, claims, claim, out),
+        _ => {}
+    }
 }
 
 /// A claim as a finding's place: the code and name of its subject, the claim (id, section,
@@ -296,21 +316,14 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
         return;
     };
     let Some(table_value) = table_value else {
-        if operating {
-            return;
-        }
-        if stated.value().is_zero() {
-            out.passed(rule);
-        } else {
-            out.push(Finding::error(
+        if !operating {
+            blank(
                 rule,
                 claims.place(claim),
-                format!(
-                    "情况说明所述 {} 万元，而{}空白（表中未列示数值；空白不视为 0），非零金额与表不符",
-                    stated.value(),
-                    cell.place().describe()
-                ),
-            ));
+                &stated,
+                &cell.place().describe(),
+                out,
+            );
         }
         return;
     };
@@ -340,6 +353,23 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
             }
         },
     );
+}
+
+/// An amount stated for a cell its table leaves blank ("not reported", never 0): a zero
+/// amount agrees, a non-zero one contradicts the table (`cell` describes the cell).
+fn blank(rule: Rule, place: Place, stated: &Amount, cell: &str, out: &mut Collector) {
+    if stated.value().is_zero() {
+        out.passed(rule);
+    } else {
+        out.push(Finding::error(
+            rule,
+            place,
+            format!(
+                "情况说明所述 {} 万元，而{cell}空白（表中未列示数值；空白不视为 0），非零金额与表不符",
+                stated.value(),
+            ),
+        ));
+    }
 }
 
 /// The direction of a change or comparison word: 1 (增加, 大于), -1 (减少, 小于), 0 (持平).

@@ -40,7 +40,9 @@ pub(super) fn clause_base(
     let k = ["比", "较"]
         .iter()
         .filter_map(|w| rfind(chars, from, to, w))
-        .max()?;
+        .max()
+        // 与上年相比增加 …: the base is the sentence's (see [`sentence_base`]).
+        .filter(|&k| k == 0 || ch(chars, k - 1) != '相')?;
     Some(parse_base(&text(chars, k + 1, to), year))
 }
 

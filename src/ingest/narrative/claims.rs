@@ -5,8 +5,9 @@ use super::bases::{budget_qualifier, budget_words, clause_base, completion_base}
 use super::chars::{at, ch, ends_with, find, len, rfind, squeeze, text};
 use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
-use super::vocabulary::{Kind, AMOUNT_WORDS, COMPLETION_BUDGETS, LABELS, WHOLES};
+use super::vocabulary::{Kind, AMOUNT_WORDS, BUDGET_WHOLES, COMPLETION_BUDGETS, LABELS, WHOLES};
 use super::walker::{Ctx, Sentence, Walker};
+use super::Reading;
 use crate::disclosure::{Base, Direction, Indicator, Measure, Subject};
 
 /// A claim before its id and quote text are fixed.
@@ -112,8 +113,13 @@ impl Walker<'_> {
                 .or_else(|| self.enclosing_head(&subject))
                 .ok_or("未能确定占比的整体")?
         } else {
+            let budget: &[_] = match self.reading {
+                Reading::Budget => BUDGET_WHOLES,
+                Reading::Accounts => &[],
+            };
             WHOLES
                 .iter()
+                .chain(budget)
                 .find(|(w, _)| *w == whole)
                 .map(|&(_, i)| Subject::from(i))
                 .ok_or_else(|| format!("未知的占比整体「{whole}」"))?
@@ -158,6 +164,7 @@ impl Walker<'_> {
     /// 相比); none is a binding problem.
     fn base(&self, c: &Ctx, w: usize, state: &Sentence) -> Result<Base, String> {
         clause_base(c.chars(), c.start, w, self.year)
+            .map(|b| self.reading.base(b))
             .or_else(|| state.base.clone())
             .unwrap_or_else(|| Err("未能确定增减的比较基数".into()))
     }
@@ -185,11 +192,15 @@ impl Walker<'_> {
         }) {
             let (subject, named) =
                 self.subject_before(c, k, "预算数", state.parts, state.pending.as_ref())?;
-            let mut d = Self::draft(subject, measure, n, k, c);
+            let mut d = Self::draft(subject, self.reading.measure(measure), n, k, c);
             d.named = named;
             return Ok(d);
         }
         if let Some((k, _)) = ends_with(chars, c.start, n.start, AMOUNT_WORDS) {
+            if self.reading == Reading::Budget {
+                // 2022 年当年预算执行数为 1.48 万元: a budget's 执行数 is the prior year's.
+                return Err("预算所述执行数为上年数，不是本年预算数".into());
+            }
             let (subject, named) =
                 self.subject_before(c, k, "决算数", state.parts, state.pending.as_ref())?;
             let mut d = Self::draft(subject, Measure::Amount, n, k, c);

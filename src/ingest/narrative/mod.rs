@@ -41,7 +41,7 @@ mod tests;
 mod vocabulary;
 mod walker;
 
-use crate::disclosure::{Claim, NamePath};
+use crate::disclosure::{Base, Claim, Measure, NamePath};
 use crate::finding::{Finding, Rule};
 use crate::Catalog;
 use blocks::blocks;
@@ -60,7 +60,60 @@ pub(super) fn extract(
     catalog: Option<&Catalog>,
     problems: &mut Vec<Finding>,
 ) -> (Vec<Claim>, Vec<NamePath>) {
-    let mut walker = Walker::new(catalog, year.or_else(|| document_year(lines)));
+    read(lines, year, catalog, Reading::Accounts, problems)
+}
+
+/// Extracts the claims of a 部门预算's text (what its tables do not hold: front matter and
+/// 情况说明, wherever the template prints them) with the same reader, its vocabulary widened
+/// with the words budgets name their totals with (收支总预算, 支出预算总计, 上年结转 …, see
+/// [`vocabulary::BUDGET_LABELS`]).
+pub(super) fn extract_budget(
+    lines: &[String],
+    year: Option<u32>,
+    catalog: Option<&Catalog>,
+    problems: &mut Vec<Finding>,
+) -> (Vec<Claim>, Vec<NamePath>) {
+    read(lines, year, catalog, Reading::Budget, problems)
+}
+
+/// Which document the text belongs to, for the vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// A 决算: its narrative after the nine tables.
+    Accounts,
+    /// A 部门预算.
+    Budget,
+}
+
+impl Reading {
+    /// The base of a change as the document means it: in a budget every figure is a budget,
+    /// so 比 2025 年年初预算 / 与上年预算数相比 / 比 2025 年执行数 all name the prior year's
+    /// figure ([`Base::PriorYear`]); a 决算 keeps the base as named.
+    fn base(self, base: Result<Base, String>) -> Result<Base, String> {
+        match (self, base) {
+            (Reading::Budget, Ok(Base::BudgetInitial | Base::BudgetFull)) => Ok(Base::PriorYear),
+            (_, b) => b,
+        }
+    }
+
+    /// The measure of a figure introduced as a budget (预算数为 …): in a budget that is the
+    /// document's own figure ([`Measure::Amount`]), as its tables print it.
+    fn measure(self, measure: Measure) -> Measure {
+        match (self, measure) {
+            (Reading::Budget, Measure::BudgetInitial | Measure::BudgetFull) => Measure::Amount,
+            (_, m) => m,
+        }
+    }
+}
+
+fn read(
+    lines: &[String],
+    year: Option<u32>,
+    catalog: Option<&Catalog>,
+    reading: Reading,
+    problems: &mut Vec<Finding>,
+) -> (Vec<Claim>, Vec<NamePath>) {
+    let mut walker = Walker::new(catalog, year.or_else(|| document_year(lines)), reading);
     for block in blocks(lines) {
         walker.block(&block);
     }

@@ -1,12 +1,14 @@
 //! Subjects: what a clause names (a name path, a 类, a label), and the subject a number
 //! falls back on when the clause names none.
 
-use super::chars::{at, find, len, squeeze, text};
+use super::chars::{at, ch, find, len, squeeze, text};
 use super::funds::{self, Funds};
 use super::scanner::{content_start, numbers, UnitKind};
-use super::vocabulary::{Kind, Names, LABELS};
+use super::vocabulary::{Kind, Names, BUDGET_LABELS, LABELS};
 use super::walker::{Ctx, Walker};
+use super::Reading;
 use crate::disclosure::{Indicator, Subject};
+use crate::FunctionCode;
 
 /// What a clause names before a position.
 #[derive(Clone, Debug)]
@@ -81,6 +83,12 @@ impl Walker<'_> {
             };
         }
         let chars = c.chars();
+        // A budget's 项 named with its code (一般行政管理事务（2060102）支出 5.40 万元).
+        if self.reading == Reading::Budget && kind(Kind::Amount) {
+            if let Some((start, code)) = coded_item(chars, from, to) {
+                return Named::Found(Subject::Item(code), start);
+            }
+        }
         // A class name with its marker (一般公共服务支出（类）2106.66 万元).
         let marked = ["（类）", "(类)"]
             .iter()
@@ -157,8 +165,8 @@ impl Walker<'_> {
         let mut hits = Vec::new();
         let mut i = from;
         while i < to {
-            let best = LABELS
-                .iter()
+            let best = self
+                .labels()
                 .filter(|(l, _, _)| i + len(l) <= to && at(chars, i, l))
                 .max_by_key(|(l, _, _)| len(l));
             match best {
@@ -172,6 +180,15 @@ impl Walker<'_> {
             }
         }
         hits
+    }
+
+    /// The labels of the vocabulary: a budget's text adds its own ([`BUDGET_LABELS`]).
+    fn labels(&self) -> impl Iterator<Item = &'static (&'static str, Kind, Names)> {
+        let budget: &[_] = match self.reading {
+            Reading::Budget => BUDGET_LABELS,
+            Reading::Accounts => &[],
+        };
+        LABELS.iter().chain(budget)
     }
 
     /// The subject a label at `i` names in its context (`Err` when it names one that cannot
@@ -215,6 +232,11 @@ impl Walker<'_> {
                     Indicator::PerformanceFunds
                 }))
             }),
+            Names::Totals => Some(match self.funds_at(c, i) {
+                Funds::Department => Ok(Indicator::Total.into()),
+                Funds::Fiscal => Ok(Indicator::FiscalTotal.into()),
+                _ => Err("某一预算的收支总计不是可识别的指标".to_owned()),
+            }),
             Names::Equipment => before
                 .replace("（含）", "")
                 .replace("(含)", "")
@@ -236,4 +258,21 @@ impl Walker<'_> {
             .or_else(|| self.section_funds())
             .unwrap_or(Funds::Department)
     }
+}
+
+/// The last 项 printed with its 7-digit code in brackets in `chars[from..to]` (行政单位医疗
+/// （2101101）), and where its name starts: a functional code of 支出 (2…), which a 部门预算
+/// prints after the name of each 项 it explains. Other bracketed numbers (经济科目 (301), a
+/// year) are no 项.
+fn coded_item(chars: &[char], from: usize, to: usize) -> Option<(usize, FunctionCode)> {
+    (from..to).rev().find_map(|k| {
+        if !matches!(ch(chars, k), '（' | '(') {
+            return None;
+        }
+        let digits = text(chars, k + 1, (k + 8).min(to));
+        let closed = matches!(ch(chars, k + 8), '）' | ')');
+        let code: FunctionCode = digits.parse().ok()?;
+        (closed && digits.len() == 7 && digits.starts_with('2'))
+            .then(|| (content_start(chars, from, k), code))
+    })
 }

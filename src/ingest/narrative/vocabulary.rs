@@ -29,6 +29,10 @@ pub(super) enum Names {
     Funds,
     /// 设备 after 单位价值 100 万元以上.
     Equipment,
+    /// A budget's 收支总计 (收入预算总计, 支出预算总计 …) of the funds the words or the
+    /// section name: the department's ([`Indicator::Total`]) or 财政拨款's
+    /// ([`Indicator::FiscalTotal`]).
+    Totals,
 }
 
 /// The labels the narrative names its indicators with (longest match wins).
@@ -281,6 +285,166 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
     ),
 ];
 
+/// The labels a 部门预算 names its figures with, besides [`LABELS`] (longest match wins
+/// over both): its totals (收支总预算, 收入预算总计, 支出预算总计 …) and sources (上年结转 …).
+pub(super) const BUDGET_LABELS: &[(&str, Kind, Names)] = &[
+    ("收支总预算", Kind::Amount, Names::Totals),
+    ("收支预算总计", Kind::Amount, Names::Totals),
+    ("收入、支出预算总计", Kind::Amount, Names::Totals),
+    ("收支预算总额", Kind::Amount, Names::Totals),
+    ("收入预算总计", Kind::Amount, Names::Totals),
+    ("支出预算总计", Kind::Amount, Names::Totals),
+    ("收入预算总额", Kind::Amount, Names::Totals),
+    ("支出预算总额", Kind::Amount, Names::Totals),
+    ("收入预算合计", Kind::Amount, Names::Totals),
+    ("支出预算合计", Kind::Amount, Names::Totals),
+    ("本年收入预算", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("本年支出预算", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
+    (
+        "财政拨款收支总预算",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收、支总预算",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收入预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款支出预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收支预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "财政拨款收入支出预算总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalTotal),
+    ),
+    (
+        "一般公共预算拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::GpbIncome),
+    ),
+    (
+        "一般公共预算当年拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::GpbIncome),
+    ),
+    (
+        "一般公共预算支出",
+        Kind::Amount,
+        Names::Fixed(I::GpbExpense),
+    ),
+    (
+        "一般公共预算拨款支出",
+        Kind::Amount,
+        Names::Fixed(I::GpbExpense),
+    ),
+    (
+        "政府性基金预算拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::FundIncome),
+    ),
+    (
+        "国有资本经营预算拨款收入",
+        Kind::Amount,
+        Names::Fixed(I::SoeIncome),
+    ),
+    ("上年结转", Kind::Amount, Names::Fixed(I::IncomeCarryover)),
+    (
+        "上年结转结余",
+        Kind::Amount,
+        Names::Fixed(I::IncomeCarryover),
+    ),
+    (
+        "政府采购预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "政府采购预算总额",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "政府采购支出预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "政府采购支出预算总额",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementTotal),
+    ),
+    (
+        "本年一般公共预算收入",
+        Kind::Amount,
+        Names::Fixed(I::GpbIncome),
+    ),
+    (
+        "本年政府性基金预算收入",
+        Kind::Amount,
+        Names::Fixed(I::FundIncome),
+    ),
+    (
+        "本年国有资本经营预算收入",
+        Kind::Amount,
+        Names::Fixed(I::SoeIncome),
+    ),
+    (
+        "政府性基金预算支出",
+        Kind::Amount,
+        Names::Fixed(I::FundExpense),
+    ),
+    (
+        "国有资本经营预算支出",
+        Kind::Amount,
+        Names::Fixed(I::SoeExpense),
+    ),
+    ("部门预算收入", Kind::Amount, Names::Fixed(I::IncomeTotal)),
+    ("部门预算支出", Kind::Amount, Names::Fixed(I::ExpenseTotal)),
+    (
+        "政府采购货物预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementGoods),
+    ),
+    (
+        "政府采购工程预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementWorks),
+    ),
+    (
+        "政府采购服务预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementServices),
+    ),
+    (
+        "政府采购货物类预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementGoods),
+    ),
+    (
+        "政府采购工程类预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementWorks),
+    ),
+    (
+        "政府采购服务类预算",
+        Kind::Amount,
+        Names::Fixed(I::ProcurementServices),
+    ),
+];
+
 /// The wholes of shares (占本年收入, 占政府采购支出总额的 …), white space removed.
 pub(super) const WHOLES: &[(&str, Indicator)] = &[
     ("本年收入", I::IncomeTotal),
@@ -298,6 +462,14 @@ pub(super) const WHOLES: &[(&str, Indicator)] = &[
     ("一般公共预算财政拨款基本支出", I::GpbBasic),
     ("一般公共预算财政拨款项目支出", I::GpbProject),
     ("一般公共预算项目支出总额", I::GpbProject),
+];
+
+/// The wholes of a 部门预算's shares besides [`WHOLES`] (占“三公”经费的 …).
+pub(super) const BUDGET_WHOLES: &[(&str, Indicator)] = &[
+    ("“三公”经费", I::SangongTotal),
+    ("\"三公\"经费", I::SangongTotal),
+    ("三公经费", I::SangongTotal),
+    ("“三公”经费预算", I::SangongTotal),
 ];
 
 /// Words after which an amount is the budget a completion rate is computed on (完成预算

@@ -10,7 +10,7 @@ use super::funds::{self, Funds};
 use super::names::PathSpan;
 use super::scanner::{clauses, content_start, numbers, sentences};
 use super::sections::{marker, part_kind, PartKind, Section};
-use super::RULE;
+use super::{Reading, RULE};
 use crate::disclosure::{Base, Claim, Measure, NamePath, Subject};
 use crate::finding::{Finding, Place};
 use crate::Catalog;
@@ -59,6 +59,8 @@ impl Ctx<'_> {
 /// Follows the blocks in order, keeping the section, what the text is about, and the output.
 pub(super) struct Walker<'a> {
     pub(super) catalog: Option<&'a Catalog>,
+    /// Whose text it is (a budget's widens the vocabulary).
+    pub(super) reading: Reading,
     pub(super) year: Option<u32>,
     pub(super) kind: PartKind,
     pub(super) prefix: String,
@@ -89,9 +91,14 @@ pub(super) struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     /// A walker at the start of the narrative (第三部分 is a statement part).
-    pub(super) fn new(catalog: Option<&'a Catalog>, year: Option<u32>) -> Walker<'a> {
+    pub(super) fn new(
+        catalog: Option<&'a Catalog>,
+        year: Option<u32>,
+        reading: Reading,
+    ) -> Walker<'a> {
         Walker {
             catalog,
+            reading,
             year,
             kind: PartKind::Statement,
             prefix: String::new(),
@@ -238,7 +245,7 @@ impl<'a> Walker<'a> {
         }
         let pending = self.named_without_figures(c);
         if let Some(base) = sentence_base(chars, c.start, c.end, self.year) {
-            state.base = Some(base);
+            state.base = Some(self.reading.base(base));
         }
         let mut events: Vec<(usize, Result<Option<Draft>, String>)> = Vec::new();
         for n in numbers(chars, c.start, c.end) {

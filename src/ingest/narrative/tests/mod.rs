@@ -1,6 +1,7 @@
 //! Tests of the narrative extraction, on the pieces of the scanner, on small narratives and
 //! on the seed disclosure (whose claims and name paths were transcribed by hand).
 
+mod budgets;
 mod funds;
 mod narratives;
 mod pieces;

@@ -1,0 +1,209 @@
+//! The 情况说明 of the 部门预算 of `tests/fixtures/corpus/yusuan/`, read from the PDF as
+//! published: how many claims the narrative reader takes from each, how many of them the
+//! audit checks, the errors it finds (each checked by hand against the printed page, see
+//! `NAME.expected.tsv`) and the sentences it cannot read.
+//!
+//! - `bn.amount`: amounts against the budget tables (收支总表, 财政拨款收支总表, 支出总表,
+//!   一般公共预算支出表); the amounts whose table is not read are listed in one warning.
+//! - `n.share`, `n.growth_rate`: 占比 and 增减率 recomputed from the narrative's own figures.
+
+use cn_budget::audit::{audit, AuditOptions, Finding, Severity, RULES};
+use cn_budget::disclosure::Document;
+use std::collections::BTreeMap;
+
+#[path = "support/corpus.rs"]
+mod support;
+use support::read;
+
+/// The rules a budget's narrative is checked with.
+const NARRATIVE_RULES: [&str; 3] = ["bn.amount", "n.share", "n.growth_rate"];
+
+/// What the audit makes of one budget's narrative.
+#[derive(Debug, PartialEq, Eq)]
+struct Figures {
+    /// Claims read.
+    claims: usize,
+    /// Evaluations of each rule that compared figures (passed or failed).
+    checked: [usize; 3],
+    /// Error findings of the three rules.
+    errors: usize,
+    /// Sentences with figures the reader could not bind (`ingest.claim`).
+    unread: usize,
+}
+
+/// Per document: claims, checked (bn.amount, n.share, n.growth_rate), errors, unread.
+const EXPECTED: [(&str, Figures); 13] = [
+    (
+        "yusuan/central-guojia-xinfangju-2026",
+        f(34, [7, 5, 0], 1, 25),
+    ),
+    (
+        "yusuan/chongqing-swu-university-2024",
+        f(12, [3, 3, 0], 0, 4),
+    ),
+    (
+        "yusuan/guangdong-shenzhen-caizhengju-2026",
+        f(30, [0, 0, 3], 0, 17),
+    ),
+    (
+        "yusuan/jiangsu-suzhou-shengtai-huanjing-2026",
+        f(93, [11, 21, 5], 0, 26),
+    ),
+    (
+        "yusuan/jiangsu-wuxi-xinfangju-2025",
+        f(105, [10, 21, 8], 0, 20),
+    ),
+    (
+        "yusuan/shaanxi-xian-anjianju-2019-tables-only",
+        f(0, [0, 0, 0], 0, 0),
+    ),
+    ("yusuan/shaanxi-xian-kejiju-2022", f(113, [28, 0, 0], 6, 73)),
+    (
+        "yusuan/shaanxi-xian-minzheng-2021",
+        f(147, [0, 0, 0], 0, 54),
+    ),
+    ("yusuan/shaanxi-xian-renshe-2020", f(96, [4, 0, 0], 0, 22)),
+    (
+        "yusuan/shaanxi-xian-xingzheng-shenpi-2025",
+        f(58, [16, 0, 15], 0, 14),
+    ),
+    ("yusuan/shanghai-caizhengju-2025", f(43, [1, 0, 0], 0, 7)),
+    (
+        "yusuan/shanghai-putuo-shehui-fuliyuan-2024",
+        f(42, [0, 0, 0], 0, 16),
+    ),
+    (
+        "yusuan/shanghai-putuo-wanli-jiedao-2023",
+        f(22, [0, 0, 0], 0, 80),
+    ),
+];
+
+const fn f(claims: usize, checked: [usize; 3], errors: usize, unread: usize) -> Figures {
+    Figures {
+        claims,
+        checked,
+        errors,
+        unread,
+    }
+}
+
+/// The error findings expected, per document: rule, the claim's quote as printed, and how
+/// many claims print it.
+const ERRORS: [(&str, &str, &str, usize); 2] = [
+    (
+        "yusuan/central-guojia-xinfangju-2026",
+        "bn.amount",
+        "财政拨款收支总预算 18,728.91 万",
+        1,
+    ),
+    (
+        "yusuan/shaanxi-xian-kejiju-2022",
+        "bn.amount",
+        "一般公共预算支出 93664.78 万元",
+        6,
+    ),
+];
+
+/// The audit with only `rule` on.
+fn only(doc: &Document, rule: &str) -> (usize, Vec<Finding>) {
+    let mut options = AuditOptions::default();
+    for r in RULES.iter().filter(|r| r.id.as_str() != rule) {
+        options.disable(r.id.as_str()).unwrap();
+    }
+    let report = audit(doc, &options);
+    (report.evaluated, report.findings)
+}
+
+fn figures(name: &str) -> (Figures, Vec<(String, String)>) {
+    let (ingested, findings) = read(name, "pdf");
+    let doc = &ingested.document;
+    let mut checked = [0; 3];
+    for (slot, rule) in checked.iter_mut().zip(NARRATIVE_RULES) {
+        let (evaluated, found) = only(doc, rule);
+        // A warning (amounts not checked, a table's unit in doubt) is evaluated but compares
+        // nothing.
+        let warnings = found
+            .iter()
+            .filter(|f| f.rule.as_str() == rule && f.severity == Severity::Warning)
+            .count();
+        *slot = evaluated - warnings;
+    }
+    let errors: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && NARRATIVE_RULES.contains(&f.rule.as_str()))
+        .map(|f| {
+            // The claim's quote: the first 「…」 of the message.
+            let quote = f
+                .message
+                .split_once('「')
+                .and_then(|(_, rest)| rest.split_once('」'))
+                .map_or("", |(q, _)| q);
+            (f.rule.to_string(), quote.to_owned())
+        })
+        .collect();
+    let unread = findings
+        .iter()
+        .filter(|f| f.rule.as_str() == "ingest.claim")
+        .count();
+    let got = Figures {
+        claims: doc.claims.len(),
+        checked,
+        errors: errors.len(),
+        unread,
+    };
+    (got, errors)
+}
+
+#[test]
+fn each_budget_narrative_is_read_and_checked_as_pinned() {
+    let mut problems = Vec::new();
+    let mut want_errors: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+    for (name, rule, quote, times) in ERRORS {
+        let found = want_errors.entry(name).or_default();
+        found.extend(std::iter::repeat_n(
+            (rule.to_owned(), quote.to_owned()),
+            times,
+        ));
+    }
+    for (name, want) in EXPECTED {
+        let (got, errors) = figures(name);
+        println!(
+            "{name}: claims {} checked {:?} errors {} unread {}",
+            got.claims, got.checked, got.errors, got.unread
+        );
+        if got != want {
+            problems.push(format!("{name}: got {got:?}, want {want:?}"));
+        }
+        let want_errors = want_errors.remove(name).unwrap_or_default();
+        if errors != want_errors {
+            problems.push(format!("{name}: errors {errors:#?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    for (name, _) in EXPECTED {
+        let (ingested, findings) = read(name, "pdf");
+        println!("==== {name}");
+        for c in &ingested.document.claims {
+            println!(
+                "{} [{}] {} {} {:?} {:?} 「{}」",
+                c.id,
+                c.section,
+                c.subject,
+                c.measure.label(),
+                c.value,
+                c.of.as_ref().map(|b| b.to_string()),
+                c.quote
+            );
+        }
+        for f in findings.iter().filter(|f| {
+            f.rule.as_str() == "ingest.claim" || NARRATIVE_RULES.contains(&f.rule.as_str())
+        }) {
+            println!("  {:?} {}", f.severity, f.message);
+        }
+    }
+}
