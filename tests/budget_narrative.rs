@@ -181,29 +181,3 @@ fn each_budget_narrative_is_read_and_checked_as_pinned() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
-
-#[test]
-#[ignore]
-fn dump() {
-    for (name, _) in EXPECTED {
-        let (ingested, findings) = read(name, "pdf");
-        println!("==== {name}");
-        for c in &ingested.document.claims {
-            println!(
-                "{} [{}] {} {} {:?} {:?} 「{}」",
-                c.id,
-                c.section,
-                c.subject,
-                c.measure.label(),
-                c.value,
-                c.of.as_ref().map(|b| b.to_string()),
-                c.quote
-            );
-        }
-        for f in findings.iter().filter(|f| {
-            f.rule.as_str() == "ingest.claim" || NARRATIVE_RULES.contains(&f.rule.as_str())
-        }) {
-            println!("  {:?} {}", f.severity, f.message);
-        }
-    }
-}
