@@ -1,9 +1,10 @@
 //! See what the reader makes of a document, before any audit: the tables it found, with the
-//! column labels taken from each table's own header and the rows of cells under them, or the
-//! positioned lines of one PDF page.
+//! column labels taken from each table's own header and the rows of cells under them, the
+//! claims read from its narrative, or the positioned lines of one PDF page.
 //!
 //! ```text
 //! cargo run --example inspect -- FILE            # tables: PDF, layout text or pdfplumber JSON
+//! cargo run --example inspect -- FILE --claims   # the narrative's claims, as the audit binds them
 //! cargo run --example inspect -- FILE.pdf 12     # the lines of page 12 with their positions
 //! ```
 //!
@@ -11,7 +12,7 @@
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: inspect FILE [PAGE]";
+const USAGE: &str = "usage: inspect FILE [PAGE | --claims]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +27,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if args.get(1).map(String::as_str) == Some("--claims") {
+        return claims(path, &bytes);
+    }
     match args.get(1).map(|p| p.parse::<usize>()) {
         None => tables(path, &bytes),
         Some(Ok(page)) => lines(path, &bytes, page),
@@ -66,6 +70,45 @@ fn tables(path: &str, bytes: &[u8]) -> ExitCode {
     );
     for p in problems {
         println!("{}", p.message);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Prints every claim read from the narrative: its id and section, subject, measure, value,
+/// base and direction, and the quoted sentence; then the sentences with figures left unread.
+fn claims(path: &str, bytes: &[u8]) -> ExitCode {
+    let ingested = match cn_budget::ingest::ingest_bytes(bytes) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("inspect: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for c in &ingested.document.claims {
+        let value = c.value.as_deref().unwrap_or("—");
+        let base = c.of.as_ref().map_or(String::new(), |b| format!(" 比较基准 {b}"));
+        let word = c.word.map_or(String::new(), |w| format!(" {}", w.word()));
+        println!(
+            "{} [{}] {} {} {value}{word}{base}\n      「{}」",
+            c.id,
+            c.section,
+            c.subject,
+            c.measure.label(),
+            c.quote
+        );
+    }
+    let unread: Vec<_> = ingested
+        .problems
+        .iter()
+        .filter(|f| f.rule.as_str() == "ingest.claim")
+        .collect();
+    println!(
+        "{} claims; {} sentences with figures not read",
+        ingested.document.claims.len(),
+        unread.len()
+    );
+    for f in unread {
+        println!("  {}", f.message);
     }
     ExitCode::SUCCESS
 }
