@@ -20,10 +20,11 @@ impl Para {
         p
     }
 
-    /// Appends a wrapped line, joined with nothing in between.
+    /// Appends a wrapped line, joined with nothing in between, its letter-spacing removed
+    /// (see [`unspaced`]).
     fn push(&mut self, line: &str) {
         self.line_starts.push(self.chars.len());
-        self.chars.extend(line.chars());
+        self.chars.extend(unspaced(line));
     }
 
     /// The range of the source line that holds offset `pos`.
@@ -44,6 +45,37 @@ impl Para {
             .last()
             .is_some_and(|c| !PARAGRAPH_ENDS.contains(*c))
     }
+}
+
+/// The characters of a line without the letter-spacing of justified text: a PDF that
+/// spreads a line to the margins prints 「国 家 信 访 局 2026 年 机 关 运 行 经 费」, one space
+/// between ideographs, which says nothing (Chinese does not separate words). A space is
+/// dropped where it stands alone between two ideographs inside a run of at least three
+/// ideographs so spaced (X Y Z); a lone space between two words (项目 金额) is kept.
+fn unspaced(line: &str) -> Vec<char> {
+    let chars: Vec<char> = line.chars().collect();
+    let han = |i: usize| chars.get(i).is_some_and(|&c| is_ideograph(c));
+    // A space at i is a letter-space: an ideograph on both sides, and the spacing continues
+    // on one side (i-2 a space after an ideograph at i-3, or i+2 a space before i+3).
+    let spaced = |i: usize| {
+        chars.get(i).is_some_and(|c| c.is_whitespace())
+            && i > 0
+            && han(i - 1)
+            && han(i + 1)
+            && ((i >= 3
+                && chars.get(i - 2).is_some_and(|c| c.is_whitespace())
+                && han(i - 3))
+                || (chars.get(i + 2).is_some_and(|c| c.is_whitespace()) && han(i + 3)))
+    };
+    (0..chars.len())
+        .filter(|&i| !spaced(i))
+        .map(|i| chars[i])
+        .collect()
+}
+
+/// A CJK unified ideograph (basic block or extension A).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// A piece of the narrative.
@@ -160,4 +192,27 @@ fn is_heading(line: &str) -> bool {
     marker(&chars).is_some()
         && !chars.iter().any(|c| "，。；：,;:！？!?".contains(*c))
         && !(0..chars.len()).any(|i| level_marker_at(&chars, i))
+}
+
+#[cfg(test)]
+mod spacing_tests {
+    use super::unspaced;
+
+    fn text(line: &str) -> String {
+        unspaced(line).into_iter().collect()
+    }
+
+    #[test]
+    fn letter_spaced_ideographs_are_joined_and_other_spaces_kept() {
+        assert_eq!(
+            text("国 家 信 访 局 2026 年 机 关 运 行 经 费 财 政 拨 款 预 算2,376.26 万元"),
+            "国家信访局 2026 年机关运行经费财政拨款预算2,376.26 万元"
+        );
+        // A lone space between two words, and spaces around figures, stay.
+        assert_eq!(text("项目 金额 12.00 万元"), "项目 金额 12.00 万元");
+        assert_eq!(text("支出 合计"), "支出 合计");
+        // Two spaces are not letter-spacing.
+        assert_eq!(text("收  入  支  出"), "收  入  支  出");
+        assert_eq!(text(""), "");
+    }
 }
