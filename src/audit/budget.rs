@@ -17,8 +17,8 @@ use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
 use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
 use crate::disclosure::{
-    basic_column, row_identity, BudgetRows, BudgetTable, BudgetTableId, Document, Side,
-    SummaryTable,
+    basic_column, income_identities, row_identity, three_costs_identities, BudgetLine, BudgetRows,
+    BudgetTable, BudgetTableId, Document, LineTable, Side, SummaryTable,
 };
 use crate::Code;
 
@@ -31,10 +31,169 @@ pub(super) fn run(doc: &Document, out: &mut Collector) {
                 within(&t.title, table, Rule::BudgetEconomicHierarchy, out)
             }
             BudgetRows::Summary(table) => balance(&t.title, table, out),
+            BudgetRows::Lines(table) => lined(t.id, &t.title, table, out),
             _ => {}
+        }
+        if let (BudgetTableId::Income, BudgetRows::Functional(table)) = (t.id, &t.rows) {
+            for (total, parts) in income_identities(table.columns()) {
+                let weighted: Vec<(i32, usize)> = parts.iter().map(|&p| (1, p)).collect();
+                let results = table.row_identity_results("row", total, &weighted, out.rounding());
+                let basis = names(table.columns(), &parts);
+                route(
+                    &t.title,
+                    table,
+                    &Rule::BudgetIncomeTotal,
+                    results,
+                    &basis,
+                    out,
+                );
+            }
         }
     }
     basic(doc, out);
+    income(doc, out);
+}
+
+/// The headings of `parts` joined by 「 + 」.
+fn names(columns: &[String], parts: &[usize]) -> String {
+    let names: Vec<&str> = parts
+        .iter()
+        .filter_map(|&p| columns.get(p).map(String::as_str))
+        .collect();
+    names.join(" + ")
+}
+
+/// The row identities of a table without codes: `b.income_total` on a 收入总表
+/// ([`income_identities`]), `b.three_costs` on a “三公” table ([`three_costs_identities`]).
+fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) {
+    let (rule, identities) = match id {
+        BudgetTableId::Income => (Rule::BudgetIncomeTotal, income_identities(&table.columns)),
+        BudgetTableId::ThreeCosts => (
+            Rule::BudgetThreeCosts,
+            three_costs_identities(&table.columns),
+        ),
+        _ => return,
+    };
+    if !out.on(&rule) {
+        return;
+    }
+    for (total, parts) in identities {
+        let results: Vec<_> = table
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let cell = |j: usize| line.cells.get(j).and_then(Option::as_ref);
+                let weighted: Vec<(i32, Option<&crate::Amount>)> =
+                    parts.iter().map(|&p| (1, cell(p))).collect();
+                let result = compare_cells(
+                    cell(total),
+                    &weighted,
+                    Blanks::NotReported,
+                    Relation::Equal,
+                    out.rounding(),
+                )?;
+                Some((line, result))
+            })
+            .collect();
+        let verdicts = results.iter().filter_map(|(_, r)| r.as_ref().ok());
+        let (n, failed) = verdicts.fold((0, 0), |(n, f), c| {
+            (n + 1, f + usize::from(c.verdict == Verdict::Inconsistent))
+        });
+        if n >= 3 && failed * 2 > n {
+            let place = Place {
+                table: Some(TableRef::Budget(name.to_owned())),
+                ..Place::default()
+            };
+            let text = format!(
+                "表头所示「{}」与其后各列（{}）的关系在多数行不成立，疑似表头各列未能读准，本项校验未执行",
+                table.columns.get(total).map_or("", String::as_str),
+                names(&table.columns, &parts)
+            );
+            out.warn(rule.clone(), place, text);
+            continue;
+        }
+        for (line, result) in results {
+            let place = || {
+                let (code, label) = line_place(line);
+                Place {
+                    table: Some(TableRef::Budget(name.to_owned())),
+                    code: Some(code),
+                    name: label,
+                    column: table.columns.get(total).cloned(),
+                    claim: None,
+                }
+            };
+            out.check_with(rule.clone(), result, place, || {
+                names(&table.columns, &parts)
+            });
+        }
+    }
+}
+
+/// Where a finding on a row of a [`LineTable`] points: the unit's code printed before its
+/// name (204001), or 合计 for the total row, and the name.
+fn line_place(line: &BudgetLine) -> (String, Option<String>) {
+    let digits: String = line.name.chars().take_while(char::is_ascii_digit).collect();
+    let rest = line.name[digits.len()..].to_owned();
+    if !digits.is_empty() {
+        (digits, Some(rest).filter(|r| !r.is_empty()))
+    } else if line.is_total() || line.name.is_empty() {
+        (TOTAL_LABEL.to_owned(), None)
+    } else {
+        (line.name.clone(), None)
+    }
+}
+
+/// `bx.income`: the 合计 of the 收入总表 (its total column, on its 合计 row) = the 收入总计 of
+/// the 收支总表, when the 收入总表 has a column of carried-over funds (上年结转, 上年结余):
+/// both then count this year's income and the carry-over. A 收入总表 without such a column
+/// counts this year's income only, which the 收支总表 prints on a line not read yet.
+fn income(doc: &Document, out: &mut Collector) {
+    let rule = Rule::BudgetCrossIncome;
+    let (Some(income), Some(summary)) = (
+        table(doc, BudgetTableId::Income),
+        table(doc, BudgetTableId::Summary),
+    ) else {
+        return;
+    };
+    let BudgetRows::Summary(summary_rows) = &summary.rows else {
+        return;
+    };
+    let columns = income.rows.columns();
+    let carried = columns
+        .iter()
+        .any(|c| c.contains("上年结转") || c.contains("上年结余"));
+    let Some(total_column) = income_identities(columns).first().map(|(t, _)| *t) else {
+        return;
+    };
+    let total_row = match &income.rows {
+        BudgetRows::Functional(t) => t.total(),
+        BudgetRows::Lines(t) => t.total().map(|l| l.cells.as_slice()),
+        _ => None,
+    };
+    let (Some(left), Some(right)) = (
+        total_row.and_then(|r| r.get(total_column)),
+        summary_rows
+            .line(Side::Income, "收入总计")
+            .and_then(|l| l.cells.first()),
+    ) else {
+        return;
+    };
+    if !carried {
+        return;
+    }
+    let Some(result) = same(left, right, out) else {
+        return;
+    };
+    let place = || Place {
+        table: Some(TableRef::Budget(income.title.clone())),
+        code: Some(TOTAL_LABEL.to_owned()),
+        name: None,
+        column: columns.get(total_column).cloned(),
+        claim: None,
+    };
+    let basis = || format!("{}收入总计", summary.title);
+    out.check_with(rule, result, place, basis);
 }
 
 /// The hierarchy (under `rule`) and the row identity of one coded table.

@@ -215,6 +215,12 @@ rules! {
     BudgetBalance = "b.balance", "收支总表、财政拨款收支总表", "收入总计 = 支出总计";
     /// `bx.basic`.
     BudgetCrossBasic = "bx.basic", "一般公共预算支出表、一般公共预算基本支出表", "一般公共预算支出表合计行基本支出 = 一般公共预算基本支出表合计";
+    /// `b.income_total`.
+    BudgetIncomeTotal = "b.income_total", "收入总表", "合计 = 各收入来源之和（上年结转、一般公共预算拨款收入……；其中项不计）；分本年收入、上年结转结余两组时合计 = 各组小计之和，小计 = 组内各项之和（各行）";
+    /// `b.three_costs`.
+    BudgetThreeCosts = "b.three_costs", "“三公”经费支出表", "公务用车购置及运行费 = 购置费 + 运行费；“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；表头另列会议费、培训费且有“三公”小计时，合计 = “三公”小计 + 会议费 + 培训费（各行）";
+    /// `bx.income`.
+    BudgetCrossIncome = "bx.income", "收入总表、收支总表", "收入总表合计（含上年结转列时）= 收支总表收入总计";
     }
     other {
     /// `rounding.summary`: The summary of a table's differences within rounding (尾差).

@@ -26,9 +26,10 @@ use super::codes::{economic_code, function_code};
 use super::meta::{document_year, printed_decimals, strip_years, Headings};
 use super::{table_unit, Failure};
 use crate::check::{Outcome, Table, Verdict};
+use crate::disclosure::names_two_costs;
 use crate::disclosure::{
-    BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, Side, SummaryLine, SummaryTable,
-    TableState, Template,
+    is_percentage, BudgetLine, BudgetRows, BudgetTable, BudgetTableId, LineTable, Meta,
+    PrintedTable, Side, SummaryLine, SummaryTable, TableState, Template,
 };
 use crate::finding::Finding;
 use crate::ingest::printed::{is_statement, label_in, strip_continuation, strip_label};
@@ -152,11 +153,13 @@ pub(super) fn assemble(
             printed.state = TableState::Empty;
         }
         let two_sided = matches!(id, BudgetTableId::Summary | BudgetTableId::FiscalSummary);
-        let rows = if printed.state == TableState::Empty || !(id.has_coded_rows() || two_sided) {
-            Ok(BudgetRows::NotRead)
-        } else {
-            table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
-        };
+        let lined = matches!(id, BudgetTableId::ThreeCosts);
+        let rows =
+            if printed.state == TableState::Empty || !(id.has_coded_rows() || two_sided || lined) {
+                Ok(BudgetRows::NotRead)
+            } else {
+                table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
+            };
         let rows = rows.unwrap_or_else(|why| {
             printed.state = TableState::Unreadable;
             problems.push(super::unreadable_table(
@@ -214,7 +217,18 @@ fn read(
         .columns
         .iter()
         .any(|c| c.contains("单位编码") || c.contains("单位代码"));
-    if !coded || units || code_columns.count() > 1 {
+    // One code split over 类/款/项 columns counts once.
+    let (parts, whole): (Vec<&String>, Vec<&String>) = code_columns.partition(|c| code_part(c));
+    let classifications = whole.len() + usize::from(!parts.is_empty());
+    if matches!(id, BudgetTableId::Income | BudgetTableId::ThreeCosts) && (!coded || units) {
+        if let Some(h) = t.columns.iter().find(|h| names_two_costs(h)) {
+            return Err(format!(
+                "表头「{h}」含两项费用，两列读成了一列，各列无法对应"
+            ));
+        }
+        return lines(t, unit);
+    }
+    if !coded || units || classifications > 1 {
         return Ok(BudgetRows::NotRead);
     }
     if t.columns.is_empty() {
@@ -247,9 +261,14 @@ fn read(
                 .collect()
         };
         if let Some((mut printed, name, next)) = row_code(cells) {
-            // Every code ends in the same column; a row whose code does not was cut into
-            // cells that do not sit under the header (text without positions).
-            if next != first {
+            // Every code ends in the same column, or in a column of the code (类/款/项 each
+            // its own); a row whose code does not was cut into cells that do not sit under
+            // the header (text without positions).
+            let in_code_column = next
+                .checked_sub(1)
+                .and_then(|j| t.columns.get(j))
+                .is_some_and(|h| h.contains("编码") || h.contains("代码"));
+            if next != first && !in_code_column {
                 return Err(format!(
                     "「{}」的科目编码不在编码列，各列未对齐",
                     cells.join(" ")
@@ -338,6 +357,80 @@ fn misread<C: Code>(table: &Table<C>) -> Result<(), Failure> {
         )),
         None => Ok(()),
     }
+}
+
+/// Whether a heading of a code column names one part of a code printed over 类/款/项
+/// columns (功能分类科目编码类, …编码款, …编码项).
+fn code_part(heading: &str) -> bool {
+    let after = ["编码", "代码"]
+        .iter()
+        .filter_map(|w| heading.rfind(w).map(|i| &heading[i + w.len()..]))
+        .min_by_key(|rest| rest.len());
+    after.is_some_and(|rest| rest.starts_with(['类', '款', '项']))
+}
+
+/// Whether a heading names a label column of a table without codes (序号, 单位编码, 单位名称,
+/// 预算单位, 年度), not figures.
+fn is_label_column(heading: &str) -> bool {
+    ["序号", "编码", "代码", "名称", "预算单位", "年度"]
+        .iter()
+        .any(|w| heading.contains(w))
+}
+
+/// The rows of a table without classification codes (收入总表 by unit or as one row, the
+/// “三公” table): the leading label columns (序号, 单位编码, 单位名称 …) name the row, the
+/// cell under each other column (percentages left out) is its figure; rows without figures,
+/// header repeats and column numbering are skipped, and the title of a table printed next
+/// (附表…, …绩效目标表) ends the rows. `NotRead` when the header was not
+/// taken from positions.
+fn lines(t: &RawTable, unit: Unit) -> Result<BudgetRows, Failure> {
+    if t.columns.is_empty() {
+        return Ok(BudgetRows::NotRead);
+    }
+    let labels = t.columns.iter().take_while(|h| is_label_column(h)).count();
+    let columns: Vec<usize> = (labels..t.columns.len())
+        .filter(|&j| !is_percentage(&t.columns[j]))
+        .collect();
+    let mut out = LineTable {
+        columns: columns
+            .iter()
+            .map(|&j| t.columns[j].trim().to_owned())
+            .collect(),
+        lines: Vec::new(),
+    };
+    for cells in &t.rows {
+        if lanci(cells).is_some() || is_header(cells, &t.columns) || is_numbering(cells) {
+            continue;
+        }
+        // The title of what the document prints next (附表14 …绩效目标表) ends the table.
+        if !out.lines.is_empty() && cells.iter().any(|c| names_a_table(c)) {
+            break;
+        }
+        let figures = columns
+            .iter()
+            .any(|&j| cells.get(j).is_some_and(|c| is_amount(c)));
+        if !figures {
+            continue;
+        }
+        let name = cells.iter().take(labels).map(|c| compact(c)).collect();
+        let cells = columns
+            .iter()
+            .map(|&j| amount(cells.get(j).map_or("", String::as_str), unit))
+            .collect::<Result<_, _>>()?;
+        out.lines.push(BudgetLine { name, cells });
+    }
+    Ok(if out.lines.is_empty() {
+        BudgetRows::NotRead
+    } else {
+        BudgetRows::Lines(out)
+    })
+}
+
+/// Whether a cell names a table printed after a table without codes: 附表…, …目标表 (the
+/// performance targets that follow the budget tables), or the title of a budget table.
+fn names_a_table(cell: &str) -> bool {
+    let c = compact(cell);
+    c.contains("附表") || c.contains("目标表") || BudgetTableId::from_title(&c).is_some()
 }
 
 /// The 收入总计 and 支出总计 of a two-sided table, from the row that prints both (labels
@@ -446,13 +539,6 @@ fn text_columns_end(t: &RawTable, after_code: usize) -> usize {
         .next_back()
         .unwrap_or(after_code)
         .max(after_code)
-}
-
-/// Whether a column heading names a percentage (增减%, 增长率), not an amount.
-fn is_percentage(heading: &str) -> bool {
-    ["%", "％", "率", "比例"]
-        .iter()
-        .any(|w| heading.contains(w))
 }
 
 /// Whether a row repeats the header (the column labels, as the reader gave them).
