@@ -17,8 +17,8 @@ use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
 use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
 use crate::disclosure::{
-    basic_column, income_identities, row_identity, three_costs_identities, BudgetLine, BudgetRows,
-    BudgetTable, BudgetTableId, Document, LineTable, Side, SummaryTable,
+    basic_column, income_identities, row_identity, three_costs_identities, total_column,
+    BudgetLine, BudgetRows, BudgetTable, BudgetTableId, Document, LineTable, Side, SummaryTable,
 };
 use crate::Code;
 
@@ -163,7 +163,7 @@ fn income(doc: &Document, out: &mut Collector) {
     let carried = columns
         .iter()
         .any(|c| c.contains("上年结转") || c.contains("上年结余"));
-    let Some(total_column) = income_identities(columns).first().map(|(t, _)| *t) else {
+    let Some(total_column) = total_column(columns) else {
         return;
     };
     let total_row = match &income.rows {

@@ -453,14 +453,23 @@ impl BudgetLine {
 }
 
 impl LineTable {
-    /// The total row: the row labelled 合计 (总计), else the only row when the table prints
-    /// one row without a label.
+    /// The total row: the row labelled 合计 (总计), else the only row (one row of figures,
+    /// unlabelled or naming the department, its only unit).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{BudgetLine, LineTable};
+    /// let line = |name: &str| BudgetLine { name: name.into(), cells: vec![None] };
+    /// let one = LineTable { columns: vec!["收入总计".into()], lines: vec![line("深圳市财政局（本级）")] };
+    /// assert_eq!(one.total().unwrap().name, "深圳市财政局（本级）");
+    /// let units = LineTable { columns: vec!["合计".into()], lines: vec![line("121001甲"), line("121002乙")] };
+    /// assert!(units.total().is_none());
+    /// ```
     pub fn total(&self) -> Option<&BudgetLine> {
         self.lines
             .iter()
             .find(|l| l.is_total())
             .or_else(|| match self.lines.as_slice() {
-                [only] if only.name.is_empty() => Some(only),
+                [only] => Some(only),
                 _ => None,
             })
     }
@@ -495,8 +504,7 @@ fn of_which(heading: &str) -> bool {
 /// assert!(income_identities(&h(&["总计", "合计", "一般公共预算拨款"])).is_empty());
 /// ```
 pub fn income_identities(columns: &[String]) -> Vec<ColumnSum> {
-    let is_total = |h: &str| (h.contains("合计") || h.contains("总计")) && !h.contains("小计");
-    let Some(total) = columns.iter().position(|h| is_total(h)) else {
+    let Some(total) = total_column(columns) else {
         return Vec::new();
     };
     let rest: Vec<usize> = (total + 1..columns.len())
@@ -525,6 +533,23 @@ pub fn income_identities(columns: &[String]) -> Vec<ColumnSum> {
     let mut out = vec![(total, top)];
     out.extend(groups);
     out
+}
+
+/// Whether a heading names a total (合计, 总计), not a subtotal (小计).
+fn is_total(heading: &str) -> bool {
+    (heading.contains("合计") || heading.contains("总计")) && !heading.contains("小计")
+}
+
+/// The total column of a header: the first headed 合计 or 总计 (本年收入合计, 收入总计 …).
+///
+/// ```
+/// use cn_budget::disclosure::total_column;
+/// let h = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// assert_eq!(total_column(&h(&["总计", "合计", "一般公共预算拨款小计"])), Some(0));
+/// assert_eq!(total_column(&h(&["小计", "其他收入"])), None);
+/// ```
+pub fn total_column(columns: &[String]) -> Option<usize> {
+    columns.iter().position(|h| is_total(h))
 }
 
 /// Whether a column heading names a percentage (增减%, 增长率), not an amount.

@@ -23,7 +23,7 @@
 
 use super::cells::{amount, compact, is_amount, is_text, lanci, leading_code};
 use super::codes::{economic_code, function_code};
-use super::meta::{document_year, printed_decimals, strip_years, Headings};
+use super::meta::{document_year, strip_years, Headings};
 use super::{table_unit, Failure};
 use crate::check::{Outcome, Table, Verdict};
 use crate::disclosure::names_two_costs;
@@ -118,17 +118,9 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
         .collect();
     Ok(Meta {
         kind: crate::disclosure::Kind::Budget,
-        template: Template::Budget,
         tables,
         department,
-        reporting_unit,
-        year,
-        unit: headings.unit.unwrap_or(Unit::TenThousandYuan),
-        decimals: printed_decimals(raw),
-        edition: year,
-        other: BTreeMap::new(),
-        headings: super::identity::part_headings(raw),
-        year_ends: Vec::new(),
+        ..super::common_meta(raw, &headings, year, Template::Budget)
     })
 }
 
