@@ -20,6 +20,8 @@
 //!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
 //!   columns not taken from positions) is reported once as `ingest.table` and left out of
 //!   the checks.
+//! - The title of another table run into a row (the layout reader did not see it as a title)
+//!   ends the rows of the table being read.
 
 use super::cells::{amount, compact, is_amount, is_text, lanci, leading_code};
 use super::codes::{economic_code, function_code};
@@ -246,6 +248,10 @@ fn read(
         if lanci(cells).is_some() || is_header(cells, &t.columns) || is_numbering(cells) {
             continue;
         }
+        // The title of the next table, run into a row, ends this one.
+        if !rows.is_empty() && cells.iter().any(|c| names_a_table(c)) {
+            break;
+        }
         let amounts = |cells: &[String]| -> Result<Vec<Option<Amount>>, Failure> {
             columns
                 .iter()
@@ -418,11 +424,15 @@ fn lines(t: &RawTable, unit: Unit) -> Result<BudgetRows, Failure> {
     })
 }
 
-/// Whether a cell names a table printed after a table without codes: 附表…, …目标表 (the
-/// performance targets that follow the budget tables), or the title of a budget table.
+/// Whether a cell names a table printed after the one being read: 附表…, …目标表 (the
+/// performance targets that follow the budget tables), or the title of a budget table, alone
+/// or run into the text after it (「…基本支出明细表（按支出经济分类科目…）序」).
 fn names_a_table(cell: &str) -> bool {
     let c = compact(cell);
-    c.contains("附表") || c.contains("目标表") || BudgetTableId::from_title(&c).is_some()
+    let titled = c
+        .match_indices('表')
+        .any(|(i, _)| BudgetTableId::from_title(&c[..i + '表'.len_utf8()]).is_some());
+    c.contains("附表") || c.contains("目标表") || titled
 }
 
 /// The 收入总计 and 支出总计 of a two-sided table, from the row that prints both (labels
