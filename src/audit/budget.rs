@@ -12,6 +12,19 @@
 //! - `bx.basic`: the 基本支出 of the 一般公共预算支出表's 合计 row equals the 合计 of the
 //!   一般公共预算基本支出表 (the same 一般公共预算 basic expenditure, by function and by
 //!   economic nature).
+//! - `b.income_total`: in a 收入总表 (coded, by unit or one row), the total equals the sum
+//!   of the income sources on every row, 其中 columns left out, by 小计 groups where the
+//!   header has them ([`crate::disclosure::income_identities`]).
+//! - `b.three_costs`: in a “三公” table, 公务用车购置及运行费 = 购置费 + 运行费, the “三公”
+//!   total = 因公出国（境）费 + 公务用车 + 公务接待费, and a 合计 over a “三公” 小计 = it +
+//!   会议费 + 培训费, block by block (本年, 上年, 增减) on every row
+//!   ([`crate::disclosure::three_costs_identities`]).
+//! - `bx.income`: the 收入总表's total (its 合计 row, else its only row) equals the 收支总表's
+//!   收入总计 when the 收入总表 has a column of carried-over funds (上年结转, 上年结余).
+//!
+//! A row identity of a table without codes that fails on most rows (at least three
+//! compared) was misread (its header's columns not where the figures are): one warning, no
+//! errors.
 
 use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
@@ -495,6 +508,149 @@ mod tests {
             errors(&budget(vec![summary("10.01")])),
             [(Rule::BudgetBalance, None, None)]
         );
+    }
+
+    fn lines(id: BudgetTableId, columns: &[&str], rows: &[(&str, &[&str])]) -> BudgetTable {
+        let cell = |v: &&str| if v.is_empty() { None } else { a(v) };
+        BudgetTable {
+            id,
+            title: id.label().into(),
+            page: 1,
+            rows: BudgetRows::Lines(LineTable {
+                columns: columns.iter().map(|c| c.to_string()).collect(),
+                lines: rows
+                    .iter()
+                    .map(|(name, cells)| BudgetLine {
+                        name: name.to_string(),
+                        cells: cells.iter().map(cell).collect(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    fn income(unit: &str) -> BudgetTable {
+        let columns = [
+            "合计",
+            "上年结转",
+            "一般公共预算拨款收入",
+            "事业收入",
+            "其中：教育收费",
+        ];
+        lines(
+            BudgetTableId::Income,
+            &columns,
+            &[
+                ("合计", &["10.00", "1.00", "6.00", "3.00", "2.00"]),
+                ("121001甲单位", &[unit, "1.00", "6.00", "3.00", "2.00"]),
+            ],
+        )
+    }
+
+    #[test]
+    fn income_rows_add_up_their_sources_without_the_of_which_column() {
+        assert_eq!(errors(&budget(vec![income("10.00")])), []);
+        assert_eq!(
+            errors(&budget(vec![income("12.00")])),
+            [(
+                Rule::BudgetIncomeTotal,
+                Some("121001".into()),
+                Some("合计".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn three_costs_parts_add_up_block_by_block() {
+        let columns = [
+            "合计",
+            "因公出国（境）费",
+            "小计",
+            "公务用车购置费",
+            "公务用车运行费",
+            "公务接待费",
+        ];
+        let table = |car: &str| {
+            lines(
+                BudgetTableId::ThreeCosts,
+                &columns,
+                &[("", &["10.00", "4.00", car, "1.00", "3.00", "2.00"])],
+            )
+        };
+        assert_eq!(errors(&budget(vec![table("4.00")])), []);
+        // A 公务用车 subtotal of 5.00 over 1.00 + 3.00 breaks both identities it is in.
+        let found = errors(&budget(vec![table("5.00")]));
+        assert_eq!(
+            found,
+            [
+                (
+                    Rule::BudgetThreeCosts,
+                    Some("合计".into()),
+                    Some("小计".into())
+                ),
+                (
+                    Rule::BudgetThreeCosts,
+                    Some("合计".into()),
+                    Some("合计".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn income_total_is_the_summary_grand_total_when_it_counts_the_carry_over() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let summary = |total: &str| BudgetTable {
+            id: BudgetTableId::Summary,
+            title: "收支总表".into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: [(Side::Income, "收入总计"), (Side::Expense, "支出总计")]
+                    .into_iter()
+                    .map(|(side, name)| SummaryLine {
+                        side,
+                        line: 0,
+                        name: name.into(),
+                        cells: vec![a(total)],
+                        note: String::new(),
+                    })
+                    .collect(),
+            }),
+        };
+        let doc = |total| budget(vec![summary(total), income("10.00")]);
+        assert_eq!(errors(&doc("10.00")), []);
+        assert_eq!(
+            errors(&doc("11.00")),
+            [(
+                Rule::BudgetCrossIncome,
+                Some("合计".into()),
+                Some("合计".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_row_identity_failing_on_most_rows_is_a_misread_header_not_errors() {
+        let rows: Vec<(&str, &[&str])> = vec![
+            ("1甲", &["9.00", "1.00", "6.00", "3.00", ""]),
+            ("2乙", &["9.00", "1.00", "6.00", "3.00", ""]),
+            ("3丙", &["9.00", "1.00", "6.00", "3.00", ""]),
+        ];
+        let columns = [
+            "合计",
+            "上年结转",
+            "一般公共预算拨款收入",
+            "事业收入",
+            "其他",
+        ];
+        let doc = budget(vec![lines(BudgetTableId::Income, &columns, &rows)]);
+        assert_eq!(errors(&doc), []);
+        let report = audit(&doc, &AuditOptions::default());
+        assert!(report
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::BudgetIncomeTotal && f.severity == Severity::Warning));
     }
 
     #[test]

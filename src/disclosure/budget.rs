@@ -123,7 +123,8 @@ impl BudgetTableId {
     /// Whether the table's rows are classification codes with amounts, read into a
     /// [`Table`]: the functional and economic tables (收入总表, 支出总表, the 一般公共预算,
     /// 政府性基金 and 国有资本经营 tables, 财政拨款支出表, 基本支出 tables). The others (收支总表,
-    /// “三公”, 政府采购, 项目 lists …) are recognised and listed.
+    /// “三公”, 政府采购, 项目 lists …) are not; a 收入总表 printed without codes and the “三公”
+    /// table are read as [`LineTable`] lines.
     ///
     /// ```
     /// use cn_budget::disclosure::BudgetTableId;

@@ -13,8 +13,14 @@
 //!   apart.
 //! - A two-sided table (收支总表, 财政拨款收支总表) is read for its 收入总计 and 支出总计, from
 //!   the row that prints both; its other lines are not typed.
-//! - A table printed empty with its statement (本部门无…) is empty; a table without codes
-//!   (the “三公” table), a list of units (单位编码) and a cross-tabulation of two
+//! - A code printed over 类/款/项 columns (功能分类科目编码 类 | 款 | 项) is one
+//!   classification; the code may end in any of its columns.
+//! - A 收入总表 or “三公” table without codes (one row of figures, or a 合计 row and a row per
+//!   unit under 单位编码 | 单位名称) is read into [`crate::disclosure::LineTable`] lines: the
+//!   leading label columns name the row, the other columns are figures; a “三公” header that
+//!   names two costs in one column (「会议费培训费」) makes the table unreadable.
+//! - A table printed empty with its statement (本部门无…) is empty; other tables without
+//!   codes, a list of units (单位编码) and a cross-tabulation of two
 //!   code columns (部门经济 × 政府经济科目编码) are recognised and listed, their rows not
 //!   typed; a table that
 //!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
@@ -613,6 +619,84 @@ mod tests {
         assert_eq!(codes, ["201", "20110", "2011001"]);
         assert_eq!(read.columns(), ["合计", "基本支出", "项目支出"]);
         assert!(read.total().is_some());
+    }
+
+    fn raw(title: &str, columns: &[&str], rows: &[&[&str]]) -> RawTable {
+        let cells = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        RawTable {
+            title: title.into(),
+            columns: cells(columns),
+            rows: rows.iter().map(|r| cells(r)).collect(),
+            ..RawTable::default()
+        }
+    }
+
+    #[test]
+    fn an_income_table_by_unit_is_read_into_lines_up_to_the_next_title() {
+        let t = raw(
+            "收入总表",
+            &[
+                "单位编码",
+                "单位名称",
+                "合计",
+                "一般公共预算拨款",
+                "上年结转",
+            ],
+            &[
+                &["", "合计", "10.00", "9.00", "1.00"],
+                &["121001", "甲单位", "10.00", "9.00", "1.00"],
+                &["附表1 部门整体支出绩效目标表", "", "12", "", ""],
+            ],
+        );
+        let id = BudgetTableId::Income;
+        let Ok(BudgetRows::Lines(read)) = read(&t, id, Unit::TenThousandYuan, None) else {
+            panic!("not read");
+        };
+        assert_eq!(read.columns, ["合计", "一般公共预算拨款", "上年结转"]);
+        let names: Vec<&str> = read.lines.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["合计", "121001甲单位"]);
+        assert_eq!(
+            read.total().unwrap().cells[2].unwrap().to_string(),
+            "1.00 万元"
+        );
+    }
+
+    #[test]
+    fn a_three_costs_header_with_two_costs_in_one_column_is_unreadable() {
+        let t = raw(
+            "“三公”经费支出表",
+            &["合计", "因公出国（境）费", "公务接待费", "会议费培训费"],
+            &[&["3.00", "1.00", "2.00", "4.00"]],
+        );
+        assert!(read(&t, BudgetTableId::ThreeCosts, Unit::TenThousandYuan, None).is_err());
+    }
+
+    #[test]
+    fn a_code_over_class_kuan_item_columns_is_one_classification() {
+        let columns = [
+            "科目编码类",
+            "科目编码款",
+            "科目编码项科目名称",
+            "合计",
+            "财政拨款收入",
+        ];
+        let t = raw(
+            "收入预算总表",
+            &columns,
+            &[
+                &["201", "", "一般公共服务支出", "10.00", "10.00"],
+                &["20106", "", "财政事务", "10.00", "10.00"],
+                &["", "2010601", "行政运行", "10.00", "10.00"],
+                &["", "", "合计", "10.00", "10.00"],
+            ],
+        );
+        let Ok(BudgetRows::Functional(read)) =
+            read(&t, BudgetTableId::Income, Unit::TenThousandYuan, None)
+        else {
+            panic!("not read");
+        };
+        assert_eq!(read.rows().len(), 3);
+        assert_eq!(read.columns(), ["合计", "财政拨款收入"]);
     }
 
     #[test]
