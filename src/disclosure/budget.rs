@@ -466,13 +466,11 @@ impl LineTable {
     /// assert!(units.total().is_none());
     /// ```
     pub fn total(&self) -> Option<&BudgetLine> {
-        self.lines
-            .iter()
-            .find(|l| l.is_total())
-            .or_else(|| match self.lines.as_slice() {
-                [only] => Some(only),
-                _ => None,
-            })
+        let only = match self.lines.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        };
+        self.lines.iter().find(|l| l.is_total()).or(only)
     }
 }
 
