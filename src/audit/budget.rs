@@ -20,7 +20,9 @@
 //!   会议费 + 培训费, block by block (本年, 上年, 增减) on every row
 //!   ([`crate::disclosure::three_costs_identities`]).
 //! - `bx.income`: the 收入总表's total (its 合计 row, else its only row) equals the 收支总表's
-//!   收入总计 when the 收入总表 has a column of carried-over funds (上年结转, 上年结余).
+//!   收入总计 (with the carry-over) or its 本年收入合计 (without), whichever the template
+//!   counts; a difference from both is reported against the line the 收入总表's header points
+//!   to (收入总计 when it has a 上年结转 column).
 //!
 //! A row identity of a table without codes that fails on most rows (at least three
 //! compared) was misread (its header's columns not where the figures are): one warning, no
@@ -28,7 +30,9 @@
 
 use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
-use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
+use crate::check::{
+    compare_cells, Blanks, Blocker, Comparison, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL,
+};
 use crate::disclosure::{
     basic_column, income_identities, row_identity, three_costs_identities, total_column,
     BudgetLine, BudgetRows, BudgetTable, BudgetTableId, Document, LineTable, Side, SummaryTable,
@@ -157,10 +161,11 @@ fn line_place(line: &BudgetLine) -> (String, Option<String>) {
     }
 }
 
-/// `bx.income`: the 合计 of the 收入总表 (its total column, on its 合计 row) = the 收入总计 of
-/// the 收支总表, when the 收入总表 has a column of carried-over funds (上年结转, 上年结余):
-/// both then count this year's income and the carry-over. A 收入总表 without such a column
-/// counts this year's income only, which the 收支总表 prints on a line not read yet.
+/// `bx.income`: the 合计 of the 收入总表 (its total column, on its 合计 row) = the 收支总表's
+/// 收入总计 (this year's income and the carry-over) or its 本年收入合计 (this year's income
+/// only), whichever the template counts: the check holds when it holds for either line read;
+/// when it holds for none, the difference is reported against 收入总计 if the 收入总表 has a
+/// column of carried-over funds (上年结转, 上年结余), else against 本年收入合计.
 fn income(doc: &Document, out: &mut Collector) {
     let rule = Rule::BudgetCrossIncome;
     let (Some(income), Some(summary)) = (
@@ -184,18 +189,30 @@ fn income(doc: &Document, out: &mut Collector) {
         BudgetRows::Lines(t) => t.total().map(|l| l.cells.as_slice()),
         _ => None,
     };
-    let (Some(left), Some(right)) = (
-        total_row.and_then(|r| r.get(total_column)),
-        summary_rows
-            .line(Side::Income, "收入总计")
-            .and_then(|l| l.cells.first()),
-    ) else {
+    let Some(left) = total_row.and_then(|r| r.get(total_column)) else {
         return;
     };
+    // The line the header points to first: with a carry-over column, 收入总计.
+    let mut lines = ["收入总计", "本年收入合计"];
     if !carried {
-        return;
+        lines.reverse();
     }
-    let Some(result) = same(left, right, out) else {
+    let mut results: Vec<(&str, Result<Comparison, Blocker>)> = lines
+        .into_iter()
+        .filter_map(|line| {
+            let right = summary_rows.line(Side::Income, line)?.cells.first()?;
+            Some((line, same(left, right, out)?))
+        })
+        .collect();
+    let holds = |r: &Result<Comparison, Blocker>| {
+        r.as_ref().is_ok_and(|c| c.verdict != Verdict::Inconsistent)
+    };
+    let Some((line, result)) = results
+        .iter()
+        .position(|(_, r)| holds(r))
+        .or((!results.is_empty()).then_some(0))
+        .map(|k| results.swap_remove(k))
+    else {
         return;
     };
     let place = || Place {
@@ -205,7 +222,7 @@ fn income(doc: &Document, out: &mut Collector) {
         column: columns.get(total_column).cloned(),
         claim: None,
     };
-    let basis = || format!("{}收入总计", summary.title);
+    let basis = || format!("{}{line}", summary.title);
     out.check_with(rule, result, place, basis);
 }
 
@@ -627,6 +644,53 @@ mod tests {
                 Some("合计".into()),
                 Some("合计".into())
             )]
+        );
+    }
+
+    #[test]
+    fn income_without_carry_over_is_this_years_income_of_the_summary() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let line = |name: &str, v: &str| SummaryLine {
+            side: Side::Income,
+            line: 0,
+            name: name.into(),
+            cells: vec![a(v)],
+            note: String::new(),
+        };
+        let summary = BudgetTable {
+            id: BudgetTableId::Summary,
+            title: "收支总表".into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: vec![line("本年收入合计", "9.00"), line("收入总计", "10.00")],
+            }),
+        };
+        let income = |total: &str| {
+            let columns = ["本年收入合计", "财政拨款收入", "其他收入"];
+            lines(
+                BudgetTableId::Income,
+                &columns,
+                &[("", &[total, "6.00", "3.00"])],
+            )
+        };
+        let doc = |total| budget(vec![summary.clone(), income(total)]);
+        assert_eq!(errors(&doc("9.00")), []);
+        let report = audit(&doc("8.00"), &AuditOptions::default());
+        let found: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        let cross = found
+            .iter()
+            .find(|f| f.rule == Rule::BudgetCrossIncome)
+            .unwrap();
+        assert!(
+            cross.message.contains("本年收入合计（9"),
+            "{}",
+            cross.message
         );
     }
 

@@ -248,8 +248,8 @@ pub enum BudgetRows {
     Functional(Table<FunctionCode>),
     /// Rows keyed by 部门预算 economic codes (301, 30101 …), with a 合计 row.
     Economic(Table<EconomicCode>),
-    /// Two sides of lines (收支总表, 财政拨款收支总表); only the 收入总计 and 支出总计 lines
-    /// are read so far.
+    /// Two sides of lines (收支总表, 财政拨款收支总表); only the 收入总计, 支出总计 and
+    /// 本年收入合计 lines are read so far.
     Summary(SummaryTable),
     /// Rows without classification codes under one header: the 收入总表 printed as one row
     /// or by unit, the “三公” table ([`LineTable`]).

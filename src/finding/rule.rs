@@ -220,7 +220,7 @@ rules! {
     /// `b.three_costs`.
     BudgetThreeCosts = "b.three_costs", "“三公”经费支出表", "公务用车购置及运行费 = 购置费 + 运行费；“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；表头另列会议费、培训费且有“三公”小计时，合计 = “三公”小计 + 会议费 + 培训费（各行）";
     /// `bx.income`.
-    BudgetCrossIncome = "bx.income", "收入总表、收支总表", "收入总表合计（含上年结转列时）= 收支总表收入总计";
+    BudgetCrossIncome = "bx.income", "收入总表、收支总表", "收入总表合计 = 收支总表收入总计（含上年结转）或本年收入合计（不含），两者之一成立即可；均不成立时按收入总表是否列上年结转报告差额";
     }
     other {
     /// `rounding.summary`: The summary of a table's differences within rounding (尾差).

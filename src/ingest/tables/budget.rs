@@ -12,7 +12,8 @@
 //!   functional (2xx) or economic (3xx, 5xx) by its first digit, and the 合计 row is kept
 //!   apart.
 //! - A two-sided table (收支总表, 财政拨款收支总表) is read for its 收入总计 and 支出总计, from
-//!   the row that prints both; its other lines are not typed.
+//!   the row that prints both, and its 本年收入合计 where printed alone before its figure;
+//!   its other lines are not typed.
 //! - A code printed over 类/款/项 columns (功能分类科目编码 类 | 款 | 项) is one
 //!   classification; the code may end in any of its columns.
 //! - A 收入总表 or “三公” table without codes (one row of figures, or a 合计 row and a row per
@@ -443,50 +444,67 @@ fn names_a_table(cell: &str) -> bool {
 
 /// The 收入总计 and 支出总计 of a two-sided table, from the row that prints both (labels
 /// spread over cells 「收 | 入 | 总 | 计」 or run into a figure 「943864999.96 支出总计」): the
-/// first figure after each label. `None` when no row prints both.
+/// first figure after each label; and its 本年收入合计 where a row prints that label alone
+/// before a figure (not run into another label: 「本年收入合计使用非财政拨款结余」 is two
+/// lines read as one, its figure either's). `None` when no row prints both totals.
 fn grand_totals(t: &RawTable, unit: Unit) -> Result<Option<SummaryTable>, Failure> {
+    let line = |side, name: &str, cell| SummaryLine {
+        side,
+        line: 0,
+        name: name.to_owned(),
+        cells: vec![Some(cell)],
+        note: String::new(),
+    };
     for cells in &t.rows {
-        let mut label = String::new();
-        let (mut income, mut expense) = (None, None);
-        for token in cells.iter().flat_map(|c| c.split_whitespace()) {
-            if is_amount(token) {
-                let slot = if label.ends_with("收入总计") {
-                    &mut income
-                } else if label.ends_with("支出总计") {
-                    &mut expense
-                } else {
-                    continue;
-                };
-                if slot.is_none() {
-                    *slot = amount(token, unit)?;
-                }
-                label.clear();
-            } else {
-                label.extend(
-                    token
-                        .chars()
-                        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
-                );
+        let [Some(income), Some(expense)] = figures_after(cells, unit, &["收入总计", "支出总计"])?
+        else {
+            continue;
+        };
+        let mut lines = vec![
+            line(Side::Income, "收入总计", income),
+            line(Side::Expense, "支出总计", expense),
+        ];
+        for cells in &t.rows {
+            if let [Some(this_year)] = figures_after(cells, unit, &["本年收入合计"])? {
+                lines.insert(0, line(Side::Income, "本年收入合计", this_year));
+                break;
             }
         }
-        if let (Some(income), Some(expense)) = (income, expense) {
-            let line = |side, name: &str, cell| SummaryLine {
-                side,
-                line: 0,
-                name: name.to_owned(),
-                cells: vec![Some(cell)],
-                note: String::new(),
-            };
-            return Ok(Some(SummaryTable {
-                columns: vec!["金额".to_owned()],
-                lines: vec![
-                    line(Side::Income, "收入总计", income),
-                    line(Side::Expense, "支出总计", expense),
-                ],
-            }));
-        }
+        return Ok(Some(SummaryTable {
+            columns: vec!["金额".to_owned()],
+            lines,
+        }));
     }
     Ok(None)
+}
+
+/// The first figure of a row after each of the `labels` (the CJK text before the figure
+/// ends with it), `None` where none follows.
+fn figures_after<const N: usize>(
+    cells: &[String],
+    unit: Unit,
+    labels: &[&str; N],
+) -> Result<[Option<Amount>; N], Failure> {
+    let mut found = [None; N];
+    let mut label = String::new();
+    for token in cells.iter().flat_map(|c| c.split_whitespace()) {
+        if is_amount(token) {
+            let Some(k) = labels.iter().position(|l| label.ends_with(l)) else {
+                continue;
+            };
+            if found[k].is_none() {
+                found[k] = amount(token, unit)?;
+            }
+            label.clear();
+        } else {
+            label.extend(
+                token
+                    .chars()
+                    .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
+            );
+        }
+    }
+    Ok(found)
 }
 
 fn push<C: Code>(table: &mut Table<C>, code: C, r: CodedRow) -> Result<(), Failure> {
@@ -658,6 +676,39 @@ mod tests {
         assert_eq!(
             read.total().unwrap().cells[2].unwrap().to_string(),
             "1.00 万元"
+        );
+    }
+
+    #[test]
+    fn a_summary_reads_this_years_income_only_where_its_label_stands_alone() {
+        let summary = |this_year: &str| {
+            raw(
+                "收支总表",
+                &["项目", "预算数", "项目", "预算数"],
+                &[
+                    &[
+                        "一、一般公共预算拨款收入",
+                        "9.00",
+                        "一、一般公共服务支出",
+                        "10.00",
+                    ],
+                    &[this_year, "9.00", "本年支出合计", "10.00"],
+                    &["上年结转", "1.00", "", ""],
+                    &["收", "入 总 计", "10.00 支出总计", "10.00"],
+                ],
+            )
+        };
+        let labels = |t: &RawTable| match grand_totals(t, Unit::TenThousandYuan) {
+            Ok(Some(s)) => s.lines.iter().map(|l| l.name.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            labels(&summary("本年收入合计")),
+            ["本年收入合计", "收入总计", "支出总计"]
+        );
+        assert_eq!(
+            labels(&summary("本年收入合计使用非财政拨款结余")),
+            ["收入总计", "支出总计"]
         );
     }
 
