@@ -23,6 +23,8 @@
 //!   收入总计 (with the carry-over) or its 本年收入合计 (without), whichever the template
 //!   counts; a difference from both is reported against the line the 收入总表's header points
 //!   to (收入总计 when it has a 上年结转 column).
+//! - `bx.fiscal`: the 财政拨款收支总表's 收入总计 is at most the 收支总表's (fiscal
+//!   appropriations are part of all funds).
 //!
 //! A row identity of a table without codes that fails on most rows (at least three
 //! compared) was misread (its header's columns not where the figures are): one warning, no
@@ -69,6 +71,49 @@ pub(super) fn run(doc: &Document, out: &mut Collector) {
     }
     basic(doc, out);
     income(doc, out);
+    fiscal(doc, out);
+}
+
+/// `bx.fiscal`: the 收入总计 of the 财政拨款收支总表 is at most the 收入总计 of the 收支总表:
+/// the fiscal appropriations (and their carry-over) are part of all the department's funds.
+fn fiscal(doc: &Document, out: &mut Collector) {
+    let grand_total = |id| {
+        let t = table(doc, id)?;
+        let BudgetRows::Summary(rows) = &t.rows else {
+            return None;
+        };
+        let cell = rows
+            .line(Side::Income, "收入总计")?
+            .cells
+            .first()?
+            .as_ref()?;
+        Some((t.title.as_str(), cell))
+    };
+    let (Some((fiscal_name, fiscal)), Some((summary_name, all))) = (
+        grand_total(BudgetTableId::FiscalSummary),
+        grand_total(BudgetTableId::Summary),
+    ) else {
+        return;
+    };
+    let Some(result) = compare_cells(
+        Some(fiscal),
+        &[(1, Some(all))],
+        Blanks::NotReported,
+        Relation::LessOrEqual,
+        out.rounding(),
+    ) else {
+        return;
+    };
+    let place = || Place {
+        table: Some(TableRef::Budget(fiscal_name.to_owned())),
+        code: None,
+        name: Some("收入总计".to_owned()),
+        column: None,
+        claim: None,
+    };
+    out.check_with(Rule::BudgetCrossFiscal, result, place, || {
+        format!("不超过{summary_name}收入总计")
+    });
 }
 
 /// The headings of `parts` joined by 「 + 」.
@@ -691,6 +736,40 @@ mod tests {
             cross.message.contains("本年收入合计（9"),
             "{}",
             cross.message
+        );
+    }
+
+    #[test]
+    fn fiscal_funds_cannot_exceed_all_funds() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let summary = |id: BudgetTableId, total: &str| BudgetTable {
+            id,
+            title: id.label().into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: [(Side::Income, "收入总计"), (Side::Expense, "支出总计")]
+                    .into_iter()
+                    .map(|(side, name)| SummaryLine {
+                        side,
+                        line: 0,
+                        name: name.into(),
+                        cells: vec![a(total)],
+                        note: String::new(),
+                    })
+                    .collect(),
+            }),
+        };
+        let doc = |fiscal| {
+            budget(vec![
+                summary(BudgetTableId::Summary, "10.00"),
+                summary(BudgetTableId::FiscalSummary, fiscal),
+            ])
+        };
+        assert_eq!(errors(&doc("10.00")), []);
+        assert_eq!(
+            errors(&doc("10.50")),
+            [(Rule::BudgetCrossFiscal, None, None)]
         );
     }
 
