@@ -235,6 +235,7 @@ fn read(
     if t.columns.is_empty() {
         return Err("表头未能按位置读取，各列无法对应".into());
     }
+    remarks_hold_no_figures(t)?;
     let first = t
         .rows
         .iter()
@@ -374,6 +375,29 @@ fn code_part(heading: &str) -> bool {
     after.is_some_and(|rest| rest.starts_with(['类', '款', '项']))
 }
 
+/// A figure other than 0 under a column headed 备注 (remarks, text) means the figures do not
+/// sit under the columns the header names (a row's cells shifted by one): the table is not
+/// read. (A lone 0 placed between two columns adds nothing wherever it goes.)
+fn remarks_hold_no_figures(t: &RawTable) -> Result<(), Failure> {
+    let remarks: Vec<usize> = (0..t.columns.len())
+        .filter(|&j| t.columns[j].contains("备注"))
+        .collect();
+    let figure = |c: &String| {
+        is_amount(c) && amount(c, Unit::Yuan).is_ok_and(|a| a.is_some_and(|a| !a.value().is_zero()))
+    };
+    let shifted = t
+        .rows
+        .iter()
+        .find(|cells| remarks.iter().any(|&j| cells.get(j).is_some_and(figure)));
+    match shifted {
+        Some(cells) => Err(format!(
+            "「{}」的金额落在备注列，各列未对齐",
+            cells.join(" ")
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Whether a heading names a label column of a table without codes (序号, 单位编码, 单位名称,
 /// 预算单位, 年度), not figures.
 fn is_label_column(heading: &str) -> bool {
@@ -392,6 +416,7 @@ fn lines(t: &RawTable, unit: Unit) -> Result<BudgetRows, Failure> {
     if t.columns.is_empty() {
         return Ok(BudgetRows::NotRead);
     }
+    remarks_hold_no_figures(t)?;
     let labels = t.columns.iter().take_while(|h| is_label_column(h)).count();
     let columns: Vec<usize> = (labels..t.columns.len())
         .filter(|&j| !is_percentage(&t.columns[j]))
@@ -710,6 +735,32 @@ mod tests {
             labels(&summary("本年收入合计使用非财政拨款结余")),
             ["收入总计", "支出总计"]
         );
+    }
+
+    #[test]
+    fn a_figure_under_the_remarks_column_makes_the_table_unreadable() {
+        let columns = [
+            "科目编码",
+            "科目名称",
+            "合计",
+            "人员经费",
+            "公用经费",
+            "备注",
+        ];
+        let t = raw(
+            "一般公共预算基本支出表",
+            &columns,
+            &[&["205", "教育支出", "3.00", "1.00", "", "2.00"]],
+        );
+        let id = BudgetTableId::GeneralBasic;
+        assert!(read(&t, id, Unit::TenThousandYuan, None).is_err());
+        // A lone 0 placed between two columns is no shift.
+        let zero = raw(
+            "一般公共预算基本支出表",
+            &columns,
+            &[&["205", "教育支出", "1.00", "1.00", "", "0"]],
+        );
+        assert!(read(&zero, id, Unit::TenThousandYuan, None).is_ok());
     }
 
     #[test]
