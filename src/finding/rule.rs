@@ -12,7 +12,7 @@
 //! assert_eq!(rule.to_string(), "t02.hierarchy");
 //! assert_eq!(rule.info().map(|i| i.tables), Some("公开02表"));
 //! assert!("t02.hierachy".parse::<Rule>().is_err());
-//! assert_eq!(RULES.len(), 51);
+//! assert_eq!(RULES.len(), 55);
 //! # Ok::<(), cn_budget::finding::UnknownRule>(())
 //! ```
 
