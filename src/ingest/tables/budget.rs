@@ -399,11 +399,13 @@ fn remarks_hold_no_figures(t: &RawTable) -> Result<(), Failure> {
 }
 
 /// Whether a heading names a label column of a table without codes (序号, 单位编码, 单位名称,
-/// 预算单位, 年度), not figures.
+/// 预算单位, 年度, a heading ending in 项目 or 单位), not figures.
 fn is_label_column(heading: &str) -> bool {
     ["序号", "编码", "代码", "名称", "预算单位", "年度"]
         .iter()
         .any(|w| heading.contains(w))
+        || heading.ends_with("项目")
+        || heading.ends_with("单位")
 }
 
 /// The rows of a table without classification codes (收入总表 by unit or as one row, the
