@@ -4,7 +4,8 @@
 //! Each document has hand-checked expectations written from the printed pages:
 //! `NAME.tables.tsv` lists the tables it prints (the budget table each is, label, title and
 //! page as printed, and whether it was read, printed empty, only recognised, or could not be
-//! read) and `NAME.expected.tsv` the real errors (none found in these thirteen).
+//! read) and `NAME.expected.tsv` the real errors, each checked on the printed page (its last
+//! field names the one reading that finds it, when the other cannot).
 //!
 //! - From the PDF: department, year and kind as the cover prints them, the tables as listed,
 //!   every table listed as read has typed rows, and the error-level findings are exactly the
@@ -75,9 +76,14 @@ fn key(f: &Finding) -> Key {
     )
 }
 
-fn expected_errors(name: &str) -> BTreeSet<Key> {
+/// The real errors a reading of `NAME.ext` finds: every line of `NAME.expected.tsv` whose
+/// last field (`from`) is empty or names that reading (`pdf`, `plumber.json`): a real error
+/// one extraction cannot see (its columns read with more rounding terms) is listed for the
+/// other only.
+fn expected_errors(name: &str, ext: &str) -> BTreeSet<Key> {
     tsv(&dir().join(format!("{name}.expected.tsv")))
         .into_iter()
+        .filter(|f| f.get(7).is_none_or(|from| from.is_empty() || from == ext))
         .map(|f| (f[0].clone(), f[1].clone(), f[2].clone(), f[3].clone()))
         .collect()
 }
@@ -146,7 +152,7 @@ fn the_budget_pdf_audit_finds_exactly_the_real_errors() {
     let mut problems = Vec::new();
     for (name, _) in documents("预算") {
         let (_, findings) = read(&name, "pdf");
-        let expected = expected_errors(&name);
+        let expected = expected_errors(&name, "pdf");
         let found: BTreeSet<Key> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -168,7 +174,7 @@ fn the_budget_pdf_audit_finds_exactly_the_real_errors() {
 fn the_budget_plumber_json_reports_no_false_errors() {
     let mut problems = Vec::new();
     for (name, _) in documents("预算") {
-        let expected = expected_errors(&name);
+        let expected = expected_errors(&name, "plumber.json");
         let (ingested, findings) = read(&name, "plumber.json");
         assert_eq!(ingested.document.meta.kind, Kind::Budget, "{name}");
         let false_errors = false_errors(&findings, &expected, key);

@@ -12,13 +12,32 @@
 //! - `bx.basic`: the 基本支出 of the 一般公共预算支出表's 合计 row equals the 合计 of the
 //!   一般公共预算基本支出表 (the same 一般公共预算 basic expenditure, by function and by
 //!   economic nature).
+//! - `b.income_total`: in a 收入总表 (coded, by unit or one row), the total equals the sum
+//!   of the income sources on every row, 其中 columns left out, by 小计 groups where the
+//!   header has them ([`crate::disclosure::income_identities`]).
+//! - `b.three_costs`: in a “三公” table, 公务用车购置及运行费 = 购置费 + 运行费, the “三公”
+//!   total = 因公出国（境）费 + 公务用车 + 公务接待费, and a 合计 over a “三公” 小计 = it +
+//!   会议费 + 培训费, block by block (本年, 上年, 增减) on every row
+//!   ([`crate::disclosure::three_costs_identities`]).
+//! - `bx.income`: the 收入总表's total (its 合计 row, else its only row) equals the 收支总表's
+//!   收入总计 (with the carry-over) or its 本年收入合计 (without), whichever the template
+//!   counts; a difference from both is reported against the line the 收入总表's header points
+//!   to (收入总计 when it has a 上年结转 column).
+//! - `bx.fiscal`: the 财政拨款收支总表's 收入总计 is at most the 收支总表's (fiscal
+//!   appropriations are part of all funds).
+//!
+//! A row identity of a table without codes that fails on most rows (at least three
+//! compared) was misread (its header's columns not where the figures are): one warning, no
+//! errors.
 
 use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
-use crate::check::{compare_cells, Blanks, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL};
+use crate::check::{
+    compare_cells, Blanks, Blocker, Comparison, Outcome, RawResult, Relation, Verdict, TOTAL_LABEL,
+};
 use crate::disclosure::{
-    basic_column, row_identity, BudgetRows, BudgetTable, BudgetTableId, Document, Side,
-    SummaryTable,
+    basic_column, income_identities, row_identity, three_costs_identities, total_column,
+    BudgetLine, BudgetRows, BudgetTable, BudgetTableId, Document, LineTable, Side, SummaryTable,
 };
 use crate::Code;
 
@@ -31,10 +50,225 @@ pub(super) fn run(doc: &Document, out: &mut Collector) {
                 within(&t.title, table, Rule::BudgetEconomicHierarchy, out)
             }
             BudgetRows::Summary(table) => balance(&t.title, table, out),
+            BudgetRows::Lines(table) => lined(t.id, &t.title, table, out),
             _ => {}
+        }
+        if let (BudgetTableId::Income, BudgetRows::Functional(table)) = (t.id, &t.rows) {
+            for (total, parts) in income_identities(table.columns()) {
+                let weighted: Vec<(i32, usize)> = parts.iter().map(|&p| (1, p)).collect();
+                let results = table.row_identity_results("row", total, &weighted, out.rounding());
+                let basis = names(table.columns(), &parts);
+                route(
+                    &t.title,
+                    table,
+                    &Rule::BudgetIncomeTotal,
+                    results,
+                    &basis,
+                    out,
+                );
+            }
         }
     }
     basic(doc, out);
+    income(doc, out);
+    fiscal(doc, out);
+}
+
+/// `bx.fiscal`: the 收入总计 of the 财政拨款收支总表 is at most the 收入总计 of the 收支总表:
+/// the fiscal appropriations (and their carry-over) are part of all the department's funds.
+fn fiscal(doc: &Document, out: &mut Collector) {
+    let grand_total = |id| {
+        let t = table(doc, id)?;
+        let BudgetRows::Summary(rows) = &t.rows else {
+            return None;
+        };
+        let cell = rows
+            .line(Side::Income, "收入总计")?
+            .cells
+            .first()?
+            .as_ref()?;
+        Some((t.title.as_str(), cell))
+    };
+    let (Some((fiscal_name, fiscal)), Some((summary_name, all))) = (
+        grand_total(BudgetTableId::FiscalSummary),
+        grand_total(BudgetTableId::Summary),
+    ) else {
+        return;
+    };
+    let Some(result) = compare_cells(
+        Some(fiscal),
+        &[(1, Some(all))],
+        Blanks::NotReported,
+        Relation::LessOrEqual,
+        out.rounding(),
+    ) else {
+        return;
+    };
+    let place = || Place {
+        table: Some(TableRef::Budget(fiscal_name.to_owned())),
+        code: None,
+        name: Some("收入总计".to_owned()),
+        column: None,
+        claim: None,
+    };
+    out.check_with(Rule::BudgetCrossFiscal, result, place, || {
+        format!("不超过{summary_name}收入总计")
+    });
+}
+
+/// The headings of `parts` joined by 「 + 」.
+fn names(columns: &[String], parts: &[usize]) -> String {
+    let names: Vec<&str> = parts
+        .iter()
+        .filter_map(|&p| columns.get(p).map(String::as_str))
+        .collect();
+    names.join(" + ")
+}
+
+/// The row identities of a table without codes: `b.income_total` on a 收入总表
+/// ([`income_identities`]), `b.three_costs` on a “三公” table ([`three_costs_identities`]).
+fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) {
+    let (rule, identities) = match id {
+        BudgetTableId::Income => (Rule::BudgetIncomeTotal, income_identities(&table.columns)),
+        BudgetTableId::ThreeCosts => (
+            Rule::BudgetThreeCosts,
+            three_costs_identities(&table.columns),
+        ),
+        _ => return,
+    };
+    if !out.on(&rule) {
+        return;
+    }
+    for (total, parts) in identities {
+        let results: Vec<_> = table
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let cell = |j: usize| line.cells.get(j).and_then(Option::as_ref);
+                let weighted: Vec<(i32, Option<&crate::Amount>)> =
+                    parts.iter().map(|&p| (1, cell(p))).collect();
+                let result = compare_cells(
+                    cell(total),
+                    &weighted,
+                    Blanks::NotReported,
+                    Relation::Equal,
+                    out.rounding(),
+                )?;
+                Some((line, result))
+            })
+            .collect();
+        let verdicts = results.iter().filter_map(|(_, r)| r.as_ref().ok());
+        let (n, failed) = verdicts.fold((0, 0), |(n, f), c| {
+            (n + 1, f + usize::from(c.verdict == Verdict::Inconsistent))
+        });
+        if n >= 3 && failed * 2 > n {
+            let place = Place {
+                table: Some(TableRef::Budget(name.to_owned())),
+                ..Place::default()
+            };
+            let text = format!(
+                "表头所示「{}」与其后各列（{}）的关系在多数行不成立，疑似表头各列未能读准，本项校验未执行",
+                table.columns.get(total).map_or("", String::as_str),
+                names(&table.columns, &parts)
+            );
+            out.warn(rule.clone(), place, text);
+            continue;
+        }
+        for (line, result) in results {
+            let place = || {
+                let (code, label) = line_place(line);
+                Place {
+                    table: Some(TableRef::Budget(name.to_owned())),
+                    code: Some(code),
+                    name: label,
+                    column: table.columns.get(total).cloned(),
+                    claim: None,
+                }
+            };
+            out.check_with(rule.clone(), result, place, || {
+                names(&table.columns, &parts)
+            });
+        }
+    }
+}
+
+/// Where a finding on a row of a [`LineTable`] points: the unit's code printed before its
+/// name (204001), or 合计 for the total row, and the name.
+fn line_place(line: &BudgetLine) -> (String, Option<String>) {
+    let digits: String = line.name.chars().take_while(char::is_ascii_digit).collect();
+    let rest = line.name[digits.len()..].to_owned();
+    if !digits.is_empty() {
+        (digits, Some(rest).filter(|r| !r.is_empty()))
+    } else if line.is_total() || line.name.is_empty() {
+        (TOTAL_LABEL.to_owned(), None)
+    } else {
+        (line.name.clone(), None)
+    }
+}
+
+/// `bx.income`: the 合计 of the 收入总表 (its total column, on its 合计 row) = the 收支总表's
+/// 收入总计 (this year's income and the carry-over) or its 本年收入合计 (this year's income
+/// only), whichever the template counts: the check holds when it holds for either line read;
+/// when it holds for none, the difference is reported against 收入总计 if the 收入总表 has a
+/// column of carried-over funds (上年结转, 上年结余), else against 本年收入合计.
+fn income(doc: &Document, out: &mut Collector) {
+    let rule = Rule::BudgetCrossIncome;
+    let (Some(income), Some(summary)) = (
+        table(doc, BudgetTableId::Income),
+        table(doc, BudgetTableId::Summary),
+    ) else {
+        return;
+    };
+    let BudgetRows::Summary(summary_rows) = &summary.rows else {
+        return;
+    };
+    let columns = income.rows.columns();
+    let carried = columns
+        .iter()
+        .any(|c| c.contains("上年结转") || c.contains("上年结余"));
+    let Some(total_column) = total_column(columns) else {
+        return;
+    };
+    let total_row = match &income.rows {
+        BudgetRows::Functional(t) => t.total(),
+        BudgetRows::Lines(t) => t.total().map(|l| l.cells.as_slice()),
+        _ => None,
+    };
+    let Some(left) = total_row.and_then(|r| r.get(total_column)) else {
+        return;
+    };
+    // The line the header points to first: with a carry-over column, 收入总计.
+    let mut lines = ["收入总计", "本年收入合计"];
+    if !carried {
+        lines.reverse();
+    }
+    let mut results: Vec<(&str, Result<Comparison, Blocker>)> = lines
+        .into_iter()
+        .filter_map(|line| {
+            let right = summary_rows.line(Side::Income, line)?.cells.first()?;
+            Some((line, same(left, right, out)?))
+        })
+        .collect();
+    let holds = |r: &Result<Comparison, Blocker>| {
+        r.as_ref().is_ok_and(|c| c.verdict != Verdict::Inconsistent)
+    };
+    let Some((line, result)) = results
+        .iter()
+        .position(|(_, r)| holds(r))
+        .or((!results.is_empty()).then_some(0))
+        .map(|k| results.swap_remove(k))
+    else {
+        return;
+    };
+    let place = || Place {
+        table: Some(TableRef::Budget(income.title.clone())),
+        code: Some(TOTAL_LABEL.to_owned()),
+        name: None,
+        column: columns.get(total_column).cloned(),
+        claim: None,
+    };
+    let basis = || format!("{}{line}", summary.title);
+    out.check_with(rule, result, place, basis);
 }
 
 /// The hierarchy (under `rule`) and the row identity of one coded table.
@@ -336,6 +570,230 @@ mod tests {
             errors(&budget(vec![summary("10.01")])),
             [(Rule::BudgetBalance, None, None)]
         );
+    }
+
+    fn lines(id: BudgetTableId, columns: &[&str], rows: &[(&str, &[&str])]) -> BudgetTable {
+        let cell = |v: &&str| if v.is_empty() { None } else { a(v) };
+        BudgetTable {
+            id,
+            title: id.label().into(),
+            page: 1,
+            rows: BudgetRows::Lines(LineTable {
+                columns: columns.iter().map(|c| c.to_string()).collect(),
+                lines: rows
+                    .iter()
+                    .map(|(name, cells)| BudgetLine {
+                        name: name.to_string(),
+                        cells: cells.iter().map(cell).collect(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    fn income(unit: &str) -> BudgetTable {
+        let columns = [
+            "合计",
+            "上年结转",
+            "一般公共预算拨款收入",
+            "事业收入",
+            "其中：教育收费",
+        ];
+        lines(
+            BudgetTableId::Income,
+            &columns,
+            &[
+                ("合计", &["10.00", "1.00", "6.00", "3.00", "2.00"]),
+                ("121001甲单位", &[unit, "1.00", "6.00", "3.00", "2.00"]),
+            ],
+        )
+    }
+
+    #[test]
+    fn income_rows_add_up_their_sources_without_the_of_which_column() {
+        assert_eq!(errors(&budget(vec![income("10.00")])), []);
+        assert_eq!(
+            errors(&budget(vec![income("12.00")])),
+            [(
+                Rule::BudgetIncomeTotal,
+                Some("121001".into()),
+                Some("合计".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn three_costs_parts_add_up_block_by_block() {
+        let columns = [
+            "合计",
+            "因公出国（境）费",
+            "小计",
+            "公务用车购置费",
+            "公务用车运行费",
+            "公务接待费",
+        ];
+        let table = |car: &str| {
+            lines(
+                BudgetTableId::ThreeCosts,
+                &columns,
+                &[("", &["10.00", "4.00", car, "1.00", "3.00", "2.00"])],
+            )
+        };
+        assert_eq!(errors(&budget(vec![table("4.00")])), []);
+        // A 公务用车 subtotal of 5.00 over 1.00 + 3.00 breaks both identities it is in.
+        let found = errors(&budget(vec![table("5.00")]));
+        assert_eq!(
+            found,
+            [
+                (
+                    Rule::BudgetThreeCosts,
+                    Some("合计".into()),
+                    Some("小计".into())
+                ),
+                (
+                    Rule::BudgetThreeCosts,
+                    Some("合计".into()),
+                    Some("合计".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn income_total_is_the_summary_grand_total_when_it_counts_the_carry_over() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let summary = |total: &str| BudgetTable {
+            id: BudgetTableId::Summary,
+            title: "收支总表".into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: [(Side::Income, "收入总计"), (Side::Expense, "支出总计")]
+                    .into_iter()
+                    .map(|(side, name)| SummaryLine {
+                        side,
+                        line: 0,
+                        name: name.into(),
+                        cells: vec![a(total)],
+                        note: String::new(),
+                    })
+                    .collect(),
+            }),
+        };
+        let doc = |total| budget(vec![summary(total), income("10.00")]);
+        assert_eq!(errors(&doc("10.00")), []);
+        assert_eq!(
+            errors(&doc("11.00")),
+            [(
+                Rule::BudgetCrossIncome,
+                Some("合计".into()),
+                Some("合计".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn income_without_carry_over_is_this_years_income_of_the_summary() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let line = |name: &str, v: &str| SummaryLine {
+            side: Side::Income,
+            line: 0,
+            name: name.into(),
+            cells: vec![a(v)],
+            note: String::new(),
+        };
+        let summary = BudgetTable {
+            id: BudgetTableId::Summary,
+            title: "收支总表".into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: vec![line("本年收入合计", "9.00"), line("收入总计", "10.00")],
+            }),
+        };
+        let income = |total: &str| {
+            let columns = ["本年收入合计", "财政拨款收入", "其他收入"];
+            lines(
+                BudgetTableId::Income,
+                &columns,
+                &[("", &[total, "6.00", "3.00"])],
+            )
+        };
+        let doc = |total| budget(vec![summary.clone(), income(total)]);
+        assert_eq!(errors(&doc("9.00")), []);
+        let report = audit(&doc("8.00"), &AuditOptions::default());
+        let found: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        let cross = found
+            .iter()
+            .find(|f| f.rule == Rule::BudgetCrossIncome)
+            .unwrap();
+        assert!(
+            cross.message.contains("本年收入合计（9"),
+            "{}",
+            cross.message
+        );
+    }
+
+    #[test]
+    fn fiscal_funds_cannot_exceed_all_funds() {
+        use crate::disclosure::{SummaryLine, SummaryTable};
+        let summary = |id: BudgetTableId, total: &str| BudgetTable {
+            id,
+            title: id.label().into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: [(Side::Income, "收入总计"), (Side::Expense, "支出总计")]
+                    .into_iter()
+                    .map(|(side, name)| SummaryLine {
+                        side,
+                        line: 0,
+                        name: name.into(),
+                        cells: vec![a(total)],
+                        note: String::new(),
+                    })
+                    .collect(),
+            }),
+        };
+        let doc = |fiscal| {
+            budget(vec![
+                summary(BudgetTableId::Summary, "10.00"),
+                summary(BudgetTableId::FiscalSummary, fiscal),
+            ])
+        };
+        assert_eq!(errors(&doc("10.00")), []);
+        assert_eq!(
+            errors(&doc("10.50")),
+            [(Rule::BudgetCrossFiscal, None, None)]
+        );
+    }
+
+    #[test]
+    fn a_row_identity_failing_on_most_rows_is_a_misread_header_not_errors() {
+        let rows: Vec<(&str, &[&str])> = vec![
+            ("1甲", &["9.00", "1.00", "6.00", "3.00", ""]),
+            ("2乙", &["9.00", "1.00", "6.00", "3.00", ""]),
+            ("3丙", &["9.00", "1.00", "6.00", "3.00", ""]),
+        ];
+        let columns = [
+            "合计",
+            "上年结转",
+            "一般公共预算拨款收入",
+            "事业收入",
+            "其他",
+        ];
+        let doc = budget(vec![lines(BudgetTableId::Income, &columns, &rows)]);
+        assert_eq!(errors(&doc), []);
+        let report = audit(&doc, &AuditOptions::default());
+        assert!(report
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::BudgetIncomeTotal && f.severity == Severity::Warning));
     }
 
     #[test]

@@ -19,7 +19,7 @@
 
 use super::{SummaryTable, TableId};
 use crate::check::Table;
-use crate::{EconomicCode, FunctionCode};
+use crate::{Amount, EconomicCode, FunctionCode};
 use std::fmt;
 
 /// A table of a 部门预算, recognised from its title.
@@ -123,7 +123,8 @@ impl BudgetTableId {
     /// Whether the table's rows are classification codes with amounts, read into a
     /// [`Table`]: the functional and economic tables (收入总表, 支出总表, the 一般公共预算,
     /// 政府性基金 and 国有资本经营 tables, 财政拨款支出表, 基本支出 tables). The others (收支总表,
-    /// “三公”, 政府采购, 项目 lists …) are recognised and listed.
+    /// “三公”, 政府采购, 项目 lists …) are not; a 收入总表 printed without codes and the “三公”
+    /// table are read as [`LineTable`] lines.
     ///
     /// ```
     /// use cn_budget::disclosure::BudgetTableId;
@@ -247,9 +248,12 @@ pub enum BudgetRows {
     Functional(Table<FunctionCode>),
     /// Rows keyed by 部门预算 economic codes (301, 30101 …), with a 合计 row.
     Economic(Table<EconomicCode>),
-    /// Two sides of lines (收支总表, 财政拨款收支总表); only the 收入总计 and 支出总计 lines
-    /// are read so far.
+    /// Two sides of lines (收支总表, 财政拨款收支总表); only the 收入总计, 支出总计 and
+    /// 本年收入合计 lines are read so far.
     Summary(SummaryTable),
+    /// Rows without classification codes under one header: the 收入总表 printed as one row
+    /// or by unit, the “三公” table ([`LineTable`]).
+    Lines(LineTable),
     /// Printed but not typed (a table without codes or two sides, such as the 三公 table);
     /// it is listed in the document's tables.
     NotRead,
@@ -364,6 +368,7 @@ impl BudgetRows {
             BudgetRows::Functional(t) => t.columns(),
             BudgetRows::Economic(t) => t.columns(),
             BudgetRows::Summary(t) => &t.columns,
+            BudgetRows::Lines(t) => &t.columns,
             BudgetRows::NotRead => &[],
         }
     }
@@ -394,4 +399,267 @@ pub struct BudgetTable {
     pub page: usize,
     /// The rows as read.
     pub rows: BudgetRows,
+}
+
+/// A budget table whose rows carry no classification code: one row of figures (the
+/// department's totals) or a 合计 row and a row per unit, under the columns the table's own
+/// header prints.
+///
+/// ```
+/// use cn_budget::disclosure::{BudgetLine, LineTable};
+/// use cn_budget::{Amount, Unit};
+/// let a = |s| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+/// let t = LineTable {
+///     columns: vec!["合计".into(), "一般公共预算拨款收入".into(), "其他收入".into()],
+///     lines: vec![BudgetLine { name: String::new(), cells: vec![a("3.00"), a("2.00"), a("1.00")] }],
+/// };
+/// // A single row printed without a label is the table's total.
+/// assert_eq!(t.total().unwrap().cells[0], a("3.00"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LineTable {
+    /// The column headings of the figures, as printed (the label columns left out).
+    pub columns: Vec<String>,
+    /// The rows in printed order.
+    pub lines: Vec<BudgetLine>,
+}
+
+/// A row of a [`LineTable`]: its label (the unit's code and name, 合计, or empty when the
+/// table prints one unlabelled row) and one cell per column.
+///
+/// ```
+/// let line = cn_budget::disclosure::BudgetLine { name: "合计".into(), cells: vec![None] };
+/// assert!(line.is_total());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BudgetLine {
+    /// The label printed before the figures, white space removed.
+    pub name: String,
+    /// The figures, one per column (`None` for a blank cell).
+    pub cells: Vec<Option<Amount>>,
+}
+
+impl BudgetLine {
+    /// Whether the row is the table's 合计 (总计) row.
+    pub fn is_total(&self) -> bool {
+        let cjk: String = self
+            .name
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        cjk == "合计" || cjk == "总计"
+    }
+}
+
+impl LineTable {
+    /// The total row: the row labelled 合计 (总计), else the only row (one row of figures,
+    /// unlabelled or naming the department, its only unit).
+    ///
+    /// ```
+    /// use cn_budget::disclosure::{BudgetLine, LineTable};
+    /// let line = |name: &str| BudgetLine { name: name.into(), cells: vec![None] };
+    /// let one = LineTable { columns: vec!["收入总计".into()], lines: vec![line("深圳市财政局（本级）")] };
+    /// assert_eq!(one.total().unwrap().name, "深圳市财政局（本级）");
+    /// let units = LineTable { columns: vec!["合计".into()], lines: vec![line("121001甲"), line("121002乙")] };
+    /// assert!(units.total().is_none());
+    /// ```
+    pub fn total(&self) -> Option<&BudgetLine> {
+        let only = match self.lines.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        };
+        self.lines.iter().find(|l| l.is_total()).or(only)
+    }
+}
+
+/// A total column and the columns that add up to it (every weight 1).
+pub type ColumnSum = (usize, Vec<usize>);
+
+/// Whether a heading is a 其中 (of which) column: a part of the column before it, not a
+/// further source.
+fn of_which(heading: &str) -> bool {
+    heading.contains("其中")
+}
+
+/// The identities a 收入总表 header states: the total column (the first headed 合计 or 总计)
+/// equals the sum of the income sources after it. 其中 columns (其中：教育收费, 其中：专项资金…)
+/// are left out; a 小计 column opens a group that runs to the next 小计 (本年收入 | 上年结转结余,
+/// each with its 小计): the total is the sum of the 小计 and each 小计 the sum of its group,
+/// unless a 其中 column follows it (then it is one source with its breakdown:
+/// 一般公共预算拨款 小计 | 其中：专项资金). A header with a second total column (总计 | 合计)
+/// or without parts states nothing.
+///
+/// ```
+/// use cn_budget::disclosure::income_identities;
+/// let h = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// let central = h(&["合计", "上年结转", "一般公共预算拨款收入", "事业收入金额", "其中:教育收费", "其他收入"]);
+/// assert_eq!(income_identities(&central), [(0, vec![1, 2, 3, 5])]);
+/// let jiangsu = h(&["合计", "小计", "一般公共预算", "其他收入", "小计", "一般公共预算"]);
+/// assert_eq!(income_identities(&jiangsu), [(0, vec![1, 4]), (1, vec![2, 3]), (4, vec![5])]);
+/// let xian = h(&["合计", "一般公共预算拨款小计", "其中：专项资金", "政府性基金拨款", "上年结转"]);
+/// assert_eq!(income_identities(&xian), [(0, vec![1, 3, 4])]);
+/// assert!(income_identities(&h(&["总计", "合计", "一般公共预算拨款"])).is_empty());
+/// ```
+pub fn income_identities(columns: &[String]) -> Vec<ColumnSum> {
+    let Some(total) = total_column(columns) else {
+        return Vec::new();
+    };
+    let rest: Vec<usize> = (total + 1..columns.len())
+        .filter(|&j| !of_which(&columns[j]) && !is_percentage(&columns[j]))
+        .collect();
+    if rest.is_empty() || rest.iter().any(|&j| is_total(&columns[j])) {
+        return Vec::new();
+    }
+    let opens_group =
+        |j: usize| columns[j].contains("小计") && !columns.get(j + 1).is_some_and(|h| of_which(h));
+    let mut groups: Vec<ColumnSum> = Vec::new();
+    let mut top = Vec::new();
+    for &j in &rest {
+        if opens_group(j) {
+            groups.push((j, Vec::new()));
+            top.push(j);
+        } else if let Some((_, members)) = groups.last_mut() {
+            members.push(j);
+        } else {
+            top.push(j);
+        }
+    }
+    if groups.iter().any(|(_, m)| m.is_empty()) {
+        return Vec::new();
+    }
+    let mut out = vec![(total, top)];
+    out.extend(groups);
+    out
+}
+
+/// Whether a heading names a total (合计, 总计), not a subtotal (小计).
+fn is_total(heading: &str) -> bool {
+    (heading.contains("合计") || heading.contains("总计")) && !heading.contains("小计")
+}
+
+/// The total column of a header: the first headed 合计 or 总计 (本年收入合计, 收入总计 …).
+///
+/// ```
+/// use cn_budget::disclosure::total_column;
+/// let h = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// assert_eq!(total_column(&h(&["总计", "合计", "一般公共预算拨款小计"])), Some(0));
+/// assert_eq!(total_column(&h(&["小计", "其他收入"])), None);
+/// ```
+pub fn total_column(columns: &[String]) -> Option<usize> {
+    columns.iter().position(|h| is_total(h))
+}
+
+/// Whether a column heading names a percentage (增减%, 增长率), not an amount.
+///
+/// ```
+/// assert!(cn_budget::disclosure::is_percentage("增减%"));
+/// assert!(!cn_budget::disclosure::is_percentage("合计"));
+/// ```
+pub fn is_percentage(heading: &str) -> bool {
+    ["%", "％", "率", "比例"]
+        .iter()
+        .any(|w| heading.contains(w))
+}
+
+/// Whether a heading of a “三公” table names two kinds of cost (「…会议费培训费」): two
+/// columns read as one.
+pub(crate) fn names_two_costs(heading: &str) -> bool {
+    ["因公出国", "公务接待", "会议费", "培训费"]
+        .iter()
+        .filter(|w| heading.contains(*w))
+        .count()
+        > 1
+}
+
+/// The identities a “三公” table header states, block by block (a block per year or for the
+/// change, each starting at its own 因公出国（境）费 column):
+///
+/// - 公务用车购置及运行费: the 小计 column after 因公出国 equals the two columns after it,
+///   headed 购置 and 运行;
+/// - the “三公” total (a 小计 before 因公出国, else the block's total column: the last 合计 or
+///   总计 before it) equals 因公出国 + 公务用车 + 公务接待;
+/// - where a “三公” 小计 stands under a 合计, that 合计 equals it plus the block's 会议费 and
+///   培训费.
+///
+/// A plain 合计 next to 会议费 or 培训费 without a “三公” 小计 is ambiguous (are they in it?),
+/// and states only the 公务用车 identity. A block whose columns do not all name one of these
+/// states nothing (a header split by fund: 一般公共预算 | 政府性基金预算 …), nor one with a
+/// heading that names two kinds (「会议费培训费」: two columns read as one).
+///
+/// ```
+/// use cn_budget::disclosure::three_costs_identities;
+/// let h = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+/// let central = h(&["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"]);
+/// assert_eq!(three_costs_identities(&central), [(2, vec![3, 4]), (0, vec![1, 2, 5])]);
+/// let xian = h(&["合计", "小计", "因公出国（境）", "公务接待费", "小计", "公务用车购置", "公务用车运行维护费", "会议费", "培训费"]);
+/// assert_eq!(
+///     three_costs_identities(&xian),
+///     [(4, vec![5, 6]), (1, vec![2, 3, 4]), (0, vec![1, 7, 8])]
+/// );
+/// ```
+pub fn three_costs_identities(columns: &[String]) -> Vec<ColumnSum> {
+    let has = |j: usize, w: &str| columns.get(j).is_some_and(|h| h.contains(w));
+    let starts: Vec<usize> = (0..columns.len()).filter(|&j| has(j, "因公出国")).collect();
+    let mut out = Vec::new();
+    for (k, &abroad) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(columns.len());
+        // The block's columns before 因公出国: back to the total, after the previous block.
+        let from = if k == 0 { 0 } else { starts[k - 1] + 1 };
+        let Some(total) = (from..abroad)
+            .rev()
+            .find(|&j| has(j, "合计") || has(j, "总计"))
+        else {
+            continue;
+        };
+        let subtotal = (total + 1..abroad).find(|&j| has(j, "小计"));
+        if (total + 1..abroad).any(|j| Some(j) != subtotal) {
+            continue;
+        }
+        let end = (abroad..end)
+            .find(|&j| j > abroad && (has(j, "合计") || has(j, "总计")))
+            .unwrap_or(end);
+        let known = |j: usize| {
+            [
+                "因公出国",
+                "公务接待",
+                "小计",
+                "购置",
+                "运行",
+                "会议费",
+                "培训费",
+            ]
+            .iter()
+            .any(|w| has(j, w))
+        };
+        let merged = |j: usize| columns.get(j).is_some_and(|h| names_two_costs(h));
+        if !(abroad..end).all(known) || (abroad..end).any(merged) {
+            continue;
+        }
+        let Some(car) = (abroad + 1..end).find(|&j| has(j, "小计")) else {
+            continue;
+        };
+        let Some(reception) = (abroad + 1..end).find(|&j| has(j, "公务接待")) else {
+            continue;
+        };
+        if !(has(car + 1, "购置") && has(car + 2, "运行") && car + 2 < end) {
+            continue;
+        }
+        out.push((car, vec![car + 1, car + 2]));
+        let mut three = vec![abroad, car, reception];
+        three.sort_unstable();
+        let others: Vec<usize> = (abroad..end)
+            .filter(|&j| has(j, "会议费") || has(j, "培训费"))
+            .collect();
+        match subtotal {
+            Some(s) => {
+                out.push((s, three));
+                out.push((total, std::iter::once(s).chain(others).collect()));
+            }
+            None if others.is_empty() || has(total, "三公") => out.push((total, three)),
+            None => {}
+        }
+    }
+    out
 }

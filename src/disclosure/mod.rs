@@ -21,6 +21,7 @@ mod save;
 mod subject;
 mod template;
 
+pub(crate) use budget::names_two_costs;
 pub use budget::*;
 pub use load::{DisclosureError, DocumentFiles, MAX_FILE_BYTES};
 // The document model.

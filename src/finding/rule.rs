@@ -12,7 +12,7 @@
 //! assert_eq!(rule.to_string(), "t02.hierarchy");
 //! assert_eq!(rule.info().map(|i| i.tables), Some("公开02表"));
 //! assert!("t02.hierachy".parse::<Rule>().is_err());
-//! assert_eq!(RULES.len(), 52);
+//! assert_eq!(RULES.len(), 56);
 //! # Ok::<(), cn_budget::finding::UnknownRule>(())
 //! ```
 
@@ -217,6 +217,14 @@ rules! {
     BudgetNarrativeAmount = "bn.amount", "部门预算情况说明、收支总表、财政拨款收支总表、支出总表、一般公共预算支出表", "情况说明所述金额 = 预算表中对应数（收支总计、财政拨款收支总计 = 收入总计；本年支出合计、基本支出、项目支出 = 支出总表合计行；一般公共预算支出及其基本、项目支出 = 一般公共预算支出表合计行）；所属表未读取或未分列的金额列为未核对（警告），不视为错误";
     /// `bx.basic`.
     BudgetCrossBasic = "bx.basic", "一般公共预算支出表、一般公共预算基本支出表", "一般公共预算支出表合计行基本支出 = 一般公共预算基本支出表合计";
+    /// `b.income_total`.
+    BudgetIncomeTotal = "b.income_total", "收入总表", "合计 = 各收入来源之和（上年结转、一般公共预算拨款收入……；其中项不计）；分本年收入、上年结转结余两组时合计 = 各组小计之和，小计 = 组内各项之和（各行）";
+    /// `b.three_costs`.
+    BudgetThreeCosts = "b.three_costs", "“三公”经费支出表", "公务用车购置及运行费 = 购置费 + 运行费；“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；表头另列会议费、培训费且有“三公”小计时，合计 = “三公”小计 + 会议费 + 培训费（各行）";
+    /// `bx.fiscal`.
+    BudgetCrossFiscal = "bx.fiscal", "财政拨款收支总表、收支总表", "财政拨款收支总表收入总计 ≤ 收支总表收入总计（财政拨款是部门全部收入的一部分）";
+    /// `bx.income`.
+    BudgetCrossIncome = "bx.income", "收入总表、收支总表", "收入总表合计 = 收支总表收入总计（含上年结转）或本年收入合计（不含），两者之一成立即可；均不成立时按收入总表是否列上年结转报告差额";
     }
     other {
     /// `rounding.summary`: The summary of a table's differences within rounding (尾差).

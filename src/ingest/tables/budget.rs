@@ -12,23 +12,33 @@
 //!   functional (2xx) or economic (3xx, 5xx) by its first digit, and the 合计 row is kept
 //!   apart.
 //! - A two-sided table (收支总表, 财政拨款收支总表) is read for its 收入总计 and 支出总计, from
-//!   the row that prints both; its other lines are not typed.
-//! - A table printed empty with its statement (本部门无…) is empty; a table without codes
-//!   (the “三公” table), a list of units (单位编码) and a cross-tabulation of two
+//!   the row that prints both, and its 本年收入合计 where printed alone before its figure;
+//!   its other lines are not typed.
+//! - A code printed over 类/款/项 columns (功能分类科目编码 类 | 款 | 项) is one
+//!   classification; the code may end in any of its columns.
+//! - A 收入总表 or “三公” table without codes (one row of figures, or a 合计 row and a row per
+//!   unit under 单位编码 | 单位名称) is read into [`crate::disclosure::LineTable`] lines: the
+//!   leading label columns name the row, the other columns are figures; a “三公” header that
+//!   names two costs in one column (「会议费培训费」) makes the table unreadable.
+//! - A table printed empty with its statement (本部门无…) is empty; other tables without
+//!   codes, a list of units (单位编码) and a cross-tabulation of two
 //!   code columns (部门经济 × 政府经济科目编码) are recognised and listed, their rows not
 //!   typed; a table that
 //!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
 //!   columns not taken from positions) is reported once as `ingest.table` and left out of
 //!   the checks.
+//! - The title of another table run into a row (the layout reader did not see it as a title)
+//!   ends the rows of the table being read.
 
 use super::cells::{amount, compact, is_amount, is_text, lanci, leading_code};
 use super::codes::{economic_code, function_code};
-use super::meta::{document_year, printed_decimals, strip_years, Headings};
+use super::meta::{document_year, strip_years, Headings};
 use super::{table_unit, Failure};
 use crate::check::{Outcome, Table, Verdict};
+use crate::disclosure::names_two_costs;
 use crate::disclosure::{
-    BudgetRows, BudgetTable, BudgetTableId, Meta, PrintedTable, Side, SummaryLine, SummaryTable,
-    TableState, Template,
+    is_percentage, BudgetLine, BudgetRows, BudgetTable, BudgetTableId, LineTable, Meta,
+    PrintedTable, Side, SummaryLine, SummaryTable, TableState, Template,
 };
 use crate::finding::Finding;
 use crate::ingest::printed::{is_statement, label_in, strip_continuation, strip_label};
@@ -117,17 +127,9 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
         .collect();
     Ok(Meta {
         kind: crate::disclosure::Kind::Budget,
-        template: Template::Budget,
         tables,
         department,
-        reporting_unit,
-        year,
-        unit: headings.unit.unwrap_or(Unit::TenThousandYuan),
-        decimals: printed_decimals(raw),
-        edition: year,
-        other: BTreeMap::new(),
-        headings: super::identity::part_headings(raw),
-        year_ends: Vec::new(),
+        ..super::common_meta(raw, &headings, year, Template::Budget)
     })
 }
 
@@ -152,11 +154,13 @@ pub(super) fn assemble(
             printed.state = TableState::Empty;
         }
         let two_sided = matches!(id, BudgetTableId::Summary | BudgetTableId::FiscalSummary);
-        let rows = if printed.state == TableState::Empty || !(id.has_coded_rows() || two_sided) {
-            Ok(BudgetRows::NotRead)
-        } else {
-            table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
-        };
+        let lined = matches!(id, BudgetTableId::ThreeCosts);
+        let rows =
+            if printed.state == TableState::Empty || !(id.has_coded_rows() || two_sided || lined) {
+                Ok(BudgetRows::NotRead)
+            } else {
+                table_unit(&t, meta.unit).and_then(|unit| read(&t, id, unit, catalog))
+            };
         let rows = rows.unwrap_or_else(|why| {
             printed.state = TableState::Unreadable;
             problems.push(super::unreadable_table(
@@ -214,12 +218,24 @@ fn read(
         .columns
         .iter()
         .any(|c| c.contains("单位编码") || c.contains("单位代码"));
-    if !coded || units || code_columns.count() > 1 {
+    // One code split over 类/款/项 columns counts once.
+    let (parts, whole): (Vec<&String>, Vec<&String>) = code_columns.partition(|c| code_part(c));
+    let classifications = whole.len() + usize::from(!parts.is_empty());
+    if matches!(id, BudgetTableId::Income | BudgetTableId::ThreeCosts) && (!coded || units) {
+        if let Some(h) = t.columns.iter().find(|h| names_two_costs(h)) {
+            return Err(format!(
+                "表头「{h}」含两项费用，两列读成了一列，各列无法对应"
+            ));
+        }
+        return lines(t, unit);
+    }
+    if !coded || units || classifications > 1 {
         return Ok(BudgetRows::NotRead);
     }
     if t.columns.is_empty() {
         return Err("表头未能按位置读取，各列无法对应".into());
     }
+    remarks_hold_no_figures(t)?;
     let first = t
         .rows
         .iter()
@@ -240,6 +256,10 @@ fn read(
         if lanci(cells).is_some() || is_header(cells, &t.columns) || is_numbering(cells) {
             continue;
         }
+        // The title of the next table, run into a row, ends this one.
+        if !rows.is_empty() && cells.iter().any(|c| names_a_table(c)) {
+            break;
+        }
         let amounts = |cells: &[String]| -> Result<Vec<Option<Amount>>, Failure> {
             columns
                 .iter()
@@ -247,9 +267,14 @@ fn read(
                 .collect()
         };
         if let Some((mut printed, name, next)) = row_code(cells) {
-            // Every code ends in the same column; a row whose code does not was cut into
-            // cells that do not sit under the header (text without positions).
-            if next != first {
+            // Every code ends in the same column, or in a column of the code (类/款/项 each
+            // its own); a row whose code does not was cut into cells that do not sit under
+            // the header (text without positions).
+            let in_code_column = next
+                .checked_sub(1)
+                .and_then(|j| t.columns.get(j))
+                .is_some_and(|h| h.contains("编码") || h.contains("代码"));
+            if next != first && !in_code_column {
                 return Err(format!(
                     "「{}」的科目编码不在编码列，各列未对齐",
                     cells.join(" ")
@@ -340,52 +365,173 @@ fn misread<C: Code>(table: &Table<C>) -> Result<(), Failure> {
     }
 }
 
+/// Whether a heading of a code column names one part of a code printed over 类/款/项
+/// columns (功能分类科目编码类, …编码款, …编码项).
+fn code_part(heading: &str) -> bool {
+    let after = ["编码", "代码"]
+        .iter()
+        .filter_map(|w| heading.rfind(w).map(|i| &heading[i + w.len()..]))
+        .min_by_key(|rest| rest.len());
+    after.is_some_and(|rest| rest.starts_with(['类', '款', '项']))
+}
+
+/// A figure other than 0 under a column headed 备注 (remarks, text) means the figures do not
+/// sit under the columns the header names (a row's cells shifted by one): the table is not
+/// read. (A lone 0 placed between two columns adds nothing wherever it goes.)
+fn remarks_hold_no_figures(t: &RawTable) -> Result<(), Failure> {
+    let remarks: Vec<usize> = (0..t.columns.len())
+        .filter(|&j| t.columns[j].contains("备注"))
+        .collect();
+    let figure = |c: &String| {
+        is_amount(c) && amount(c, Unit::Yuan).is_ok_and(|a| a.is_some_and(|a| !a.value().is_zero()))
+    };
+    let shifted = t
+        .rows
+        .iter()
+        .find(|cells| remarks.iter().any(|&j| cells.get(j).is_some_and(figure)));
+    match shifted {
+        Some(cells) => Err(format!(
+            "「{}」的金额落在备注列，各列未对齐",
+            cells.join(" ")
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Whether a heading names a label column of a table without codes (序号, 单位编码, 单位名称,
+/// 预算单位, 年度, a heading ending in 项目 or 单位), not figures.
+fn is_label_column(heading: &str) -> bool {
+    ["序号", "编码", "代码", "名称", "预算单位", "年度"]
+        .iter()
+        .any(|w| heading.contains(w))
+        || heading.ends_with("项目")
+        || heading.ends_with("单位")
+}
+
+/// The rows of a table without classification codes (收入总表 by unit or as one row, the
+/// “三公” table): the leading label columns (序号, 单位编码, 单位名称 …) name the row, the
+/// cell under each other column (percentages left out) is its figure; rows without figures,
+/// header repeats and column numbering are skipped, and the title of a table printed next
+/// (附表…, …绩效目标表) ends the rows. `NotRead` when the header was not
+/// taken from positions.
+fn lines(t: &RawTable, unit: Unit) -> Result<BudgetRows, Failure> {
+    if t.columns.is_empty() {
+        return Ok(BudgetRows::NotRead);
+    }
+    remarks_hold_no_figures(t)?;
+    let labels = t.columns.iter().take_while(|h| is_label_column(h)).count();
+    let columns: Vec<usize> = (labels..t.columns.len())
+        .filter(|&j| !is_percentage(&t.columns[j]))
+        .collect();
+    let mut out = LineTable {
+        columns: columns
+            .iter()
+            .map(|&j| t.columns[j].trim().to_owned())
+            .collect(),
+        lines: Vec::new(),
+    };
+    for cells in &t.rows {
+        if lanci(cells).is_some() || is_header(cells, &t.columns) || is_numbering(cells) {
+            continue;
+        }
+        // The title of what the document prints next (附表14 …绩效目标表) ends the table.
+        if !out.lines.is_empty() && cells.iter().any(|c| names_a_table(c)) {
+            break;
+        }
+        let figures = columns
+            .iter()
+            .any(|&j| cells.get(j).is_some_and(|c| is_amount(c)));
+        if !figures {
+            continue;
+        }
+        let name = cells.iter().take(labels).map(|c| compact(c)).collect();
+        let cells = columns
+            .iter()
+            .map(|&j| amount(cells.get(j).map_or("", String::as_str), unit))
+            .collect::<Result<_, _>>()?;
+        out.lines.push(BudgetLine { name, cells });
+    }
+    Ok(if out.lines.is_empty() {
+        BudgetRows::NotRead
+    } else {
+        BudgetRows::Lines(out)
+    })
+}
+
+/// Whether a cell names a table printed after the one being read: 附表…, …目标表 (the
+/// performance targets that follow the budget tables), or the title of a budget table, alone
+/// or run into the text after it (「…基本支出明细表（按支出经济分类科目…）序」).
+fn names_a_table(cell: &str) -> bool {
+    let c = compact(cell);
+    let titled = c
+        .match_indices('表')
+        .any(|(i, _)| BudgetTableId::from_title(&c[..i + '表'.len_utf8()]).is_some());
+    c.contains("附表") || c.contains("目标表") || titled
+}
+
 /// The 收入总计 and 支出总计 of a two-sided table, from the row that prints both (labels
 /// spread over cells 「收 | 入 | 总 | 计」 or run into a figure 「943864999.96 支出总计」): the
-/// first figure after each label. `None` when no row prints both.
+/// first figure after each label; and its 本年收入合计 where a row prints that label alone
+/// before a figure (not run into another label: 「本年收入合计使用非财政拨款结余」 is two
+/// lines read as one, its figure either's). `None` when no row prints both totals.
 fn grand_totals(t: &RawTable, unit: Unit) -> Result<Option<SummaryTable>, Failure> {
+    let line = |side, name: &str, cell| SummaryLine {
+        side,
+        line: 0,
+        name: name.to_owned(),
+        cells: vec![Some(cell)],
+        note: String::new(),
+    };
     for cells in &t.rows {
-        let mut label = String::new();
-        let (mut income, mut expense) = (None, None);
-        for token in cells.iter().flat_map(|c| c.split_whitespace()) {
-            if is_amount(token) {
-                let slot = if label.ends_with("收入总计") {
-                    &mut income
-                } else if label.ends_with("支出总计") {
-                    &mut expense
-                } else {
-                    continue;
-                };
-                if slot.is_none() {
-                    *slot = amount(token, unit)?;
-                }
-                label.clear();
-            } else {
-                label.extend(
-                    token
-                        .chars()
-                        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
-                );
+        let [Some(income), Some(expense)] = figures_after(cells, unit, &["收入总计", "支出总计"])?
+        else {
+            continue;
+        };
+        let mut lines = vec![
+            line(Side::Income, "收入总计", income),
+            line(Side::Expense, "支出总计", expense),
+        ];
+        for cells in &t.rows {
+            if let [Some(this_year)] = figures_after(cells, unit, &["本年收入合计"])? {
+                lines.insert(0, line(Side::Income, "本年收入合计", this_year));
+                break;
             }
         }
-        if let (Some(income), Some(expense)) = (income, expense) {
-            let line = |side, name: &str, cell| SummaryLine {
-                side,
-                line: 0,
-                name: name.to_owned(),
-                cells: vec![Some(cell)],
-                note: String::new(),
-            };
-            return Ok(Some(SummaryTable {
-                columns: vec!["金额".to_owned()],
-                lines: vec![
-                    line(Side::Income, "收入总计", income),
-                    line(Side::Expense, "支出总计", expense),
-                ],
-            }));
-        }
+        return Ok(Some(SummaryTable {
+            columns: vec!["金额".to_owned()],
+            lines,
+        }));
     }
     Ok(None)
+}
+
+/// The first figure of a row after each of the `labels` (the CJK text before the figure
+/// ends with it), `None` where none follows.
+fn figures_after<const N: usize>(
+    cells: &[String],
+    unit: Unit,
+    labels: &[&str; N],
+) -> Result<[Option<Amount>; N], Failure> {
+    let mut found = [None; N];
+    let mut label = String::new();
+    for token in cells.iter().flat_map(|c| c.split_whitespace()) {
+        if is_amount(token) {
+            let Some(k) = labels.iter().position(|l| label.ends_with(l)) else {
+                continue;
+            };
+            if found[k].is_none() {
+                found[k] = amount(token, unit)?;
+            }
+            label.clear();
+        } else {
+            label.extend(
+                token
+                    .chars()
+                    .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
+            );
+        }
+    }
+    Ok(found)
 }
 
 fn push<C: Code>(table: &mut Table<C>, code: C, r: CodedRow) -> Result<(), Failure> {
@@ -446,13 +592,6 @@ fn text_columns_end(t: &RawTable, after_code: usize) -> usize {
         .next_back()
         .unwrap_or(after_code)
         .max(after_code)
-}
-
-/// Whether a column heading names a percentage (增减%, 增长率), not an amount.
-fn is_percentage(heading: &str) -> bool {
-    ["%", "％", "率", "比例"]
-        .iter()
-        .any(|w| heading.contains(w))
 }
 
 /// Whether a row repeats the header (the column labels, as the reader gave them).
@@ -525,6 +664,143 @@ mod tests {
         assert_eq!(codes, ["201", "20110", "2011001"]);
         assert_eq!(read.columns(), ["合计", "基本支出", "项目支出"]);
         assert!(read.total().is_some());
+    }
+
+    fn raw(title: &str, columns: &[&str], rows: &[&[&str]]) -> RawTable {
+        let cells = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        RawTable {
+            title: title.into(),
+            columns: cells(columns),
+            rows: rows.iter().map(|r| cells(r)).collect(),
+            ..RawTable::default()
+        }
+    }
+
+    #[test]
+    fn an_income_table_by_unit_is_read_into_lines_up_to_the_next_title() {
+        let t = raw(
+            "收入总表",
+            &[
+                "单位编码",
+                "单位名称",
+                "合计",
+                "一般公共预算拨款",
+                "上年结转",
+            ],
+            &[
+                &["", "合计", "10.00", "9.00", "1.00"],
+                &["121001", "甲单位", "10.00", "9.00", "1.00"],
+                &["附表1 部门整体支出绩效目标表", "", "12", "", ""],
+            ],
+        );
+        let id = BudgetTableId::Income;
+        let Ok(BudgetRows::Lines(read)) = read(&t, id, Unit::TenThousandYuan, None) else {
+            panic!("not read");
+        };
+        assert_eq!(read.columns, ["合计", "一般公共预算拨款", "上年结转"]);
+        let names: Vec<&str> = read.lines.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["合计", "121001甲单位"]);
+        assert_eq!(
+            read.total().unwrap().cells[2].unwrap().to_string(),
+            "1.00 万元"
+        );
+    }
+
+    #[test]
+    fn a_summary_reads_this_years_income_only_where_its_label_stands_alone() {
+        let summary = |this_year: &str| {
+            raw(
+                "收支总表",
+                &["项目", "预算数", "项目", "预算数"],
+                &[
+                    &[
+                        "一、一般公共预算拨款收入",
+                        "9.00",
+                        "一、一般公共服务支出",
+                        "10.00",
+                    ],
+                    &[this_year, "9.00", "本年支出合计", "10.00"],
+                    &["上年结转", "1.00", "", ""],
+                    &["收", "入 总 计", "10.00 支出总计", "10.00"],
+                ],
+            )
+        };
+        let labels = |t: &RawTable| match grand_totals(t, Unit::TenThousandYuan) {
+            Ok(Some(s)) => s.lines.iter().map(|l| l.name.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            labels(&summary("本年收入合计")),
+            ["本年收入合计", "收入总计", "支出总计"]
+        );
+        assert_eq!(
+            labels(&summary("本年收入合计使用非财政拨款结余")),
+            ["收入总计", "支出总计"]
+        );
+    }
+
+    #[test]
+    fn a_figure_under_the_remarks_column_makes_the_table_unreadable() {
+        let columns = [
+            "科目编码",
+            "科目名称",
+            "合计",
+            "人员经费",
+            "公用经费",
+            "备注",
+        ];
+        let t = raw(
+            "一般公共预算基本支出表",
+            &columns,
+            &[&["205", "教育支出", "3.00", "1.00", "", "2.00"]],
+        );
+        let id = BudgetTableId::GeneralBasic;
+        assert!(read(&t, id, Unit::TenThousandYuan, None).is_err());
+        // A lone 0 placed between two columns is no shift.
+        let zero = raw(
+            "一般公共预算基本支出表",
+            &columns,
+            &[&["205", "教育支出", "1.00", "1.00", "", "0"]],
+        );
+        assert!(read(&zero, id, Unit::TenThousandYuan, None).is_ok());
+    }
+
+    #[test]
+    fn a_three_costs_header_with_two_costs_in_one_column_is_unreadable() {
+        let t = raw(
+            "“三公”经费支出表",
+            &["合计", "因公出国（境）费", "公务接待费", "会议费培训费"],
+            &[&["3.00", "1.00", "2.00", "4.00"]],
+        );
+        assert!(read(&t, BudgetTableId::ThreeCosts, Unit::TenThousandYuan, None).is_err());
+    }
+
+    #[test]
+    fn a_code_over_class_kuan_item_columns_is_one_classification() {
+        let columns = [
+            "科目编码类",
+            "科目编码款",
+            "科目编码项科目名称",
+            "合计",
+            "财政拨款收入",
+        ];
+        let t = raw(
+            "收入预算总表",
+            &columns,
+            &[
+                &["201", "", "一般公共服务支出", "10.00", "10.00"],
+                &["20106", "", "财政事务", "10.00", "10.00"],
+                &["", "2010601", "行政运行", "10.00", "10.00"],
+                &["", "", "合计", "10.00", "10.00"],
+            ],
+        );
+        let Ok(BudgetRows::Functional(read)) =
+            read(&t, BudgetTableId::Income, Unit::TenThousandYuan, None)
+        else {
+            panic!("not read");
+        };
+        assert_eq!(read.rows().len(), 3);
+        assert_eq!(read.columns(), ["合计", "财政拨款收入"]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub(crate) use meta::heading_department;
 use super::{IngestError, RawDocument, RawTable};
 use crate::disclosure::{
     BasicExpenditureTable, Claim, Document, FunctionalTable, Meta, NamePath, SummaryTable, TableId,
-    ThreeCostsTable,
+    Template, ThreeCostsTable,
 };
 use crate::finding::{Finding, Place, Rule, TableRef};
 use crate::{Catalog, Unit};
@@ -81,19 +81,33 @@ pub(super) fn meta(raw: &RawDocument) -> Result<Meta, IngestError> {
         department(raw).unwrap_or_else(|| reporting_unit.trim_end_matches("本级").to_owned());
     let (template, tables) = listing::printed_tables(raw);
     Ok(Meta {
-        kind: crate::disclosure::Kind::Final,
-        template,
         tables,
         department,
-        reporting_unit,
+        other: other_facts(raw, &headings),
+        year_ends: identity::year_ends(raw),
+        ..common_meta(raw, &headings, year, template)
+    })
+}
+
+/// The facts a 决算 and a 预算 read alike: template, reporting unit (单位：), year and edition,
+/// amount unit (万元 unless the headings say otherwise), printed decimals and the part
+/// headings; kind 决算, no tables, department, other facts or year-end dates (each reader
+/// sets its own).
+fn common_meta(raw: &RawDocument, headings: &Headings, year: u16, template: Template) -> Meta {
+    Meta {
+        kind: crate::disclosure::Kind::Final,
+        template,
+        tables: Vec::new(),
+        department: String::new(),
+        reporting_unit: headings.reporting_unit.clone().unwrap_or_default(),
         year,
         unit: headings.unit.unwrap_or(Unit::TenThousandYuan),
         decimals: printed_decimals(raw),
         edition: year,
-        other: other_facts(raw, &headings),
+        other: BTreeMap::new(),
         headings: identity::part_headings(raw),
-        year_ends: identity::year_ends(raw),
-    })
+        year_ends: Vec::new(),
+    }
 }
 
 /// The line of the front matter that names the document a budget (部门预算, 单位预算, 预算公开),
