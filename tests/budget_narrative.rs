@@ -35,7 +35,7 @@ struct Figures {
 const EXPECTED: [(&str, Figures); 13] = [
     (
         "yusuan/central-guojia-xinfangju-2026",
-        f(34, [7, 5, 0], 1, 25),
+        f(36, [7, 5, 0], 1, 24),
     ),
     (
         "yusuan/chongqing-swu-university-2024",
@@ -51,7 +51,7 @@ const EXPECTED: [(&str, Figures); 13] = [
     ),
     (
         "yusuan/jiangsu-wuxi-xinfangju-2025",
-        f(105, [10, 21, 8], 0, 20),
+        f(108, [11, 21, 9], 0, 19),
     ),
     (
         "yusuan/shaanxi-xian-anjianju-2019-tables-only",
