@@ -123,6 +123,7 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
         name: Some("收入总计".to_owned()),
         column: None,
         claim: None,
+        ..Place::default()
     };
     out.check_with(rule, result, place, || "支出总计".to_owned());
 }
@@ -184,6 +185,7 @@ fn basic(doc: &Document, out: &mut Collector) {
         name: None,
         column: general.columns().get(column).cloned(),
         claim: None,
+        ..Place::default()
     };
     let basis = || {
         format!(

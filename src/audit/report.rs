@@ -248,7 +248,7 @@ impl Report {
                 .collect();
             let _ = writeln!(s, "\n{title}：{} 项", items.len());
             for (i, f) in items.iter().enumerate() {
-                let _ = writeln!(s, "{:>3}. {}", i + 1, f.message);
+                let _ = writeln!(s, "{:>3}. {f}", i + 1);
             }
         }
         s
