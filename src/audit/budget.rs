@@ -279,11 +279,11 @@ mod tests {
             .filter(|f| f.severity == Severity::Error)
             .map(|f| {
                 assert!(
-                    f.message.contains(&format!("[{}]", f.rule)),
+                    f.message().contains(&format!("[{}]", f.rule)),
                     "{}",
-                    f.message
+                    f.message()
                 );
-                (f.rule, f.code, f.column)
+                (f.rule, f.place.code, f.place.column)
             })
             .collect()
     }
