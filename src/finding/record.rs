@@ -193,3 +193,120 @@ impl From<Record> for Finding {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Evidence, Finding, Place, Rule, Scope, Severity};
+    use crate::audit::{audit, AuditOptions, Report};
+    use serde_json::Value;
+
+    /// The keys this version adds to those of earlier versions.
+    const NEW_KEYS: [&str; 10] = [
+        "claim",
+        "scope",
+        "statement",
+        "relation",
+        "reported_interval",
+        "computed_interval",
+        "terms",
+        "verdict",
+        "basis",
+        "hint",
+    ];
+
+    fn report() -> Report {
+        audit(
+            crate::disclosure::Document::embedded().expect("embedded"),
+            &AuditOptions::default(),
+        )
+    }
+
+    #[test]
+    fn a_report_reads_back_as_itself_and_its_message_is_the_display() {
+        let report = report();
+        let json = serde_json::to_value(&report).unwrap();
+        for (f, v) in report
+            .findings
+            .iter()
+            .zip(json["findings"].as_array().unwrap())
+        {
+            assert_eq!(v["message"], f.to_string());
+            assert_eq!(v["rule"], f.rule.as_str());
+        }
+        let back: Report = serde_json::from_value(json).unwrap();
+        assert_eq!(back, report);
+        // Comparisons, statements and narrative claims are all there.
+        let kinds = |p: fn(&Finding) -> bool| report.findings.iter().filter(|f| p(f)).count();
+        assert!(kinds(|f| matches!(f.evidence, Evidence::Comparison { .. })) > 0);
+        assert!(kinds(|f| matches!(f.evidence, Evidence::Statement(_))) > 0);
+        assert!(kinds(|f| f.place.claim.is_some()) > 0);
+    }
+
+    #[test]
+    fn json_of_an_earlier_version_reads_back_with_its_message_and_amounts() {
+        let report = report();
+        let mut json = serde_json::to_value(&report).unwrap();
+        for f in json["findings"].as_array_mut().unwrap() {
+            let Value::Object(m) = f else { panic!("{f}") };
+            NEW_KEYS.iter().for_each(|k| {
+                m.remove(*k);
+            });
+        }
+        let old = json.clone();
+        let back: Report = serde_json::from_value(json).unwrap();
+        for (f, was) in back.findings.iter().zip(&report.findings) {
+            assert!(matches!(f.evidence, Evidence::Recorded { .. }));
+            assert_eq!(f.message(), was.message());
+            assert_eq!(
+                (f.rule.clone(), f.severity),
+                (was.rule.clone(), was.severity)
+            );
+            assert_eq!(
+                (f.table(), f.code(), f.name()),
+                (was.table(), was.code(), was.name())
+            );
+            assert_eq!(
+                (f.reported(), f.expected()),
+                (was.reported(), was.expected())
+            );
+            assert_eq!(
+                (f.difference(), f.tolerance()),
+                (was.difference(), was.tolerance())
+            );
+            assert_eq!(
+                f.place.table, was.place.table,
+                "the table's kind is read back"
+            );
+        }
+        // … and writes the same record again.
+        assert_eq!(serde_json::to_value(&back).unwrap(), old);
+    }
+
+    #[test]
+    fn the_scope_and_the_pages_read_back() {
+        let text =
+            "第一部分标题「2023年度部门决算」所列年度 2023 与本决算年度 2024 不符".to_owned();
+        let place = Place {
+            name: Some("第一部分".into()),
+            scope: Scope::Pages(vec![3, 7]),
+            ..Place::default()
+        };
+        let f = Finding::error(Rule::DocIdentity, place, text.clone());
+        assert_eq!(
+            f.to_string(),
+            format!("[doc.identity] 第3页、第7页：{text}")
+        );
+        let json = serde_json::to_value(&f).unwrap();
+        assert_eq!(json["scope"], serde_json::json!({"pages": [3, 7]}));
+        assert_eq!(json["statement"], text.as_str());
+        assert_eq!(serde_json::from_value::<Finding>(json).unwrap(), f);
+        let whole = Finding::about_document(Rule::IngestTemplate, Severity::Warning, text.clone());
+        assert_eq!(whole.to_string(), format!("[ingest.template] 全文：{text}"));
+        let json = serde_json::to_value(&whole).unwrap();
+        assert_eq!(
+            (&json["scope"], &json["table"]),
+            (&Value::from("document"), &Value::Null)
+        );
+        assert_eq!(serde_json::from_value::<Finding>(json).unwrap(), whole);
+    }
+}
