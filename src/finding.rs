@@ -203,11 +203,7 @@ impl Finding {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn reported(&self) -> Option<Decimal> {
-        match &self.evidence {
-            Evidence::Comparison { comparison, .. } => Some(comparison.reported),
-            Evidence::Recorded { reported, .. } => *reported,
-            Evidence::Statement(_) => None,
-        }
+        self.amounts()[0]
     }
 
     /// The value expected from the other figures, for a comparison.
@@ -220,11 +216,7 @@ impl Finding {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn expected(&self) -> Option<Decimal> {
-        match &self.evidence {
-            Evidence::Comparison { comparison, .. } => Some(comparison.computed),
-            Evidence::Recorded { expected, .. } => *expected,
-            Evidence::Statement(_) => None,
-        }
+        self.amounts()[1]
     }
 
     /// `reported − expected`, for a comparison, without trailing zeros.
@@ -237,11 +229,7 @@ impl Finding {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn difference(&self) -> Option<Decimal> {
-        match &self.evidence {
-            Evidence::Comparison { comparison, .. } => Some(comparison.difference.normalize()),
-            Evidence::Recorded { difference, .. } => *difference,
-            Evidence::Statement(_) => None,
-        }
+        self.amounts()[2]
     }
 
     /// The largest difference rounding can explain, for a comparison.
@@ -254,10 +242,26 @@ impl Finding {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn tolerance(&self) -> Option<Decimal> {
+        self.amounts()[3]
+    }
+
+    /// Reported, expected, difference (without trailing zeros) and tolerance.
+    fn amounts(&self) -> [Option<Decimal>; 4] {
         match &self.evidence {
-            Evidence::Comparison { comparison, .. } => Some(comparison.tolerance),
-            Evidence::Recorded { tolerance, .. } => *tolerance,
-            Evidence::Statement(_) => None,
+            Evidence::Comparison { comparison: c, .. } => [
+                Some(c.reported),
+                Some(c.computed),
+                Some(c.difference.normalize()),
+                Some(c.tolerance),
+            ],
+            Evidence::Recorded {
+                reported,
+                expected,
+                difference,
+                tolerance,
+                ..
+            } => [*reported, *expected, *difference, *tolerance],
+            Evidence::Statement(_) => [None; 4],
         }
     }
 
