@@ -3,6 +3,11 @@
 //! both report, so that reading a document does not depend on auditing it. Re-exported as
 //! [`crate::audit::Finding`] and [`crate::audit::Severity`].
 //!
+//! A [`Finding`] is its [`Rule`], [`Severity`], [`Place`] and [`Evidence`]; its message is
+//! its `Display`, rendered from them. With the `serde` feature it reads and writes one flat
+//! JSON record (the keys of `--json` and `findings.jsonl`, see the README), which an earlier
+//! version's records still read as.
+//!
 //! ```
 //! use cn_budget::finding::{Finding, Severity};
 //! let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
