@@ -69,7 +69,7 @@ fn tables(path: &str, bytes: &[u8]) -> ExitCode {
         raw.narrative.len()
     );
     for p in problems {
-        println!("{}", p.message);
+        println!("{}", p.message());
     }
     ExitCode::SUCCESS
 }

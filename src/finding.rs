@@ -3,6 +3,11 @@
 //! both report, so that reading a document does not depend on auditing it. Re-exported as
 //! [`crate::audit::Finding`] and [`crate::audit::Severity`].
 //!
+//! A [`Finding`] is its [`Rule`], [`Severity`], [`Place`] and [`Evidence`]; its message is
+//! its `Display`, rendered from them. With the `serde` feature it reads and writes one flat
+//! JSON record (the keys of `--json` and `findings.jsonl`, see the README), which an earlier
+//! version's records still read as.
+//!
 //! ```
 //! use cn_budget::finding::{Finding, Severity};
 //! let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
@@ -11,12 +16,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod evidence;
+mod place;
+#[cfg(feature = "serde")]
+mod record;
 mod rule;
 
+pub use evidence::Evidence;
+pub use place::{Place, Scope, TableRef};
 pub use rule::{Rule, RuleInfo, UnknownRule, RULES};
 
 use crate::check::{Blocker, Comparison, Verdict};
-use crate::disclosure::TableId;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -59,128 +69,217 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One finding of an audit, with its evidence.
+/// One finding of an audit: its rule, how serious it is, where it is and what it rests on.
 ///
-/// Amount fields are exact decimals in the document's unit (percentages for rate rules);
-/// they are `None` where the finding is not a comparison of two numbers.
+/// Its message (`Display`, or [`Finding::message`]) is rendered from these: the rule id in
+/// brackets, the place, then the evidence, in Chinese. The accessors give the flat view
+/// (table label, code, amounts) without matching on [`Place`] and [`Evidence`]; amounts are
+/// exact decimals in the document's unit (percentages for rate rules), `None` where the
+/// finding is not a comparison of two numbers.
 ///
 /// ```
 /// use cn_budget::audit::{audit, AuditOptions, Rule, Severity};
 /// use rust_decimal_macros::dec;
 /// let report = audit(cn_budget::disclosure::Document::embedded()?, &AuditOptions::default());
 /// // 公开02表 prints 21011 as 197.78, but its listed 项 rows add up to 140.62.
-/// let f = report.findings.iter().find(|f| f.code.as_deref() == Some("21011")).unwrap();
+/// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
 /// assert_eq!((f.rule.as_str(), f.severity), ("t02.hierarchy", Severity::Error));
-/// assert_eq!(f.table.as_deref(), Some("公开02表"));
-/// assert_eq!(f.name.as_deref(), Some("行政事业单位医疗"));
-/// assert_eq!(f.column.as_deref(), Some("本年收入合计"));
-/// assert_eq!((f.reported, f.expected), (Some(dec!(197.78)), Some(dec!(140.62))));
-/// assert_eq!((f.difference, f.tolerance), (Some(dec!(57.16)), Some(dec!(0.02))));
-/// assert!(f.message.starts_with("[t02.hierarchy] 公开02表 21011 行政事业单位医疗"));
+/// assert_eq!(f.table(), Some("公开02表"));
+/// assert_eq!(f.name(), Some("行政事业单位医疗"));
+/// assert_eq!(f.column(), Some("本年收入合计"));
+/// assert_eq!((f.reported(), f.expected()), (Some(dec!(197.78)), Some(dec!(140.62))));
+/// assert_eq!((f.difference(), f.tolerance()), (Some(dec!(57.16)), Some(dec!(0.02))));
+/// assert!(f.to_string().starts_with("[t02.hierarchy] 公开02表 21011 行政事业单位医疗"));
+/// assert_eq!(f.message(), f.to_string());
 /// // A warning that is not a comparison carries no amounts.
 /// let w = report.findings.iter().find(|f| f.rule == Rule::CrossT02T03Rows).unwrap();
-/// assert_eq!((w.severity, w.reported), (Severity::Warning, None));
+/// assert_eq!((w.severity, w.reported()), (Severity::Warning, None));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "record::Record", into = "record::Record")
+)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule (its stable id: see [`RULES`]).
     pub rule: Rule,
     /// How serious it is.
     pub severity: Severity,
-    /// The table (公开01表 …), or `None` for the narrative.
-    pub table: Option<String>,
-    /// The row code or label (`2010601`, `合计`); for a narrative claim, the code of the 类
-    /// or 项 it is about (the claim's id, section and quote are in the message), for a name
-    /// path its id (`n031`).
-    pub code: Option<String>,
-    /// The row's printed name, or what a narrative claim is about (行政运行, 机关运行经费 …).
-    pub name: Option<String>,
-    /// The column heading.
-    pub column: Option<String>,
-    /// The reported value.
-    pub reported: Option<Decimal>,
-    /// The value expected from the other figures.
-    pub expected: Option<Decimal>,
-    /// `reported − expected`.
-    pub difference: Option<Decimal>,
-    /// The largest difference rounding can explain.
-    pub tolerance: Option<Decimal>,
-    /// What was found, in Chinese, naming the rule id.
-    pub message: String,
-    /// The table as the document names it, with the canonical label
-    /// (「表7 一般公共预算财政拨款“三公”经费支出决算表（公开09表）」), when the document does not
-    /// print the canonical label (`table` keeps it); `None` otherwise.
-    #[cfg_attr(feature = "serde", serde(default))]
-    pub table_name: Option<String>,
-    /// The page the finding is about, from 1, when the input had pages: the page its table
-    /// starts on, or the page a reading problem was met on; `None` otherwise.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
-    pub page: Option<usize>,
+    /// Where it is.
+    pub place: Place,
+    /// What it rests on.
+    pub evidence: Evidence,
 }
 
-/// Where a finding is, as the rules build it: a table (by its id) and a row or code and a
-/// column in it, or a narrative claim or name path (no table).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Place {
-    pub table: Option<TableRef>,
-    pub code: Option<String>,
-    pub name: Option<String>,
-    pub column: Option<String>,
-    /// The narrative claim a finding is about: its id, section and quote (「…」).
-    pub claim: Option<String>,
-}
-
-/// The table a finding is about: one of the nine tables of a 决算 by its id, or a table of a
-/// 部门预算 by its title as printed (the budget templates number and name their tables in
-/// many ways; the printed title is what a reader finds on the page).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum TableRef {
-    Disclosure(TableId),
-    Budget(String),
-}
-
-impl TableRef {
-    pub fn label(&self) -> &str {
-        match self {
-            TableRef::Disclosure(id) => id.label(),
-            TableRef::Budget(title) => title,
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.evidence {
+            Evidence::Recorded { message, .. } => f.write_str(message),
+            evidence => write!(f, "[{}] {}：{evidence}", self.rule, self.place),
         }
     }
 }
 
-impl From<TableId> for TableRef {
-    fn from(id: TableId) -> TableRef {
-        TableRef::Disclosure(id)
+/// The flat view of a finding, for readers that do not match on [`Place`] and [`Evidence`].
+impl Finding {
+    /// The table's label (公开02表, or a budget table's printed title), or `None` for the
+    /// narrative and the whole document.
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.table(), Some("公开02表"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn table(&self) -> Option<&str> {
+        self.place.table_label()
     }
-}
 
-impl Place {
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        match &self.table {
-            Some(t) => parts.push(t.label().to_owned()),
-            None => parts.push("情况说明".into()),
+    /// The table as the document names it, when the document does not print the canonical
+    /// label ([`Place::table_name`]).
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// // The embedded document prints the canonical labels 公开01表 … 公开09表.
+    /// assert!(report.findings.iter().all(|f| f.table_name().is_none()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn table_name(&self) -> Option<&str> {
+        self.place.table_name.as_deref()
+    }
+
+    /// The row code or label ([`Place::code`]).
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// assert!(report.findings.iter().any(|f| f.code() == Some("21011")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn code(&self) -> Option<&str> {
+        self.place.code.as_deref()
+    }
+
+    /// The row's printed name, or what a narrative claim is about ([`Place::name`]).
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.name(), Some("行政事业单位医疗"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name(&self) -> Option<&str> {
+        self.place.name.as_deref()
+    }
+
+    /// The column heading ([`Place::column`]).
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.column(), Some("本年收入合计"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn column(&self) -> Option<&str> {
+        self.place.column.as_deref()
+    }
+
+    /// The page the finding is about, from 1, when the input had pages ([`Place::page`]).
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// // The embedded document is a directory of tables, without pages.
+    /// assert!(report.findings.iter().all(|f| f.page().is_none()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn page(&self) -> Option<usize> {
+        self.place.page
+    }
+
+    /// The reported value, for a comparison.
+    ///
+    /// ```
+    /// # use rust_decimal_macros::dec;
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.reported(), Some(dec!(197.78)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reported(&self) -> Option<Decimal> {
+        self.amounts()[0]
+    }
+
+    /// The value expected from the other figures, for a comparison.
+    ///
+    /// ```
+    /// # use rust_decimal_macros::dec;
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.expected(), Some(dec!(140.62)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn expected(&self) -> Option<Decimal> {
+        self.amounts()[1]
+    }
+
+    /// `reported − expected`, for a comparison, without trailing zeros.
+    ///
+    /// ```
+    /// # use rust_decimal_macros::dec;
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.difference().map(|d| d.to_string()).as_deref(), Some("57.16"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn difference(&self) -> Option<Decimal> {
+        self.amounts()[2]
+    }
+
+    /// The largest difference rounding can explain, for a comparison.
+    ///
+    /// ```
+    /// # use rust_decimal_macros::dec;
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert_eq!(f.tolerance(), Some(dec!(0.02)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tolerance(&self) -> Option<Decimal> {
+        self.amounts()[3]
+    }
+
+    /// Reported, expected, difference (without trailing zeros) and tolerance.
+    fn amounts(&self) -> [Option<Decimal>; 4] {
+        match &self.evidence {
+            Evidence::Comparison { comparison: c, .. } => [
+                Some(c.reported),
+                Some(c.computed),
+                Some(c.difference.normalize()),
+                Some(c.tolerance),
+            ],
+            Evidence::Recorded {
+                reported,
+                expected,
+                difference,
+                tolerance,
+                ..
+            } => [*reported, *expected, *difference, *tolerance],
+            Evidence::Statement(_) => [None; 4],
         }
-        let name = self.name.as_ref().filter(|n| !n.is_empty());
-        match (&self.code, name) {
-            (Some(c), Some(n)) => parts.push(format!("{c} {n}")),
-            (Some(c), None) => parts.push(c.clone()),
-            (None, Some(n)) => parts.push(n.clone()),
-            (None, None) => {}
-        }
-        if let Some(c) = &self.claim {
-            parts.push(c.clone());
-        }
-        if let Some(c) = self.column.as_ref().filter(|c| !c.is_empty()) {
-            parts.push(format!("[{c}]"));
-        }
-        parts.retain(|p| !p.trim().is_empty());
-        parts.join(" ")
+    }
+
+    /// What was found, in Chinese, naming the rule id: the `Display` of the finding.
+    ///
+    /// ```
+    /// # let report = cn_budget::audit::audit(cn_budget::disclosure::Document::embedded()?, &Default::default());
+    /// let f = report.findings.iter().find(|f| f.code() == Some("21011")).unwrap();
+    /// assert!(f.message().starts_with("[t02.hierarchy] 公开02表 21011 行政事业单位医疗 [本年收入合计]：列示 197.78"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn message(&self) -> String {
+        self.to_string()
     }
 }
 
@@ -196,52 +295,22 @@ impl Finding {
             Verdict::Inconsistent => Severity::Error,
             Verdict::Exact | Verdict::WithinRounding => Severity::Info,
         };
-        let relation = match c.relation {
-            crate::check::Relation::Equal => "应等于",
-            crate::check::Relation::LessOrEqual => "应不大于",
-        };
-        let tolerance_text = if c.terms == 0 {
-            "对方为空白，按 0 计".to_owned()
-        } else if c.tolerance.is_zero() {
-            "同一数值两处列示须完全一致".to_owned()
-        } else {
-            format!(
-                "舍入容差 {}（{} 项）",
-                c.tolerance.round_dp(4).normalize(),
-                c.terms
-            )
-        };
-        let mut message = format!(
-            "[{rule}] {}：列示 {}，{relation}{basis}（{}），差额 {}，{tolerance_text}。",
-            place.describe(),
-            c.reported.normalize(),
-            c.computed.normalize(),
-            c.difference.normalize(),
-        );
-        if let Some(h) = hint {
-            message.push_str(&h);
-        }
         Finding {
             rule,
             severity,
-            table: place.table.as_ref().map(|t| t.label().to_owned()),
-            code: place.code,
-            name: place.name,
-            column: place.column,
-            reported: Some(c.reported),
-            expected: Some(c.computed),
-            difference: Some(c.difference.normalize()),
-            tolerance: Some(c.tolerance),
-            message,
-            table_name: None,
-            page: None,
+            place,
+            evidence: Evidence::Comparison {
+                comparison: c.clone(),
+                basis: basis.to_owned(),
+                hint,
+            },
         }
     }
 
     /// The finding, about this page.
     pub(crate) fn on_page(mut self, page: usize) -> Finding {
         if page > 0 {
-            self.page = Some(page);
+            self.place.page = Some(page);
         }
         self
     }
@@ -254,52 +323,37 @@ impl Finding {
         Finding::text(rule, Severity::Error, place, text)
     }
 
-    fn text(rule: Rule, severity: Severity, place: Place, text: String) -> Finding {
+    pub(crate) fn text(rule: Rule, severity: Severity, place: Place, text: String) -> Finding {
         Finding {
-            message: format!("[{rule}] {}：{text}", place.describe()),
             rule,
             severity,
-            table: place.table.as_ref().map(|t| t.label().to_owned()),
-            code: place.code,
-            name: place.name,
-            column: place.column,
-            reported: None,
-            expected: None,
-            difference: None,
-            tolerance: None,
-            table_name: None,
-            page: None,
+            place,
+            evidence: Evidence::Statement(text),
         }
     }
 
     /// A finding about the whole document (its template, its tables), placed nowhere in it.
     pub(crate) fn about_document(rule: Rule, severity: Severity, text: String) -> Finding {
-        let message = format!("[{rule}] 全文：{text}");
-        let mut f = Finding::text(rule, severity, Place::default(), String::new());
-        f.message = message;
-        f
+        let place = Place {
+            scope: Scope::Document,
+            ..Place::default()
+        };
+        Finding::text(rule, severity, place, text)
     }
 
     /// Names the finding's table as the document does: a finding about table `id` (its
-    /// canonical label) gets `reference` (「表7 …（公开09表）」) as its `table_name` and in
-    /// its message, in place of the canonical label.
+    /// canonical label) gets `reference` (「表7 …（公开09表）」) as its `table_name`, which its
+    /// message prints in place of the canonical label, and the table's page if it has none.
     pub(crate) fn name_table(&mut self, id: &str, reference: &str, page: usize) {
-        if self.table.as_deref() != Some(id) {
+        if self.table() != Some(id) {
             return;
         }
         if page > 0 {
-            self.page = self.page.or(Some(page));
+            self.place.page = self.place.page.or(Some(page));
         }
-        if self.table_name.is_some() {
-            return;
+        if self.place.table_name.is_none() {
+            self.place.table_name = Some(reference.to_owned());
         }
-        let prefix = format!("[{}] {id}", self.rule);
-        if let Some(rest) = self.message.strip_prefix(&prefix) {
-            if rest.starts_with(['：', ' ']) {
-                self.message = format!("[{}] {reference}{rest}", self.rule);
-            }
-        }
-        self.table_name = Some(reference.to_owned());
     }
 
     pub(crate) fn blocked(rule: Rule, place: Place, blocker: &Blocker) -> Finding {

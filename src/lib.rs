@@ -138,7 +138,7 @@
 //! | [`check`]: verdicts, intervals, tolerances, [`check::CheckResult`] fields | |
 //! | [`tree`]: rollup results | speed and memory layout |
 //! | [`disclosure`]: the document model and the TSV/JSON formats it loads | new fields on `#[non_exhaustive]` types |
-//! | [`audit`]: rule ids ([`audit::RULES`]), the field names of the report's JSON (`--json`), severities | the wording of messages (Chinese text), the order of findings of equal severity, new rules |
+//! | [`audit`]: rule ids ([`audit::RULES`]), severities, the fields of [`audit::Finding`] (`rule`, `severity`, `place`, `evidence`), [`audit::Place`] and [`audit::Evidence`] (all `#[non_exhaustive]`, so fields and variants may be added), the keys of the report's JSON (`--json`: a finding's keys only grow) | the wording of messages (Chinese text), the order of findings of equal severity, new rules |
 //! | error types: their variants and fields (all `#[non_exhaustive]`, so variants may be added) | `Display` texts of errors |
 //! | [`ingest`]: the entry points ([`ingest::ingest`], [`ingest::ingest_bytes`], [`ingest::split`], [`ingest::assemble`], [`ingest::pdf::read`]), the page model and [`ingest::RawDocument`] | the heuristics that find tables, columns, rows and claims: a new template or document may be read differently (better) in any release |
 //!

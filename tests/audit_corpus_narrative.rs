@@ -23,7 +23,10 @@ fn of<'a>(r: &'a Report, rule: &str, severity: Severity) -> Vec<&'a Finding> {
 }
 
 fn codes(fs: &[&Finding]) -> Vec<String> {
-    let mut c: Vec<String> = fs.iter().filter_map(|f| f.code.clone()).collect();
+    let mut c: Vec<String> = fs
+        .iter()
+        .filter_map(|f| f.code().map(str::to_owned))
+        .collect();
     c.sort();
     c
 }
@@ -53,15 +56,15 @@ fn planted_amount_for_a_blank_cell() {
     let planted = report(PLANTED);
     let blank: Vec<_> = of(&planted, "n.amount", Severity::Error)
         .into_iter()
-        .filter(|f| f.message.contains("空白"))
+        .filter(|f| f.message().contains("空白"))
         .collect();
     assert_eq!(blank.len(), 1, "{blank:#?}");
-    assert!(blank[0].message.contains("年初预算为 0.95 万元"));
+    assert!(blank[0].message().contains("年初预算为 0.95 万元"));
     let published = report(PUBLISHED);
     assert!(!published
         .findings
         .iter()
-        .any(|f| f.rule.as_str() == "n.amount" && f.message.contains("0.95")));
+        .any(|f| f.rule.as_str() == "n.amount" && f.message().contains("0.95")));
 }
 
 /// p. 18 of the planted copy: 「收入支出总计 0 万元…减少 56.95 万元，下降 1.87%」: the 0 is the
@@ -71,7 +74,7 @@ fn planted_total_gives_one_finding() {
     let planted = report(PLANTED);
     let total: Vec<_> = of(&planted, "n.amount", Severity::Error)
         .into_iter()
-        .filter(|f| f.message.contains("收入支出总计 0 万元"))
+        .filter(|f| f.message().contains("收入支出总计 0 万元"))
         .collect();
     assert_eq!(total.len(), 1);
     assert!(of(&planted, "n.growth_rate", Severity::Error).is_empty());
@@ -95,17 +98,17 @@ fn zero_bases_and_shares_of_shehui_gongzuobu() {
     let r = report("shanghai-putuo-shehui-gongzuobu-2024");
     let zero = of(&r, "n.zero_base", Severity::Error);
     assert_eq!(zero.len(), 1, "{zero:#?}");
-    assert!(zero[0].message.contains("95.89%") && zero[0].message.contains("按全年预算"));
+    assert!(zero[0].message().contains("95.89%") && zero[0].message().contains("按全年预算"));
     assert!(of(&r, "n.zero_base", Severity::Warning)
         .iter()
-        .all(|f| f.message.contains("所述 100.00% 无定义")));
+        .all(|f| f.message().contains("所述 100.00% 无定义")));
     assert!(of(&r, "n.share", Severity::Error).is_empty());
     assert!(r
         .findings
         .iter()
         .any(|f| f.rule.as_str() == "rounding.summary"
-            && f.message.contains("占 9.55%")
-            && f.message.contains("合计恰为 100%")));
+            && f.message().contains("占 9.55%")
+            && f.message().contains("合计恰为 100%")));
     let errors = r
         .findings
         .iter()
@@ -120,7 +123,7 @@ fn zero_bases_and_shares_of_shehui_gongzuobu() {
 fn unofficial_names_of_guihua_ziyuan() {
     let r = report("shanghai-putuo-guihua-ziyuan-2024");
     let names = of(&r, "names.official", Severity::Error);
-    let printed: Vec<&str> = names.iter().filter_map(|f| f.name.as_deref()).collect();
+    let printed: Vec<&str> = names.iter().filter_map(|f| f.name()).collect();
     assert_eq!(names.len(), 4, "{printed:#?}");
     for wrong in [
         "机关事业单位退休人员活动费支出（项）",
@@ -147,7 +150,7 @@ fn a_share_of_a_cell_by_itself_is_not_a_reading() {
     for rule in ["n.amount", "n.share"] {
         let fs = of(&r, rule, Severity::Error);
         assert_eq!(fs.len(), 1, "{rule}: {fs:#?}");
-        assert!(fs[0].message.contains("940.15"), "{}", fs[0].message);
+        assert!(fs[0].message().contains("940.15"), "{}", fs[0].message());
     }
 }
 
@@ -193,7 +196,7 @@ fn university_fiscal_spending_and_purchase_shares() {
             "{name}"
         );
         let shares = of(&report, "n.share", Severity::Error);
-        let wrong: Vec<_> = shares.iter().map(|f| f.message.as_str()).collect();
+        let wrong: Vec<_> = shares.iter().map(|f| f.message()).collect();
         if name.ends_with("2024") {
             assert_eq!(wrong.len(), 1, "{wrong:#?}");
             assert!(wrong[0].contains("60.02"), "{}", wrong[0]);

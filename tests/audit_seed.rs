@@ -19,8 +19,7 @@ fn has(fs: &[Finding], rule: &str, code: &str, severity: Severity) -> bool {
 }
 
 fn is_at(f: &Finding, code: &str) -> bool {
-    f.code.as_deref() == Some(code)
-        || (f.table.is_none() && f.message.contains(&format!(" {code} ")))
+    f.code() == Some(code) || (f.table().is_none() && f.message().contains(&format!(" {code} ")))
 }
 
 #[test]
@@ -59,13 +58,13 @@ fn real_errors_of_the_seed_are_found() {
         .iter()
         .find(|x| x.rule.as_str() == "n.completion_rate" && is_at(x, "c057"))
         .expect("c057");
-    assert_eq!(c057.code.as_deref(), Some("2010601"));
-    assert_eq!(c057.name.as_deref(), Some("行政运行"));
+    assert_eq!(c057.code(), Some("2010601"));
+    assert_eq!(c057.name(), Some("行政运行"));
     assert!(
-        c057.message
+        c057.message()
             .contains("c057 五(三)1(1)「完成年初预算的4.6%」"),
         "{}",
-        c057.message
+        c057.message()
     );
     assert!(
         has(f, "names.marker", "n031", Severity::Warning),
@@ -93,11 +92,9 @@ fn honest_rounding_is_not_an_error() {
         .iter()
         .filter(|x| x.rule.as_str() == "rounding.summary")
         .collect();
-    assert!(summaries
-        .iter()
-        .any(|s| s.table.as_deref() == Some("公开02表")));
+    assert!(summaries.iter().any(|s| s.table() == Some("公开02表")));
     assert!(summaries.iter().all(|s| s.severity == Severity::Info));
-    let tables: Vec<_> = summaries.iter().map(|s| s.table.clone()).collect();
+    let tables: Vec<_> = summaries.iter().map(|s| s.table()).collect();
     let mut unique = tables.clone();
     unique.dedup();
     assert_eq!(tables, unique, "one summary per table");
@@ -137,12 +134,12 @@ fn every_finding_names_a_known_rule_and_carries_evidence() {
             f.rule
         );
         assert!(
-            f.message.contains(&format!("[{}]", f.rule)),
+            f.message().contains(&format!("[{}]", f.rule)),
             "{}",
-            f.message
+            f.message()
         );
-        if f.severity == Severity::Error && f.reported.is_some() {
-            assert!(f.expected.is_some() && f.difference.is_some() && f.tolerance.is_some());
+        if f.severity == Severity::Error && f.reported().is_some() {
+            assert!(f.expected().is_some() && f.difference().is_some() && f.tolerance().is_some());
         }
     }
 }

@@ -70,9 +70,9 @@ type Key = (String, String, String, String);
 fn key(f: &Finding) -> Key {
     (
         f.rule.to_string(),
-        f.table.clone().unwrap_or_default(),
-        f.code.clone().unwrap_or_default(),
-        f.column.clone().unwrap_or_default(),
+        f.table().unwrap_or_default().to_owned(),
+        f.code().unwrap_or_default().to_owned(),
+        f.column().unwrap_or_default().to_owned(),
     )
 }
 
@@ -138,7 +138,7 @@ fn every_budget_states_its_cover_and_its_tables_as_printed() {
             }
             let said = findings
                 .iter()
-                .any(|f| f.rule.as_str() == "ingest.table" && f.table.as_deref() == Some(&b.title));
+                .any(|f| f.rule.as_str() == "ingest.table" && f.table() == Some(&b.title));
             if (t.state == TableState::Unreadable) != said {
                 problems.push(format!("{name}: {} unreadable without a finding", b.title));
             }
@@ -162,7 +162,7 @@ fn the_budget_pdf_audit_finds_exactly_the_real_errors() {
             let messages: Vec<_> = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
-                .map(|f| &f.message)
+                .map(|f| f.message())
                 .collect();
             problems.push(format!("{name}.pdf: {messages:#?}"));
         }

@@ -25,11 +25,8 @@ type Key = (String, String, String);
 fn key(f: &Finding) -> Key {
     (
         f.rule.to_string(),
-        f.table.clone().unwrap_or_else(|| "情况说明".into()),
-        f.code
-            .clone()
-            .or_else(|| f.name.clone())
-            .unwrap_or_default(),
+        f.table().unwrap_or("情况说明").to_owned(),
+        f.code().or(f.name()).unwrap_or_default().to_owned(),
     )
 }
 
@@ -53,7 +50,7 @@ fn unreadable(findings: &[Finding]) -> BTreeSet<String> {
     findings
         .iter()
         .filter(|f| f.rule.as_str() == "ingest.table")
-        .filter_map(|f| f.table.clone())
+        .filter_map(|f| f.table().map(str::to_owned))
         .collect()
 }
 
@@ -102,9 +99,9 @@ fn every_printed_table_is_read_from_the_pdf() {
                     findings
                         .iter()
                         .filter(
-                            |f| f.rule.as_str() == "ingest.table" && f.table.as_ref() == Some(id)
+                            |f| f.rule.as_str() == "ingest.table" && f.table() == Some(id.as_str())
                         )
-                        .map(|f| &f.message)
+                        .map(|f| f.message())
                         .collect::<Vec<_>>()
                 ));
             }

@@ -78,9 +78,9 @@ fn fits(matcher: &Value, f: &Finding) -> bool {
     let key = |k: &str| matcher.get(k).and_then(Value::as_str);
     key("rule").is_none_or(|r| f.rule.as_str() == r)
         && key("severity").is_none_or(|s| severity_name(f.severity) == s)
-        && key("table").is_none_or(|t| f.table.as_deref() == Some(t))
-        && key("code").is_none_or(|c| f.code.as_deref() == Some(c))
-        && key("text").is_none_or(|t| f.message.contains(t))
+        && key("table").is_none_or(|t| f.table() == Some(t))
+        && key("code").is_none_or(|c| f.code() == Some(c))
+        && key("text").is_none_or(|t| f.message().contains(t))
 }
 
 /// The matchers under `key` of an expectation (checked for unknown keys).
@@ -154,7 +154,7 @@ fn check(name: &str) {
     }
     for m in matchers(&expect, "must_not") {
         for f in all.iter().filter(|f| fits(m, f)) {
-            failures.push(format!("unexpected {m}: {}", f.message));
+            failures.push(format!("unexpected {m}: {}", f.message()));
         }
     }
     if let Some(same) = expect.get("same_tables_as") {
@@ -175,7 +175,7 @@ fn check(name: &str) {
         "{name}:\n{}\n\nall findings:\n{}",
         failures.join("\n"),
         all.iter()
-            .map(|f| f.message.as_str())
+            .map(|f| f.message())
             .collect::<Vec<_>>()
             .join("\n")
     );
@@ -301,7 +301,7 @@ fn the_seed_reads_the_same_narrative_from_json_and_from_text() {
     }
     assert_eq!(json.document.names, text.document.names);
     let messages =
-        |i: &Ingested| -> Vec<String> { i.problems.iter().map(|p| p.message.clone()).collect() };
+        |i: &Ingested| -> Vec<String> { i.problems.iter().map(|p| p.message()).collect() };
     assert_eq!(messages(&json), messages(&text));
 }
 

@@ -95,8 +95,10 @@ fn the_only_unbound_seed_sentence_is_reported() {
         .collect();
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].severity, Severity::Warning);
-    assert!(problems[0].message.contains("数据不足："));
-    assert!(problems[0].message.contains("占一般公共预算支出比重达 89%"));
+    assert!(problems[0].message().contains("数据不足："));
+    assert!(problems[0]
+        .message()
+        .contains("占一般公共预算支出比重达 89%"));
 }
 
 /// The seed with its narrative replaced by `narrative`.
@@ -121,7 +123,7 @@ fn flagged(findings: &[Finding], rule: &str, id: &str, severity: Severity) -> bo
     let quoted = format!(" {id} ");
     findings
         .iter()
-        .any(|f| f.rule.as_str() == rule && f.message.contains(&quoted) && f.severity == severity)
+        .any(|f| f.rule.as_str() == rule && f.message().contains(&quoted) && f.severity == severity)
 }
 
 #[test]
@@ -159,7 +161,7 @@ fn planted_errors_are_flagged() {
     let honest = id_of(claims, "完成年初预算的104.60%");
     assert!(!findings
         .iter()
-        .any(|f| f.code.as_deref() == Some(honest.as_str()) && f.severity == Severity::Error));
+        .any(|f| f.code() == Some(honest.as_str()) && f.severity == Severity::Error));
 
     // Unbound sentences: (2) has no name path, 与 2021 年度相比 is not the prior year.
     assert!(!claims
@@ -171,8 +173,8 @@ fn planted_errors_are_flagged() {
         .filter(|f| f.rule.as_str() == "ingest.claim")
         .collect();
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert!(problems[0].message.contains("年初预算为405.89万元"));
-    assert!(problems[1].message.contains("与 2021 年度相比"));
+    assert!(problems[0].message().contains("年初预算为405.89万元"));
+    assert!(problems[1].message().contains("与 2021 年度相比"));
     // The figure before the unbound change is still read.
     assert!(claims.iter().any(
         |c| c.subject.to_string() == "operating_costs" && c.value.as_deref() == Some("555.23")

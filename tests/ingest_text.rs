@@ -130,7 +130,7 @@ fn seed_reads_without_extraction_problems() {
         .problems
         .iter()
         .filter(|f| f.rule.as_str().starts_with("ingest.table"))
-        .map(|f| f.message.clone())
+        .map(|f| f.message())
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
@@ -150,8 +150,17 @@ fn table_findings(doc: &Document) -> Vec<Key> {
         .findings
         .into_iter()
         .filter(|f| !f.rule.as_str().starts_with("n.") && !f.rule.as_str().starts_with("names."))
-        .filter(|f| f.table.is_some())
-        .map(|f| (f.rule.to_string(), f.severity, f.table, f.code, f.column))
+        .filter(|f| f.table().is_some())
+        .map(|f| {
+            let table = f.table().map(str::to_owned);
+            (
+                f.rule.to_string(),
+                f.severity,
+                table,
+                f.place.code,
+                f.place.column,
+            )
+        })
         .collect();
     v.sort_by_key(|k| format!("{k:?}"));
     v
@@ -226,8 +235,8 @@ impl Pattern {
             Some(prefix) => f.rule.as_str().starts_with(prefix),
             None => self.rule.as_str() == f.rule.as_str(),
         };
-        rule && ok(&self.table, f.table.as_deref())
-            && ok(&self.code, f.code.as_deref())
+        rule && ok(&self.table, f.table())
+            && ok(&self.code, f.code())
             && ok(&self.severity, Some(severity))
     }
 }
@@ -271,7 +280,7 @@ fn run(name: &str) -> Ingested {
     let listing = || {
         findings
             .iter()
-            .map(|f| f.message.as_str())
+            .map(|f| f.message())
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -283,10 +292,10 @@ fn run(name: &str) -> Ingested {
         );
     }
     for p in &expect.must_not {
-        let bad: Vec<&str> = findings
+        let bad: Vec<String> = findings
             .iter()
             .filter(|f| p.matches(f))
-            .map(|f| f.message.as_str())
+            .map(|f| f.message())
             .collect();
         assert!(
             bad.is_empty(),
@@ -298,7 +307,7 @@ fn run(name: &str) -> Ingested {
         assert!(
             findings
                 .iter()
-                .any(|f| p.matches(f) && f.message.contains(text.as_str())),
+                .any(|f| p.matches(f) && f.message().contains(text.as_str())),
             "{name}: no {p:?} mentions {text}\n{}",
             listing()
         );
@@ -338,7 +347,7 @@ fn unread(ingested: &Ingested) -> Vec<String> {
         .problems
         .iter()
         .filter(|f| f.rule.as_str() == "ingest.table")
-        .filter_map(|f| f.table.clone())
+        .filter_map(|f| f.table().map(str::to_owned))
         .collect()
 }
 
@@ -554,7 +563,7 @@ fn each_table_is_read_in_its_own_unit() {
     assert!(thousands
         .problems
         .iter()
-        .any(|p| p.rule.as_str() == "ingest.table" && p.message.contains("千元")));
+        .any(|p| p.rule.as_str() == "ingest.table" && p.message().contains("千元")));
     assert!(!thousands
         .document
         .is_read(cn_budget::disclosure::TableId::T09));

@@ -287,8 +287,8 @@ fn every_corpus_document_states_its_facts_and_tables() {
                     let label = t.id.map(TableId::label);
                     let said = ingested.problems.iter().any(|p| {
                         p.rule.as_str() == "ingest.table"
-                            && p.table.as_deref() == label
-                            && p.message.contains("无法可靠读取")
+                            && p.table() == label
+                            && p.message().contains("无法可靠读取")
                     });
                     if !said {
                         failures.push(format!(
@@ -321,7 +321,7 @@ fn a_table_not_printed_is_reported_once_by_its_id_and_its_own_name() {
         let about: Vec<_> = ingested
             .problems
             .iter()
-            .filter(|p| p.table.as_deref() == Some(id))
+            .filter(|p| p.table() == Some(id))
             .collect();
         assert_eq!(about.len(), 1, "{name}: {about:?}");
         let f = about[0];
@@ -330,12 +330,13 @@ fn a_table_not_printed_is_reported_once_by_its_id_and_its_own_name() {
             ("ingest.table", Severity::Warning)
         );
         assert!(
-            f.message.starts_with(&format!("[ingest.table] {named}：")),
+            f.message()
+                .starts_with(&format!("[ingest.table] {named}：")),
             "{}",
-            f.message
+            f.message()
         );
-        assert!(f.message.contains("未印出"), "{}", f.message);
-        assert_eq!(f.table_name.as_deref(), Some(named));
+        assert!(f.message().contains("未印出"), "{}", f.message());
+        assert_eq!(f.table_name(), Some(named));
     }
 }
 
@@ -367,7 +368,7 @@ fn the_university_template_is_named_once_and_not_taken_for_the_nine() {
                 .filter(|f| f.rule.as_str() == "ingest.template")
                 .collect();
             assert_eq!(template.len(), 1, "{name}.{ext}");
-            let m = &template[0].message;
+            let m = &template[0].message();
             assert!(
                 m.starts_with("[ingest.template] 全文：按高等学校四表格式识别"),
                 "{m}"
@@ -380,23 +381,23 @@ fn the_university_template_is_named_once_and_not_taken_for_the_nine() {
             }
             for f in &report.findings {
                 assert!(
-                    !f.message.contains("未印出") && !f.message.contains("未找到"),
+                    !f.message().contains("未印出") && !f.message().contains("未找到"),
                     "{}",
-                    f.message
+                    f.message()
                 );
-                if let Some(t) = f.table.as_deref() {
+                if let Some(t) = f.table() {
                     assert!(
                         ["公开01表", "公开02表", "公开03表"].contains(&t),
                         "{}",
-                        f.message
+                        f.message()
                     );
-                    assert!(f.message.contains(&format!("（{t}）")), "{}", f.message);
+                    assert!(f.message().contains(&format!("（{t}）")), "{}", f.message());
                 }
                 if f.severity == Severity::Error {
                     assert!(
                         real.contains(&f.rule.as_str()),
                         "false error in {name}.{ext}: {}",
-                        f.message
+                        f.message()
                     );
                 }
             }
@@ -419,16 +420,16 @@ fn findings_and_headline_name_what_the_document_prints() {
     let t06: Vec<_> = report
         .findings
         .iter()
-        .filter(|f| f.table.as_deref() == Some("公开06表"))
+        .filter(|f| f.table() == Some("公开06表"))
         .collect();
     assert!(!t06.is_empty());
     for f in t06 {
         let named = "表6 一般公共预算财政拨款基本支出决算表（公开06表）";
-        assert_eq!(f.table_name.as_deref(), Some(named));
+        assert_eq!(f.table_name(), Some(named));
         assert!(
-            f.message.starts_with(&format!("[{}] {named}", f.rule)),
+            f.message().starts_with(&format!("[{}] {named}", f.rule)),
             "{}",
-            f.message
+            f.message()
         );
     }
     let shehui = read("shanghai-putuo-shehui-gongzuobu-2024", "pdf");
@@ -513,5 +514,5 @@ fn the_seed_is_national_from_text_and_from_its_transcription() {
         assert!(meta.tables.iter().all(|t| t.reference().is_none()));
     }
     let report = audit(embedded, &AuditOptions::default());
-    assert!(report.findings.iter().all(|f| f.table_name.is_none()));
+    assert!(report.findings.iter().all(|f| f.table_name().is_none()));
 }

@@ -144,12 +144,9 @@ fn classes_and_items_that_open_with_their_name_path() {
     // 2106.66 / 2940.05 = 71.65%, not 71.73%: the document's own figures disagree, and the
     // finding names the 类.
     let shares = findings(&doc, "n.share");
-    let wrong: Vec<_> = shares
-        .iter()
-        .filter(|f| f.code.as_deref() == Some("201"))
-        .collect();
+    let wrong: Vec<_> = shares.iter().filter(|f| f.code() == Some("201")).collect();
     assert_eq!(wrong.len(), 1, "{shares:?}");
-    assert_eq!(wrong[0].name.as_deref(), Some("一般公共服务支出"));
+    assert_eq!(wrong[0].name(), Some("一般公共服务支出"));
 }
 
 /// 上海市普陀区规划和自然资源局 2024, 七(一)(二): the 三公 paragraph item by item, flat items
@@ -210,9 +207,9 @@ fn rates_over_a_zero_base() {
     assert_eq!(zero.len(), 1, "{zero:?}");
     assert_eq!(zero[0].severity, Severity::Warning);
     assert!(
-        zero[0].message.contains("「100.00%」"),
+        zero[0].message().contains("「100.00%」"),
         "{}",
-        zero[0].message
+        zero[0].message()
     );
     assert!(findings(&doc, "n.growth_rate").is_empty());
 
@@ -234,10 +231,8 @@ fn rates_over_a_zero_base() {
         .any(|k| k == "三(一) sangong:total budget_full 0 - -"));
     let zero = findings(&doc, "n.zero_base");
     assert_eq!(zero.len(), 2, "{zero:?}");
-    assert!(zero
-        .iter()
-        .any(|f| f.name.as_deref() == Some("机关运行经费")));
-    assert!(zero.iter().any(|f| f.name.as_deref() == Some("“三公”经费")));
+    assert!(zero.iter().any(|f| f.name() == Some("机关运行经费")));
+    assert!(zero.iter().any(|f| f.name() == Some("“三公”经费")));
 }
 
 /// 「A…减少 x 万元，下降 p%；其中 B…增加 y 万元，增长 q%」: each rate is checked against the
@@ -262,11 +257,11 @@ fn each_rate_binds_to_its_own_clause() {
     let wrong = findings(&doc, "n.growth_rate");
     assert_eq!(wrong.len(), 1, "{wrong:?}");
     assert!(
-        wrong[0].message.contains("增长2.10%"),
+        wrong[0].message().contains("增长2.10%"),
         "{}",
-        wrong[0].message
+        wrong[0].message()
     );
-    assert!(wrong[0].message.contains("12"), "{}", wrong[0].message);
+    assert!(wrong[0].message().contains("12"), "{}", wrong[0].message());
 }
 
 /// The corpus documents as `pdftotext -layout` prints them: the number of narrative

@@ -74,7 +74,7 @@ fn a_directory_is_audited_document_by_document_and_a_broken_file_is_a_line() {
     assert!(text.contains(&format!(
         "武汉市洪山区财政局｜2024 年度｜决算｜读表 9/9｜错误 {errors}｜"
     )));
-    assert!(text.contains(&format!("   - {}", alone.findings[0].message)));
+    assert!(text.contains(&format!("   - {}", alone.findings[0].message())));
 
     let csv = batch::summary_csv(&items);
     assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
@@ -85,7 +85,8 @@ fn a_directory_is_audited_document_by_document_and_a_broken_file_is_a_line() {
     assert_eq!(&rows[2][2], "武汉市洪山区财政局");
     assert_eq!(rows[2][6].parse::<usize>().unwrap(), errors);
     assert_eq!(
-        &rows[2][9], alone.findings[0].message,
+        &rows[2][9],
+        alone.findings[0].message(),
         "quoted with its commas"
     );
 
@@ -136,7 +137,7 @@ fn a_document_page_marks_each_cell_a_finding_is_about() {
     let f = report
         .findings
         .iter()
-        .position(|f| f.rule.as_str() == "t02.hierarchy" && f.code.as_deref() == Some("21011"))
+        .position(|f| f.rule.as_str() == "t02.hierarchy" && f.code() == Some("21011"))
         .unwrap();
     let finding = &report.findings[f];
     let link = page
@@ -145,7 +146,7 @@ fn a_document_page_marks_each_cell_a_finding_is_about() {
         .expect("the cell links to its finding");
     let td = ElementRef::wrap(link.parent().unwrap().parent().unwrap()).unwrap();
     assert!(text(td).starts_with("197.78"));
-    assert!(td.attr("title").unwrap().contains(&finding.message));
+    assert!(td.attr("title").unwrap().contains(&finding.message()));
     let column = td
         .prev_siblings()
         .filter(|n| n.value().is_element())
@@ -157,7 +158,7 @@ fn a_document_page_marks_each_cell_a_finding_is_about() {
         .find(|e| e.value().name() == "table")
         .unwrap();
     let heading = table.select(&sel("thead th")).nth(column).map(text);
-    assert_eq!(heading.as_deref(), finding.column.as_deref());
+    assert_eq!(heading.as_deref(), finding.column());
     // The finding, in the list of errors, links back to the cell.
     let li = page.select(&sel(&format!("li#f{f}"))).next().unwrap();
     assert_eq!(li.value().attr("class"), Some("err"));
@@ -198,7 +199,9 @@ fn a_document_page_marks_each_cell_a_finding_is_about() {
         .findings
         .iter()
         .filter(|f| {
-            f.table.is_none() && f.rule.as_str().starts_with("n.") && f.severity == Severity::Error
+            f.table().is_none()
+                && f.rule.as_str().starts_with("n.")
+                && f.severity == Severity::Error
         })
         .count();
     assert!(narrative_errors > 0);
@@ -220,7 +223,7 @@ fn every_error_about_a_table_row_is_on_a_cell_in_the_corpus() {
         let page = Html::parse_document(&html::render_document(&a.document, &a.report, "x"));
         assert_self_contained(&page);
         for (i, f) in a.report.findings.iter().enumerate() {
-            if f.severity != Severity::Error || f.table.is_none() || f.code.is_none() {
+            if f.severity != Severity::Error || f.table().is_none() || f.code().is_none() {
                 continue;
             }
             let cell = page
@@ -230,7 +233,7 @@ fn every_error_about_a_table_row_is_on_a_cell_in_the_corpus() {
                 cell.is_some(),
                 "{}: not on a cell: {}",
                 item.file_name(),
-                f.message
+                f.message()
             );
             checked += 1;
         }

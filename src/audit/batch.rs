@@ -293,7 +293,7 @@ fn summary_row(item: &BatchItem) -> [String; 10] {
                 .findings
                 .iter()
                 .find(|f| f.severity == Severity::Error)
-                .map_or_else(String::new, |f| f.message.clone());
+                .map_or_else(String::new, Finding::message);
             [
                 file,
                 "已审核".into(),
@@ -464,7 +464,7 @@ pub fn summary_text(items: &[BatchItem]) -> String {
                     .iter()
                     .filter(|f| f.severity == Severity::Error);
                 for f in errors.take(TOP) {
-                    let _ = writeln!(s, "   - {}", f.message);
+                    let _ = writeln!(s, "   - {f}");
                 }
                 let more = a.report.count(Severity::Error).saturating_sub(TOP);
                 if more > 0 {

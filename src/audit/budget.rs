@@ -357,6 +357,7 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
         name: Some("收入总计".to_owned()),
         column: None,
         claim: None,
+        ..Place::default()
     };
     out.check_with(rule, result, place, || "支出总计".to_owned());
 }
@@ -418,6 +419,7 @@ fn basic(doc: &Document, out: &mut Collector) {
         name: None,
         column: general.columns().get(column).cloned(),
         claim: None,
+        ..Place::default()
     };
     let basis = || {
         format!(
@@ -511,11 +513,11 @@ mod tests {
             .filter(|f| f.severity == Severity::Error)
             .map(|f| {
                 assert!(
-                    f.message.contains(&format!("[{}]", f.rule)),
+                    f.message().contains(&format!("[{}]", f.rule)),
                     "{}",
-                    f.message
+                    f.message()
                 );
-                (f.rule, f.code, f.column)
+                (f.rule, f.place.code, f.place.column)
             })
             .collect()
     }

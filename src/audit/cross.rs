@@ -181,6 +181,7 @@ impl CellRef {
             name: None,
             column: Some(column),
             claim: None,
+            ..Place::default()
         }
     }
 
@@ -537,6 +538,7 @@ fn class_lines(
                     name: Some(line.label().into()),
                     column: None,
                     claim: None,
+                    ..Place::default()
                 },
                 format!(
                     "「{}」不是 {} 年版支出功能分类的类名称",
@@ -558,6 +560,7 @@ fn class_lines(
             name: Some(line.label().into()),
             column: Some(column.into()),
             claim: None,
+            ..Place::default()
         };
         let basis = format!("{} {} 「{detail_column}」", detail_id.label(), code);
         let basis = if there.is_some() {
@@ -621,6 +624,7 @@ fn row_sets(doc: &Document, out: &mut Collector) {
                 name: name.clone(),
                 column: None,
                 claim: None,
+                ..Place::default()
             };
             out.warn(
                 RULE,

@@ -11,7 +11,7 @@
 //! - A year-end date of the narrative (截至2024年12月31日, 截至2024年末) is the end of the
 //!   document's year: a 决算 of year Y states its assets at the end of Y.
 
-use super::{Collector, Finding, Place, Rule};
+use super::{Collector, Finding, Place, Rule, Scope};
 use crate::codes::to_half_width;
 use crate::disclosure::{Document, PrintedLine};
 use crate::ingest::{compact, heading_department, part_heading, year_in};
@@ -93,23 +93,20 @@ fn distinct(lines: &[PrintedLine]) -> Vec<(String, Vec<&PrintedLine>)> {
     out
 }
 
-/// An error about `name` (第二部分, the date), whose text starts with the pages printing it.
+/// An error about `name` (第二部分, the date), placed on the pages printing it.
 fn located(name: &str, lines: &[&PrintedLine], text: String) -> Finding {
-    let mut pages: Vec<String> = lines.iter().map(|l| l.page_label()).collect();
-    pages.retain(|p| !p.is_empty());
+    let mut pages: Vec<usize> = lines.iter().map(|l| l.page).filter(|&p| p > 0).collect();
     pages.dedup();
     let place = Place {
         name: Some(name.to_owned()),
+        scope: if pages.is_empty() {
+            Scope::Document
+        } else {
+            Scope::Pages(pages)
+        },
         ..Place::default()
     };
-    let mut f = Finding::error(RULE, place, String::new());
-    let at = if pages.is_empty() {
-        "全文".to_owned()
-    } else {
-        pages.join("、")
-    };
-    f.message = format!("[{RULE}] {at}：{text}");
-    f
+    Finding::error(RULE, place, text)
 }
 
 /// Every year a text prints (2024 年度, 2024年; digits full-width too).

@@ -7,7 +7,7 @@
 //! let report = audit(Document::embedded()?, &AuditOptions::default());
 //! let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
 //! // 公开02表 prints 21007 计划生育事务 as 5.08 but its only 项 as 5.09.
-//! assert!(errors.iter().any(|f| f.rule == Rule::T02Hierarchy && f.code.as_deref() == Some("21007")));
+//! assert!(errors.iter().any(|f| f.rule == Rule::T02Hierarchy && f.code() == Some("21007")));
 //! println!("{}", report.to_text());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -26,8 +26,9 @@ mod report;
 mod subjects;
 mod tables;
 
-pub use crate::finding::{Finding, Rule, RuleInfo, Severity, UnknownRule, RULES};
-pub(crate) use crate::finding::{Place, TableRef};
+pub use crate::finding::{
+    Evidence, Finding, Place, Rule, RuleInfo, Scope, Severity, TableRef, UnknownRule, RULES,
+};
 pub use cross::{builtin_cross_rules, three_costs_bounds, CellRef, CrossRule, RowRef};
 pub use report::{DocumentInfo, Report, TableInfo};
 
@@ -268,27 +269,21 @@ impl<'o> Collector<'o> {
     fn finish(mut self, doc: &Document) -> Report {
         self.findings.sort_by_key(|f| f.severity);
         for (table, lines) in std::mem::take(&mut self.rounding) {
-            let table = table.map(|t| t.label().to_owned());
-            let label = table.clone().unwrap_or_else(|| "情况说明".into());
-            self.findings.push(Finding {
-                rule: Rule::RoundingSummary,
-                severity: Severity::Info,
+            let text = format!(
+                "{} 处差异在舍入容差内（尾差），不构成错误：{}",
+                lines.len(),
+                lines.join("；")
+            );
+            let place = Place {
                 table,
-                code: None,
-                name: None,
-                column: None,
-                reported: None,
-                expected: None,
-                difference: None,
-                tolerance: None,
-                message: format!(
-                    "[rounding.summary] {label}：{} 处差异在舍入容差内（尾差），不构成错误：{}",
-                    lines.len(),
-                    lines.join("；")
-                ),
-                table_name: None,
-                page: None,
-            });
+                ..Place::default()
+            };
+            self.findings.push(Finding::text(
+                Rule::RoundingSummary,
+                Severity::Info,
+                place,
+                text,
+            ));
         }
         Report::new(&doc.meta, self.findings, self.evaluated)
     }

@@ -13,6 +13,7 @@ fn place(n: &NamePath) -> Place {
         name: Some(n.printed.clone()),
         column: Some(n.section.clone()),
         claim: None,
+        ..Place::default()
     }
 }
 
@@ -123,6 +124,7 @@ fn numbering(names: &[NamePath], out: &mut Collector) {
             name: None,
             column: None,
             claim: None,
+            ..Place::default()
         };
         if problems.is_empty() {
             out.passed(RULE);

@@ -219,7 +219,7 @@ impl Report {
     /// assert_eq!(text.lines().next(), Some("武汉市洪山区财政局 2024 年度部门决算（公开01–09表）审核报告"));
     /// let errors = format!("错误（舍入无法解释的矛盾）：{} 项", report.count(Severity::Error));
     /// assert!(text.contains(&errors));
-    /// assert!(text.contains(&format!("  1. {}", report.findings[0].message)));
+    /// assert!(text.contains(&format!("  1. {}", report.findings[0])));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_text(&self) -> String {
@@ -248,7 +248,7 @@ impl Report {
                 .collect();
             let _ = writeln!(s, "\n{title}：{} 项", items.len());
             for (i, f) in items.iter().enumerate() {
-                let _ = writeln!(s, "{:>3}. {}", i + 1, f.message);
+                let _ = writeln!(s, "{:>3}. {f}", i + 1);
             }
         }
         s

@@ -49,6 +49,7 @@ fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option
         name,
         column,
         claim: None,
+        ..Place::default()
     }
 }
 
@@ -120,6 +121,7 @@ pub(super) fn route_results<C: Code>(
             name: r.row.and_then(|c| table.row(c)?.name.clone()),
             column: r.column.and_then(|c| table.columns().get(c).cloned()),
             claim: None,
+            ..Place::default()
         };
         match &r.outcome {
             Outcome::Compared(c) => {

@@ -14,8 +14,8 @@ fn code(s: &str) -> Option<FunctionCode> {
 fn at<'a>(fs: &'a [super::Finding], code: &str) -> Vec<&'a super::Finding> {
     fs.iter()
         .filter(|f| {
-            f.code.as_deref() == Some(code)
-                || (f.table.is_none() && f.message.contains(&format!(" {code} ")))
+            f.code() == Some(code)
+                || (f.table().is_none() && f.message().contains(&format!(" {code} ")))
         })
         .collect()
 }
@@ -91,7 +91,7 @@ fn functional_hierarchy_in_02_and_its_explanation() {
     assert_eq!(at(&fs, "21007").len(), 2, "5.08 against its only 项 5.09");
     let missing = at(&fs, "21011");
     assert!(
-        missing[0].message.contains("2101101"),
+        missing[0].message().contains("2101101"),
         "explained by the row 公开03表 lists"
     );
     d.t02.table.set_cell(code("2100799"), 0, wan("5.08"));
@@ -230,8 +230,8 @@ fn t09_totals() {
 fn printed_codes() {
     let mut d = doc();
     let fs = warnings(&d, "format.printed_code");
-    assert!(fs.iter().any(|f| f.table.as_deref() == Some("公开02表")));
-    assert!(!fs.iter().any(|f| f.table.as_deref() == Some("公开03表")));
+    assert!(fs.iter().any(|f| f.table() == Some("公开02表")));
+    assert!(!fs.iter().any(|f| f.table() == Some("公开03表")));
     d.t02.printed_codes = d
         .t02
         .table
@@ -241,7 +241,7 @@ fn printed_codes() {
         .collect();
     assert!(!warnings(&d, "format.printed_code")
         .iter()
-        .any(|f| f.table.as_deref() == Some("公开02表")));
+        .any(|f| f.table() == Some("公开02表")));
 }
 
 #[test]
@@ -264,7 +264,7 @@ fn cross_row_sets() {
     let d = doc();
     let fs = warnings(&d, "x.t02_t03.rows");
     assert_eq!(fs.len(), 1);
-    assert_eq!(fs[0].code.as_deref(), Some("2101101"));
+    assert_eq!(fs[0].code(), Some("2101101"));
     let mut same = doc();
     same.t02 = same.t03.clone();
     assert!(warnings(&same, "x.t02_t03.rows").is_empty());
@@ -405,7 +405,7 @@ fn names() {
     let mut d = doc();
     let markers = warnings(&d, "names.marker");
     assert_eq!(markers.len(), 1);
-    assert!(markers[0].message.contains("公务员医疗补助"));
+    assert!(markers[0].message().contains("公务员医疗补助"));
     assert!(warnings(&d, "names.official").is_empty());
     assert!(errors(&d, "names.official").is_empty());
     d.names.push(NamePath {
@@ -450,8 +450,8 @@ fn names_official_errors_of_the_corpus() {
     let at = |id: &str| {
         found
             .iter()
-            .find(|f| f.code.as_deref() == Some(id))
-            .map(|f| f.message.clone())
+            .find(|f| f.code() == Some(id))
+            .map(|f| f.message())
             .unwrap_or_default()
     };
     assert_eq!(found.len(), 4, "{found:#?}");
@@ -487,9 +487,9 @@ fn names_numbering() {
     let fs = warnings(&d, "names.numbering");
     assert_eq!(fs.len(), 1, "the glossary numbers 1–5, 7, 7, 8–11, 13 …");
     assert!(
-        fs[0].message.contains("重复编号 7")
-            && fs[0].message.contains("缺少编号 6")
-            && fs[0].message.contains("12")
+        fs[0].message().contains("重复编号 7")
+            && fs[0].message().contains("缺少编号 6")
+            && fs[0].message().contains("12")
     );
     for (i, n) in d
         .names
@@ -521,7 +521,7 @@ fn unread_tables_are_skipped_not_zero() {
             .into_iter()
             .filter(|f| {
                 f.rule.as_str() == rule
-                    && (f.table.as_deref() == Some("公开05表") || f.message.contains("公开05表"))
+                    && (f.table() == Some("公开05表") || f.message().contains("公开05表"))
             })
             .collect();
         assert!(all.is_empty(), "{rule}: {all:?}");
@@ -573,7 +573,7 @@ fn three_costs_rows_are_found_by_printed_name() {
     older.t09.actual[1] = wan("0.00");
     let fs = errors(&older, "x.t06_t09.bounds");
     assert_eq!(fs.len(), 1, "{fs:?}");
-    assert_eq!(fs[0].code.as_deref(), Some("30211"));
+    assert_eq!(fs[0].code(), Some("30211"));
 }
 
 #[test]
@@ -589,8 +589,8 @@ fn operating_costs_are_at_most_public_funds() {
     claim(&mut d, "c148").value = Some("555.50".into());
     let fs = errors(&d, "n.operating_costs");
     assert_eq!(fs.len(), 1);
-    assert_eq!(fs[0].name.as_deref(), Some("机关运行经费"));
-    assert!(fs[0].message.contains("按 ≤ 核对"), "{}", fs[0].message);
+    assert_eq!(fs[0].name(), Some("机关运行经费"));
+    assert!(fs[0].message().contains("按 ≤ 核对"), "{}", fs[0].message());
 }
 
 #[test]
@@ -612,7 +612,7 @@ fn zero_bases_are_findings_not_errors() {
     // The printed 7.2% follows no convention over a zero base: an error of n.zero_base.
     let fs = errors(&g, "n.zero_base");
     assert_eq!(at(&fs, "c003").len(), 1, "{fs:?}");
-    assert!(fs[0].message.contains("上年数 0"), "{}", fs[0].message);
+    assert!(fs[0].message().contains("上年数 0"), "{}", fs[0].message());
     assert!(errors(&g, "n.growth_rate").is_empty(), "no division error");
     // 「增长 100%」 (or 0%) over a zero base is a convention: a warning.
     claim(&mut g, "c003").value = Some("100.0".into());
@@ -651,17 +651,17 @@ fn a_rate_over_a_zero_base_that_another_base_reproduces() {
     );
     let fs: Vec<_> = errors(&d, "n.zero_base")
         .into_iter()
-        .filter(|f| f.message.contains("95.89%"))
+        .filter(|f| f.message().contains("95.89%"))
         .collect();
     assert_eq!(fs.len(), 1, "{fs:#?}");
     assert!(
-        fs[0].message.contains("按全年预算计算") && fs[0].message.contains("321.02"),
+        fs[0].message().contains("按全年预算计算") && fs[0].message().contains("321.02"),
         "{}",
-        fs[0].message
+        fs[0].message()
     );
     assert!(!errors(&d, "n.completion_rate")
         .iter()
-        .any(|f| f.message.contains("95.89")));
+        .any(|f| f.message().contains("95.89")));
 }
 
 #[test]
@@ -676,13 +676,13 @@ fn restatements_within_a_section_are_checked_with_both_quotes() {
     d.claims.push(again);
     let fs = errors(&d, "n.repeat");
     assert_eq!(fs.len(), 1, "{fs:?}");
-    assert!(fs[0].message.contains("c999"), "{}", fs[0].message);
+    assert!(fs[0].message().contains("c999"), "{}", fs[0].message());
     assert!(
-        fs[0].message.contains("c042 五(二)1「"),
+        fs[0].message().contains("c042 五(二)1「"),
         "{}",
-        fs[0].message
+        fs[0].message()
     );
-    assert_eq!(fs[0].code.as_deref(), Some("201"));
+    assert_eq!(fs[0].code(), Some("201"));
     // The same figure restated is consistent.
     claim(&mut d, "c999").value = Some("3613.56".into());
     assert!(errors(&d, "n.repeat").is_empty());
@@ -730,7 +730,7 @@ fn missing_catalog_is_reported() {
     d.meta.edition = 2023;
     let w = warnings(&d, "audit.catalog");
     assert_eq!(w.len(), 1);
-    assert!(w[0].message.contains("2023"));
+    assert!(w[0].message().contains("2023"));
 }
 
 #[test]
@@ -738,9 +738,9 @@ fn review_fixes_hold() {
     // The 21007 difference is explained by the misprinted 项 that 公开03表 prints right.
     let fs = errors(&doc(), "t02.hierarchy");
     assert!(
-        at(&fs, "21007")[0].message.contains("2100799"),
+        at(&fs, "21007")[0].message().contains("2100799"),
         "{}",
-        at(&fs, "21007")[0].message
+        at(&fs, "21007")[0].message()
     );
     // 高于 is a comparison word like 大于.
     let mut d = doc();
@@ -756,7 +756,7 @@ fn review_fixes_hold() {
     unread.t09.actual.clear();
     assert!(errors(&unread, "n.amount")
         .iter()
-        .all(|f| !f.message.contains("公开09表")));
+        .all(|f| !f.message().contains("公开09表")));
     // A rule whose right-hand cell does not exist does not apply, even with blank_is_zero.
     let mut no_total = doc();
     set_summary(&mut no_total, TableId::T04, Side::Expense, 59, 3, "1.00");
@@ -795,15 +795,15 @@ fn shares_rounded_to_add_up_to_a_hundred_are_rounding() {
     let summary = report
         .findings
         .iter()
-        .find(|f| f.rule.as_str() == "rounding.summary" && f.table.is_none())
+        .find(|f| f.rule.as_str() == "rounding.summary" && f.table().is_none())
         .expect("the narrative's rounding summary");
     assert!(
-        summary.message.contains("c045")
+        summary.message().contains("c045")
             && summary
-                .message
+                .message()
                 .contains("c043 75.45% + c045 11.77% + c047 4.24% + c049 8.54% 合计恰为 100%"),
         "{}",
-        summary.message
+        summary.message()
     );
     // Shares that do not add up to exactly 100: an error again.
     claim(&mut d, "c049").value = Some("8.55".into());
@@ -831,9 +831,9 @@ fn an_amount_for_a_blank_cell() {
     let c133 = at(&fs, "c133");
     assert_eq!(c133.len(), 1, "{fs:#?}");
     assert!(
-        c133[0].message.contains("空白") && c133[0].message.contains("4.4"),
+        c133[0].message().contains("空白") && c133[0].message().contains("4.4"),
         "{}",
-        c133[0].message
+        c133[0].message()
     );
     assert!(at(&fs, "c128").is_empty(), "0.00 for a blank cell");
 }
@@ -873,9 +873,9 @@ fn a_rate_over_a_contradicted_amount_uses_the_table() {
     let c003 = at(&fs, "c003");
     assert_eq!(c003.len(), 1, "{fs:#?}");
     assert!(
-        c003[0].message.contains("c001 所述 0 与表不符"),
+        c003[0].message().contains("c001 所述 0 与表不符"),
         "{}",
-        c003[0].message
+        c003[0].message()
     );
 }
 
@@ -912,19 +912,23 @@ fn headings_and_year_end_dates_name_the_department_and_year() {
     ];
     d.meta.year_ends = vec![line(22, "截至2023年12月31日"), line(23, "截至2024年末")];
     let found = errors(&d, "doc.identity");
-    let names: Vec<_> = found.iter().filter_map(|f| f.name.as_deref()).collect();
+    let names: Vec<_> = found.iter().filter_map(|f| f.name()).collect();
     assert_eq!(names, ["第二部分", "第三部分", "截至2023年12月31日"]);
     assert!(found[0]
-        .message
+        .message()
         .starts_with("[doc.identity] 第2页、第5页：第二部分标题"));
-    assert!(found[0].message.contains("「武汉市洪山区XX局」是占位名称"));
+    assert!(found[0]
+        .message()
+        .contains("「武汉市洪山区XX局」是占位名称"));
     assert!(found[1]
-        .message
+        .message()
         .contains("所列年度 2023 与本决算年度 2024 不符"));
     assert!(found[1]
-        .message
+        .message()
         .contains("「武汉市洪山区教育局」不是本文件的部门"));
-    assert!(found[2].message.contains("第22页"));
+    assert!(found[2].message().contains("第22页"));
     // 第四部分 names no department before 概况/决算/情况说明: nothing to compare.
-    assert!(found.iter().all(|f| f.table.is_none() && f.code.is_none()));
+    assert!(found
+        .iter()
+        .all(|f| f.table().is_none() && f.code().is_none()));
 }

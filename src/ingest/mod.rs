@@ -462,7 +462,7 @@ fn split_within(input: &str, limits: &Limits) -> Result<RawDocument, IngestError
 /// // The eight tables not in the input are reported, each once.
 /// let missing: Vec<_> = ingested.problems.iter().filter(|p| p.rule.as_str() == "ingest.table").collect();
 /// assert_eq!(missing.len(), 8);
-/// assert!(!missing.iter().any(|p| p.table.as_deref() == Some("公开07表")));
+/// assert!(!missing.iter().any(|p| p.table() == Some("公开07表")));
 ///
 /// // A table needs a recognised id.
 /// let unknown = RawTable { title: "2024 年度某某表".into(), ..RawTable::default() };

@@ -272,7 +272,7 @@ fn check_problems(problems: &[Finding]) {
             p.rule
         );
         assert!(
-            !p.message.trim().is_empty(),
+            !p.message().trim().is_empty(),
             "problem {} without a message",
             p.rule
         );
@@ -290,10 +290,10 @@ fn check_report(doc: &Document, problems: &[Finding]) {
         assert!(known, "finding with unknown rule {:?}", f.rule);
         let named = format!("[{}]", f.rule);
         assert!(
-            f.message.contains(&named),
+            f.message().contains(&named),
             "message of {} does not name it: {:?}",
             f.rule,
-            f.message
+            f.message()
         );
     }
     report.merge(problems.iter().cloned());

@@ -62,14 +62,14 @@ pub fn read(name: &str, ext: &str) -> (Ingested, Vec<Finding>) {
 
 /// The messages of the error-level findings whose key (by the test's own `key`) is not among
 /// the expected real errors.
-pub fn false_errors<'a, K: Ord>(
-    findings: &'a [Finding],
+pub fn false_errors<K: Ord>(
+    findings: &[Finding],
     expected: &BTreeSet<K>,
     key: impl Fn(&Finding) -> K,
-) -> Vec<&'a String> {
+) -> Vec<String> {
     findings
         .iter()
         .filter(|f| f.severity == Severity::Error && !expected.contains(&key(f)))
-        .map(|f| &f.message)
+        .map(Finding::message)
         .collect()
 }

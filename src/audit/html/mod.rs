@@ -67,11 +67,7 @@ impl Mark<'_> {
     /// message, and linking to them.
     fn td(&self, text: &str, class_name: &str) -> String {
         let worst = self.findings.iter().map(|(_, f)| f.severity).min();
-        let title: Vec<&str> = self
-            .findings
-            .iter()
-            .map(|(_, f)| f.message.as_str())
-            .collect();
+        let title: Vec<String> = self.findings.iter().map(|(_, f)| f.message()).collect();
         let links: String = self
             .findings
             .iter()
@@ -106,12 +102,12 @@ impl<'r> Row<'r> {
     }
 
     fn holds(&self, f: &Finding) -> bool {
-        let Some(code) = f.code.as_deref() else {
+        let Some(code) = f.code() else {
             return false;
         };
         self.keys.contains(&code)
             || (self.label.is_some()
-                && f.name.as_deref() == self.label
+                && f.name() == self.label
                 && code.len() == 3
                 && code.bytes().all(|b| b.is_ascii_digit()))
     }
@@ -175,18 +171,19 @@ impl<'a> Marks<'a> {
     /// The findings about the cell of `table` in the row known by any of `rows` and
     /// `column`.
     fn cell(&self, table: &str, rows: &Row, column: Option<&str>) -> Option<Mark<'a>> {
-        self.mark(self.select(|f| {
-            f.table.as_deref() == Some(table) && rows.holds(f) && f.column.as_deref() == column
-        }))
+        self.mark(
+            self.select(|f| f.table() == Some(table) && rows.holds(f) && f.column() == column),
+        )
     }
 
     /// The findings about a row of `table` whose column is none of the table's.
     fn row(&self, table: &str, rows: &Row) -> Option<Mark<'a>> {
         let columns = self.columns.get(table);
         self.mark(self.select(|f| {
-            f.table.as_deref() == Some(table)
+            f.table() == Some(table)
                 && rows.holds(f)
                 && !f
+                    .place
                     .column
                     .as_ref()
                     .is_some_and(|c| columns.is_some_and(|cs| cs.contains(c)))
@@ -197,14 +194,14 @@ impl<'a> Marks<'a> {
     /// the message).
     fn claim(&self, id: &str, section: &str) -> Option<Mark<'a>> {
         let needle = format!("{id} {section}「");
-        self.mark(self.select(|f| f.table.is_none() && f.message.contains(&needle)))
+        self.mark(self.select(|f| f.table().is_none() && f.message().contains(&needle)))
     }
 
     /// The findings about a name path (its id is the finding's code).
     fn name_path(&self, id: &str) -> Option<Mark<'a>> {
         self.mark(self.select(|f| {
-            f.table.is_none()
-                && f.code.as_deref() == Some(id)
+            f.table().is_none()
+                && f.code() == Some(id)
                 && matches!(
                     f.rule,
                     Rule::NamesOfficial | Rule::NamesMarker | Rule::NamesNumbering
@@ -275,7 +272,7 @@ fn finding_items(
             i + 1,
             class(f.severity),
             f.severity.label(),
-            esc(&f.message)
+            esc(&f.message())
         );
     }
     out.push_str("</ol>\n");
@@ -310,7 +307,7 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
         let errors = report
             .findings
             .iter()
-            .filter(|f| f.severity == Severity::Error && f.table.as_deref() == Some(id.label()))
+            .filter(|f| f.severity == Severity::Error && f.table() == Some(id.label()))
             .count();
         let badge = if errors > 0 {
             format!("<span class=\"n\">{errors}</span>")
@@ -331,7 +328,7 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
         );
         let mut body = String::new();
         tables::table(&mut body, &marks, doc, id);
-        let about_table = marks.unplaced(|f| f.table.as_deref() == Some(id.label()));
+        let about_table = marks.unplaced(|f| f.table() == Some(id.label()));
         if !about_table.is_empty() {
             for (i, f) in &about_table {
                 marks.placed.borrow_mut().insert(*i, anchor.clone());
@@ -345,7 +342,7 @@ pub fn render_document(doc: &Document, report: &Report, source: &str) -> String 
                     class(f.severity),
                     class(f.severity),
                     i + 1,
-                    esc(&f.message)
+                    esc(&f.message())
                 );
             }
             tables_html.push_str("</ul>\n");
@@ -455,7 +452,7 @@ pub fn render_index(items: &[BatchItem], pages: &[Option<String>]) -> String {
                     .findings
                     .iter()
                     .find(|f| f.severity == Severity::Error)
-                    .map_or_else(String::new, |f| esc(&f.message));
+                    .map_or_else(String::new, |f| esc(&f.message()));
                 let errors = a.report.count(Severity::Error);
                 let _ = writeln!(
                     body,

@@ -67,6 +67,7 @@ fn place(claim: &Claim, catalog: Option<&Catalog>) -> Place {
         name,
         column: Some(claim.measure.label().into()),
         claim: Some(quoted(claim)),
+        ..Place::default()
     }
 }
 

@@ -329,6 +329,7 @@ impl<'a> Walker<'a> {
             name: None,
             column: None,
             claim: None,
+            ..Place::default()
         };
         let text = format!("数据不足：{sentence}（{}：{why}）", self.label());
         self.problems.push(Finding::warning(RULE, place, text));

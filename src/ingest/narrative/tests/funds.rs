@@ -52,13 +52,13 @@ fn the_fiscal_spending_of_every_budget_is_not_the_departments() {
     let on = |id: &str| {
         findings
             .iter()
-            .filter(|f| f.message.contains(&format!(" {id} ")))
+            .filter(|f| f.message().contains(&format!(" {id} ")))
             .count()
     };
     assert_eq!((on("c003"), on("c004")), (0, 0), "{findings:#?}");
     assert!(findings
         .iter()
-        .any(|f| f.rule.as_str() == "n.amount" && f.message.contains(" c001 ")));
+        .any(|f| f.rule.as_str() == "n.amount" && f.message().contains(" c001 ")));
 }
 
 /// The heading alone says whose money it is, when the sentence does not; a heading that
@@ -129,14 +129,14 @@ fn a_fund_budgets_spending_restates_its_own_table() {
         .collect();
     assert_eq!(amount.len(), 1, "{amount:#?}");
     assert!(
-        amount[0].message.contains("公开07表"),
+        amount[0].message().contains("公开07表"),
         "{}",
-        amount[0].message
+        amount[0].message()
     );
     assert!(
-        amount[0].message.contains("基本支出 3.00"),
+        amount[0].message().contains("基本支出 3.00"),
         "{}",
-        amount[0].message
+        amount[0].message()
     );
 }
 
@@ -177,7 +177,11 @@ fn shares_of_one_kind_of_purchase_are_not_of_all_purchases() {
         .filter(|f| f.severity == Severity::Error && f.rule.as_str().starts_with("n."))
         .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(errors[0].message.contains("60.02"), "{}", errors[0].message);
+    assert!(
+        errors[0].message().contains("60.02"),
+        "{}",
+        errors[0].message()
+    );
 }
 
 /// A kind of purchase the vocabulary does not name (工程类采购) is not all purchases either:
@@ -190,7 +194,7 @@ fn an_unknown_kind_of_purchase_is_left_unbound() {
     );
     assert!(!claims.iter().any(|c| c.value.as_deref() == Some("100")));
     assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert!(problems[0].message.contains("工程类采购"));
+    assert!(problems[0].message().contains("工程类采购"));
     // 政府采购授予中小企业合同金额 is the award of all purchases.
     for text in [
         "政府采购授予中小企业合同金额 12.00 万元。",

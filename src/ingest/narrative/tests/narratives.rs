@@ -18,7 +18,7 @@ fn ambiguous_bindings_yield_warnings() {
          (1) 一般公共服务支出（类）不存在的款（款）行政运行（项）年初预算为1.5万元。",
     );
     assert_eq!(quotes(&claims), ["收入合计 100 万元"]);
-    let msgs: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    let msgs: Vec<String> = problems.iter().map(|p| p.message()).collect();
     assert_eq!(msgs.len(), 4, "{msgs:#?}");
     assert!(msgs[0].contains("年初预算为 10 万元") && msgs[0].contains("未能确定预算数所属对象"));
     assert!(msgs[1].contains("未能确定增减的比较基数"));
@@ -87,7 +87,7 @@ fn planted_errors_are_flagged_by_the_audit() {
         let quoted = format!(" {id} ");
         findings
             .iter()
-            .any(|f| f.rule.as_str() == rule && f.message.contains(&quoted) && f.severity == sev)
+            .any(|f| f.rule.as_str() == rule && f.message().contains(&quoted) && f.severity == sev)
     };
     assert!(flagged("n.share", "占本年收入 90.0%", Error));
     assert!(flagged("n.share", "占 70.45%", Error));

@@ -28,7 +28,7 @@ fn seed_claims_match_the_transcription() {
     let got: Vec<String> = claims.iter().map(key).collect();
     let exp: Vec<String> = want.iter().map(key).collect();
     for p in &problems {
-        eprintln!("PROBLEM {}", p.message);
+        eprintln!("PROBLEM {}", p.message());
     }
     let n = got.len().max(exp.len());
     let mut bad = 0;
@@ -76,7 +76,7 @@ fn seed_problems_are_only_the_unbound_share() {
         (RULE.as_str(), crate::audit::Severity::Warning)
     );
     assert!(p
-        .message
+        .message()
         .contains("数据不足：2024 年税收占财政收入 90.52 亿元，占一般公共预算支出比重达 89%"));
 }
 
@@ -90,7 +90,7 @@ fn without_a_catalog_item_and_class_figures_are_reported_not_guessed() {
     assert_eq!(names.len(), 36, "name paths are read without a catalog");
     // 4 class sentences, 18 items (sentence by sentence), the 89% share.
     assert!(problems.len() > 20, "{}", problems.len());
-    assert!(problems.iter().all(|p| p.message.contains("数据不足：")));
+    assert!(problems.iter().all(|p| p.message().contains("数据不足：")));
     // Everything else is still read.
     assert!(claims
         .iter()
@@ -105,7 +105,7 @@ fn the_seed_audits_as_the_transcription_does() {
     let rules = |fs: Vec<Finding>| -> Vec<(String, Option<String>, crate::audit::Severity)> {
         fs.into_iter()
             .filter(|f| f.rule.as_str().starts_with("n."))
-            .map(|f| (f.rule.to_string(), f.code, f.severity))
+            .map(|f| (f.rule.to_string(), f.place.code, f.severity))
             .collect()
     };
     let want = rules(audited(
