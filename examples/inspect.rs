@@ -108,7 +108,7 @@ fn claims(path: &str, bytes: &[u8]) -> ExitCode {
         unread.len()
     );
     for f in unread {
-        println!("  {}", f.message);
+        println!("  {f}");
     }
     ExitCode::SUCCESS
 }

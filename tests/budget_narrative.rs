@@ -133,8 +133,8 @@ fn figures(name: &str) -> (Figures, Vec<(String, String)>) {
         .filter(|f| f.severity == Severity::Error && NARRATIVE_RULES.contains(&f.rule.as_str()))
         .map(|f| {
             // The claim's quote: the first 「…」 of the message.
-            let quote = f
-                .message
+            let message = f.message();
+            let quote = message
                 .split_once('「')
                 .and_then(|(_, rest)| rest.split_once('」'))
                 .map_or("", |(q, _)| q);

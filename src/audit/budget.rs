@@ -110,6 +110,7 @@ fn fiscal(doc: &Document, out: &mut Collector) {
         name: Some("收入总计".to_owned()),
         column: None,
         claim: None,
+        ..Place::default()
     };
     out.check_with(Rule::BudgetCrossFiscal, result, place, || {
         format!("不超过{summary_name}收入总计")
@@ -183,6 +184,7 @@ fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) 
                     name: label,
                     column: table.columns.get(total).cloned(),
                     claim: None,
+                    ..Place::default()
                 }
             };
             out.check_with(rule.clone(), result, place, || {
@@ -266,6 +268,7 @@ fn income(doc: &Document, out: &mut Collector) {
         name: None,
         column: columns.get(total_column).cloned(),
         claim: None,
+        ..Place::default()
     };
     let basis = || format!("{}{line}", summary.title);
     out.check_with(rule, result, place, basis);
