@@ -738,9 +738,9 @@ mod tests {
             .find(|f| f.rule == Rule::BudgetCrossIncome)
             .unwrap();
         assert!(
-            cross.message.contains("本年收入合计（9"),
+            cross.message().contains("本年收入合计（9"),
             "{}",
-            cross.message
+            cross.message()
         );
     }
 

@@ -174,7 +174,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.rule.as_str() == "bn.amount" && f.severity == severity)
-            .map(|f| f.message)
+            .map(|f| f.message())
             .collect()
     }
 
