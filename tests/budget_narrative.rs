@@ -74,7 +74,7 @@ const EXPECTED: [(&str, Figures); 13] = [
     ),
     (
         "yusuan/shanghai-putuo-wanli-jiedao-2023",
-        f(22, [0, 0, 0], 0, 80),
+        f(22, [1, 0, 0], 0, 80),
     ),
 ];
 
