@@ -15,7 +15,9 @@ impl Subject {
     /// 基本支出/项目支出 bind to the table of their funds: the department's to 公开03表, those
     /// of one budget's 财政拨款 to 公开05/07/08表. Those of 财政拨款 of every budget
     /// (fiscal_basic, fiscal_project) bind to none: none of the nine tables splits them
-    /// (高等学校表4 does, but it has no counterpart among the nine and is not read).
+    /// (高等学校表4 does, but it has no counterpart among the nine and is not read). A 类 of
+    /// the department's spending binds to its row of 公开03表 (本年支出合计); 收入总计 and
+    /// 支出总计, which templates print for different totals, bind to none.
     ///
     /// ```
     /// use cn_budget::audit::{CellRef, RowRef};
@@ -32,6 +34,9 @@ impl Subject {
     /// assert_eq!(abroad.cell(Measure::BudgetFull).unwrap().table(), TableId::T09);
     /// assert_eq!(item.cell(Measure::Share), None);
     /// assert_eq!(Subject::from(Indicator::FiscalBasic).cell(Measure::Amount), None);
+    /// assert_eq!(Subject::from(Indicator::IncomeSum).cell(Measure::Amount), None);
+    /// let spent: Subject = "department_class:205".parse()?;
+    /// assert_eq!(spent.cell(Measure::Amount).unwrap().table(), TableId::T03);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cell(&self, measure: Measure) -> Option<CellRef> {
@@ -51,6 +56,13 @@ impl Subject {
             (Subject::Indicator(i), Measure::Amount | Measure::BudgetFull) => *i,
             (Subject::Class(code) | Subject::Item(code), Measure::Amount) => {
                 return Some(functional(TableId::T05, RowRef::Code(*code), "小计"));
+            }
+            (Subject::DepartmentClass(code), Measure::Amount) => {
+                return Some(functional(
+                    TableId::T03,
+                    RowRef::Code(*code),
+                    "本年支出合计",
+                ));
             }
             _ => return None,
         };

@@ -134,6 +134,15 @@ indicators! {
     ExpenseTotal = "expense_total", "本年支出合计";
     /// 财政拨款收支总计.
     FiscalTotal = "fiscal_total", "财政拨款收支总计";
+    /// 收入总计 as a narrative prints it: 本年收入合计 in some templates, the 总计 of
+    /// 公开01表 (with 年初结转和结余) in others, so it restates no one cell.
+    IncomeSum = "income_sum", "收入总计";
+    /// 支出总计 as a narrative prints it: 本年支出合计 or the 总计 of 公开01表 (see
+    /// `IncomeSum`).
+    ExpenseSum = "expense_sum", "支出总计";
+    /// 财政拨款支出总计 as a narrative prints it: the 财政拨款 spent in the year (高等学校表4
+    /// 合计) or the 总计 of 公开04表 (see `IncomeSum`).
+    FiscalExpenseSum = "fiscal_expense_sum", "财政拨款支出总计";
     /// 一般公共预算财政拨款收入.
     GpbIncome = "gpb_income", "一般公共预算财政拨款收入";
     /// 一般公共预算财政拨款支出.
@@ -252,7 +261,8 @@ impl Indicator {
 /// classification, or a name the narrative prints (a vehicle category, a project).
 ///
 /// Prints and parses as its `claims.tsv` token: `income_total`, `sangong:vehicle`,
-/// `class:201`, `item:2010601`, `vehicles:执法执勤用车`, `performance:机关建设`. A printed name
+/// `class:201`, `item:2010601`, `department_class:205`, `vehicles:执法执勤用车`,
+/// `performance:机关建设`. A printed name
 /// that is also an indicator's token (`vehicles:total`) reads as the indicator.
 ///
 /// ```
@@ -263,6 +273,8 @@ impl Indicator {
 /// assert_eq!("performance:机关建设".parse::<Subject>()?, Subject::Project("机关建设".into()));
 /// assert_eq!(Subject::from(Indicator::Total).to_string(), "total");
 /// assert_eq!(Subject::Project("机关建设".into()).name(), Some("机关建设"));
+/// let spent: Subject = "department_class:205".parse()?;
+/// assert_eq!(spent, Subject::DepartmentClass("205".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -274,6 +286,8 @@ pub enum Subject {
     Class(FunctionCode),
     /// A 项 (`item:2010601`).
     Item(FunctionCode),
+    /// A 类 of the department's spending from every source (公开03表, `department_class:205`).
+    DepartmentClass(FunctionCode),
     /// A category of vehicles as printed (`vehicles:执法执勤用车`).
     Vehicles(String),
     /// A project of the performance evaluation, by its printed name (`performance:机关建设`).
@@ -286,7 +300,7 @@ impl Subject {
     pub fn name(&self) -> Option<&str> {
         match self {
             Subject::Indicator(i) => Some(i.name()),
-            Subject::Class(_) | Subject::Item(_) => None,
+            Subject::Class(_) | Subject::Item(_) | Subject::DepartmentClass(_) => None,
             Subject::Vehicles(s) | Subject::Project(s) => Some(s),
         }
     }
@@ -294,7 +308,7 @@ impl Subject {
     /// The 类 or 项 it is, if it is one.
     pub fn code(&self) -> Option<FunctionCode> {
         match self {
-            Subject::Class(c) | Subject::Item(c) => Some(*c),
+            Subject::Class(c) | Subject::Item(c) | Subject::DepartmentClass(c) => Some(*c),
             _ => None,
         }
     }
@@ -320,6 +334,7 @@ impl fmt::Display for Subject {
             Subject::Indicator(i) => f.write_str(i.token()),
             Subject::Class(c) => write!(f, "class:{c}"),
             Subject::Item(c) => write!(f, "item:{c}"),
+            Subject::DepartmentClass(c) => write!(f, "department_class:{c}"),
             Subject::Vehicles(s) => write!(f, "vehicles:{s}"),
             Subject::Project(s) => write!(f, "performance:{s}"),
         }
@@ -339,6 +354,7 @@ impl FromStr for Subject {
         match kind {
             "class" => Ok(Subject::Class(code()?)),
             "item" => Ok(Subject::Item(code()?)),
+            "department_class" => Ok(Subject::DepartmentClass(code()?)),
             "vehicles" if !rest.is_empty() => Ok(Subject::Vehicles(rest.to_owned())),
             "performance" if !rest.is_empty() => Ok(Subject::Project(rest.to_owned())),
             _ => Err(unknown()),
@@ -550,6 +566,7 @@ mod tests {
             "",
             "item:",
             "item:abc",
+            "department_class:",
             "vehicles:",
             "performance:",
             "sangong:car",

@@ -10,6 +10,9 @@ const PARAGRAPH_ENDS: &str = "。！？!?；;：:";
 pub(super) struct Para {
     pub(super) chars: Vec<char>,
     line_starts: Vec<usize>,
+    /// The lines as printed, and for each char of `chars` its offset in its line.
+    lines: Vec<Vec<char>>,
+    origin: Vec<usize>,
 }
 
 impl Para {
@@ -20,10 +23,45 @@ impl Para {
         p
     }
 
-    /// Appends a wrapped line, joined with nothing in between.
+    /// Appends a wrapped line, joined with nothing in between. White space between two
+    /// Chinese characters is dropped: text set with a space after every character (本 年 收
+    /// 入 合 计 2946.25 万 元) reads without it (本年收入合计 2946.25 万元); spaces around
+    /// digits are kept, and quotes are taken from the line as printed ([`Para::printed`]).
     fn push(&mut self, line: &str) {
         self.line_starts.push(self.chars.len());
-        self.chars.extend(line.chars());
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+                let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if before.is_some_and(|&b| is_chinese(b)) && after.is_some_and(|&a| is_chinese(a)) {
+                    continue;
+                }
+            }
+            self.chars.push(c);
+            self.origin.push(i);
+        }
+        self.lines.push(chars);
+    }
+
+    /// `chars[from..to]`, which lie on one line, as that line prints them (with the spaces
+    /// [`Para::push`] dropped); empty if the range is empty or spans lines.
+    pub(super) fn printed(&self, from: usize, to: usize) -> String {
+        if to <= from {
+            return String::new();
+        }
+        let k = self.line_starts.partition_point(|&s| s <= from).max(1) - 1;
+        let same_line = self.line_starts.get(k + 1).is_none_or(|&next| to <= next);
+        let (Some(line), Some(&start), Some(&last)) = (
+            self.lines.get(k).filter(|_| same_line),
+            self.origin.get(from),
+            self.origin.get(to - 1),
+        ) else {
+            return String::new();
+        };
+        line.get(start..=last)
+            .map(String::from_iter)
+            .unwrap_or_default()
     }
 
     /// The range of the source line that holds offset `pos`.
@@ -44,6 +82,12 @@ impl Para {
             .last()
             .is_some_and(|c| !PARAGRAPH_ENDS.contains(*c))
     }
+}
+
+/// Whether `c` is a Chinese character or full-width punctuation (CJK blocks and the
+/// full-width forms).
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}' | '“' | '”')
 }
 
 /// A piece of the narrative.

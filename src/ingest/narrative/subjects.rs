@@ -1,12 +1,14 @@
 //! Subjects: what a clause names (a name path, a 类, a label), and the subject a number
 //! falls back on when the clause names none.
 
-use super::chars::{at, find, len, squeeze, text};
+use super::chars::{at, ch, find, len, squeeze, text};
 use super::funds::{self, Funds};
 use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, LABELS};
 use super::walker::{Ctx, Walker};
+use crate::codes::FunctionCode;
 use crate::disclosure::{Indicator, Subject};
+use crate::{Code, Level};
 
 /// What a clause names before a position.
 #[derive(Clone, Debug)]
@@ -51,6 +53,8 @@ impl Walker<'_> {
             Named::Unresolved(why) => return Err(why),
             // After 其中 the figure is about the part just named (其中：基本支出 …，比 2023
             // 年度增加 12.00 万元), not the total the paragraph is about.
+            // A name that cannot be told (教育支出 without a catalog) is not the part before.
+            Named::Nothing if self.names_something(c, to) => None,
             Named::Nothing if pending.is_some() => pending.cloned(),
             Named::Nothing if parts => self.last.clone().or_else(|| self.topic.clone()),
             Named::Nothing => self.topic.clone().or_else(|| self.last.clone()),
@@ -109,6 +113,15 @@ impl Walker<'_> {
                 };
             }
         }
+        if let Some((start, code)) = coded(chars, from, to) {
+            return match code.level() {
+                Level::Item => Named::Found(Subject::Item(code), start),
+                Level::Class => self
+                    .class_of_funds(code, self.funds_at(c, start))
+                    .map_or(Named::Nothing, |s| Named::Found(s, start)),
+                _ => Named::Nothing,
+            };
+        }
         match self
             .label_hits(c, from, to)
             .into_iter()
@@ -117,7 +130,47 @@ impl Walker<'_> {
         {
             Some((start, _, Ok(s))) => Named::Found(s, start),
             Some((_, _, Err(why))) => Named::Unresolved(why),
+            None if kind(Kind::Amount) => self.bare_class(c, from, to),
             None => Named::Nothing,
+        }
+    }
+
+    /// Whether the words of the clause before `to` are a name the reader cannot tell (教育支出
+    /// when the catalog is missing, 国内公务接待支出): a figure after them is not about the
+    /// subject before.
+    fn names_something(&self, c: &Ctx, to: usize) -> bool {
+        plain_name(c.chars(), c.start, to)
+            .is_some_and(|(_, name)| ["支出", "收入", "经费"].iter().any(|w| name.ends_with(w)))
+    }
+
+    /// A 类 named without its marker by all the words before `to` (按照支出功能科目划分，教育支出
+    /// 425,287.27 万元; 其中：教育支出增加 …): a name ending with 支出 that the catalog knows
+    /// as a 类, of the funds the passage is about.
+    fn bare_class(&self, c: &Ctx, from: usize, to: usize) -> Named {
+        let Some((start, name)) =
+            plain_name(c.chars(), from, to).filter(|(_, n)| n.ends_with("支出"))
+        else {
+            return Named::Nothing;
+        };
+        let Some(code) = self
+            .catalog
+            .and_then(|cat| cat.resolve_names(&[name.as_str()]).ok())
+            .filter(|code| code.level() == Level::Class)
+        else {
+            return Named::Nothing;
+        };
+        self.class_of_funds(code, self.funds_at(c, start))
+            .map_or(Named::Nothing, |s| Named::Found(s, start))
+    }
+
+    /// The subject of a 类 spent from `funds`: of the department's spending (公开03表) or of
+    /// 一般公共预算财政拨款支出 (公开05表); none for other funds, whose 类 no table of the
+    /// nine lists by code for every budget at once.
+    fn class_of_funds(&self, code: FunctionCode, funds: Funds) -> Option<Subject> {
+        match funds {
+            Funds::Department => Some(Subject::DepartmentClass(code)),
+            Funds::GeneralBudget => Some(Subject::Class(code)),
+            _ => None,
         }
     }
 
@@ -236,4 +289,43 @@ impl Walker<'_> {
             .or_else(|| self.section_funds())
             .unwrap_or(Funds::Department)
     }
+}
+
+/// The last code printed in parentheses after a name in `chars[from..to]` (小学教育（2050202）),
+/// with where the name starts: a 类 (3 digits) or a 项 (7 digits) as printed.
+fn coded(chars: &[char], from: usize, to: usize) -> Option<(usize, FunctionCode)> {
+    (from..to).rev().find_map(|i| {
+        if !matches!(ch(chars, i), '（' | '(') {
+            return None;
+        }
+        let digits = (i + 1..to)
+            .take_while(|&k| ch(chars, k).is_ascii_digit())
+            .count();
+        let close = i + 1 + digits;
+        if !matches!(digits, 3 | 7) || close >= to || !matches!(ch(chars, close), '）' | ')') {
+            return None;
+        }
+        let start = content_start(chars, from, i);
+        let name = squeeze(&text(chars, start, i));
+        let named = !name.is_empty()
+            && !name
+                .chars()
+                .any(|x| x.is_ascii_digit() || "，。；：、".contains(x));
+        let code: FunctionCode = text(chars, i + 1, close).parse().ok()?;
+        named.then_some((start, code))
+    })
+}
+
+/// The words of `chars[from..to]` after a leading 其中, with where they start, when they are
+/// one name: not empty, no punctuation.
+fn plain_name(chars: &[char], from: usize, to: usize) -> Option<(usize, String)> {
+    let mut start = content_start(chars, from, to);
+    if at(chars, start, "其中") {
+        start = content_start(chars, start + 2, to);
+    }
+    let name = squeeze(&text(chars, start, to));
+    let plain = !name
+        .chars()
+        .any(|x| x.is_ascii_punctuation() || "，。；：、（）“”".contains(x));
+    (plain && !name.is_empty()).then_some((start, name))
 }
