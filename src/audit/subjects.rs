@@ -90,6 +90,8 @@ impl Subject {
             I::Total => summary(TableId::T01, Side::Income, "总计", "金额"),
             I::IncomeTotal => summary(TableId::T01, Side::Income, "本年收入合计", "金额"),
             I::ExpenseTotal => summary(TableId::T01, Side::Expense, "本年支出合计", "金额"),
+            I::CarryIn => summary(TableId::T01, Side::Income, "年初结转和结余", "金额"),
+            I::CarryOut => summary(TableId::T01, Side::Expense, "年末结转和结余", "金额"),
             I::FiscalTotal => summary(TableId::T04, Side::Expense, "总计", "小计"),
             I::GpbIncome => summary(TableId::T04, Side::Income, "一般公共预算财政拨款", "决算数"),
             I::GpbExpense | I::PerformanceOverallFunds => {

@@ -171,6 +171,10 @@ indicators! {
     SoeBasic = "soe_basic", "国有资本经营预算财政拨款基本支出";
     /// 国有资本经营预算财政拨款项目支出.
     SoeProject = "soe_project", "国有资本经营预算财政拨款项目支出";
+    /// 年初结转和结余 (a line of 公开01表, income side).
+    CarryIn = "carry_in", "年初结转和结余";
+    /// 年末结转和结余 (a line of 公开01表, expense side).
+    CarryOut = "carry_out", "年末结转和结余";
     /// 财政拨款收入 (a column of 公开02表).
     IncomeFiscal = "income:财政拨款收入", "财政拨款收入";
     /// 上级补助收入.
@@ -211,6 +215,12 @@ indicators! {
     SangongVehicleOperation = "sangong:vehicle_operation", "公务用车运行维护费";
     /// 公务接待费.
     SangongReception = "sangong:reception", "公务接待费";
+    /// 国内公务接待费, the part of 公务接待费 spent in China (no column of 公开09表).
+    SangongReceptionDomestic = "sangong:reception_domestic", "国内公务接待费";
+    /// 国（境）外公务接待费, the part of 公务接待费 spent abroad (no column of 公开09表).
+    SangongReceptionAbroad = "sangong:reception_abroad", "国（境）外公务接待费";
+    /// 外宾接待费 (外事接待费), the part of 国内公务接待费 for foreign guests.
+    SangongReceptionForeignGuests = "sangong:reception_foreign_guests", "外宾接待费";
     /// 公务用车保有量.
     SangongVehicleCount = "sangong:vehicle_count", "公务用车保有量";
     /// 政府采购支出总额.

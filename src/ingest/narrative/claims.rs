@@ -105,14 +105,18 @@ impl Walker<'_> {
             Named::Unresolved(why) => return Err(why),
             Named::Nothing => (self.last.clone().ok_or("未能确定占比所属对象")?, false),
         };
-        let whole = squeeze(&text(chars, z + 1, n.start));
-        let whole = whole.strip_suffix('的').unwrap_or(&whole);
+        let words = squeeze(&text(chars, z + 1, n.start));
+        let whole = whole_words(&words);
+        let spending = ["基本支出", "项目支出"].iter().position(|w| *w == whole);
         let of = if whole.is_empty() {
             state
                 .whole
                 .clone()
                 .or_else(|| self.enclosing_head(&subject))
                 .ok_or("未能确定占比的整体")?
+        } else if let Some(k) = spending {
+            // 占基本支出的: the 基本支出 of the funds the passage is about.
+            Subject::from(self.funds_at(c, z).spending(k == 0))
         } else if let Some(&(_, income)) = VAGUE_WHOLES.iter().find(|(w, _)| *w == whole) {
             self.vague_whole(income, &subject, state)
         } else {
@@ -353,6 +357,23 @@ impl Walker<'_> {
         })();
         Some((k, result))
     }
+}
+
+/// The whole named between 占 and a share's number, without the words around it: 占本年支出
+/// 合计的 → 本年支出合计, 占一般公共预算支出的比重为 → 一般公共预算支出, 占比 → (none: the
+/// whole is implied).
+fn whole_words(words: &str) -> &str {
+    let w = words.trim_end_matches(['为', '达']);
+    if let Some(rest) = w.strip_prefix('比') {
+        if rest.is_empty() {
+            return rest;
+        }
+    }
+    let w = ["比重", "比例"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
+    w.strip_suffix('的').unwrap_or(w)
 }
 
 /// The comparison printed after 决算 at `k`: where its words start, the comparison word, where

@@ -280,7 +280,7 @@ impl Walker<'_> {
     /// the funds the sentence names before its 其中 (财政拨款支出总计为 …，其中：基本支出), else
     /// the funds of the paragraph's topic, else of the section's heading, else the
     /// department's (see [`funds`](super::funds)).
-    fn funds_at(&self, c: &Ctx, i: usize) -> Funds {
+    pub(super) fn funds_at(&self, c: &Ctx, i: usize) -> Funds {
         let chars = c.chars();
         let whole = find(chars, c.sentence.0, i, "其中").map(|q| text(chars, c.sentence.0, q));
         funds::qualifying(&text(chars, c.start, i))

@@ -50,6 +50,9 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
     ),
     ("收入支出总计", Kind::Amount, Names::Fixed(I::Total)),
     ("收入总计", Kind::Amount, Names::Fixed(I::IncomeSum)),
+    ("年初结转和结余", Kind::Amount, Names::Fixed(I::CarryIn)),
+    ("上年结转和结余", Kind::Amount, Names::Fixed(I::CarryIn)),
+    ("年末结转和结余", Kind::Amount, Names::Fixed(I::CarryOut)),
     ("支出总计", Kind::Amount, Names::Fixed(I::ExpenseSum)),
     (
         "财政拨款支出总计",
@@ -184,6 +187,56 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         Names::Fixed(I::SangongReception),
     ),
     (
+        "国内公务接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionDomestic),
+    ),
+    (
+        "国内公务接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionDomestic),
+    ),
+    (
+        "国（境）外公务接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "国（境）外公务接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "国(境)外公务接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "国(境)外公务接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "外宾接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
+        "外宾接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
+        "外事接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
+        "外事接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
         "机关运行经费",
         Kind::Amount,
         Names::Fixed(I::OperatingCosts),
@@ -314,7 +367,9 @@ pub(super) const VAGUE_WHOLES: &[(&str, bool)] = &[
     ("收入总额", true),
     ("总收入", true),
     ("收入总计", true),
+    ("全部收入", true),
     ("支出总额", false),
+    ("全部支出", false),
     ("总支出", false),
     ("支出总计", false),
 ];

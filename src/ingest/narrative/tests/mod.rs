@@ -6,6 +6,7 @@ mod narratives;
 mod pieces;
 mod robustness;
 mod seed;
+mod wordings;
 
 use super::extract;
 use crate::disclosure::{Claim, Document, NamePath};
