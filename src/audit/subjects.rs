@@ -93,6 +93,7 @@ impl Subject {
             I::CarryIn => summary(TableId::T01, Side::Income, "年初结转和结余", "金额"),
             I::CarryOut => summary(TableId::T01, Side::Expense, "年末结转和结余", "金额"),
             I::FiscalTotal => summary(TableId::T04, Side::Expense, "总计", "小计"),
+            I::FiscalExpense => summary(TableId::T04, Side::Expense, "本年支出合计", "小计"),
             I::GpbIncome => summary(TableId::T04, Side::Income, "一般公共预算财政拨款", "决算数"),
             I::GpbExpense | I::PerformanceOverallFunds => {
                 functional(TableId::T05, RowRef::Total, "小计")

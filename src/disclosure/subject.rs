@@ -134,6 +134,8 @@ indicators! {
     ExpenseTotal = "expense_total", "本年支出合计";
     /// 财政拨款收支总计.
     FiscalTotal = "fiscal_total", "财政拨款收支总计";
+    /// 财政拨款支出 of the year, every budget (公开04表 本年支出合计, 小计).
+    FiscalExpense = "fiscal_expense", "财政拨款支出";
     /// 收入总计 as a narrative prints it: 本年收入合计 in some templates, the 总计 of
     /// 公开01表 (with 年初结转和结余) in others, so it restates no one cell.
     IncomeSum = "income_sum", "收入总计";

@@ -209,6 +209,7 @@ impl Walker<'_> {
         let chars = c.chars();
         let mut hits = Vec::new();
         let mut i = from;
+        let mut after_label = None;
         while i < to {
             let best = LABELS
                 .iter()
@@ -216,10 +217,16 @@ impl Walker<'_> {
                 .max_by_key(|(l, _, _)| len(l));
             match best {
                 Some((l, kind, names)) => {
-                    if let Some(s) = self.resolve_label(c, i, *names) {
+                    let qualifies = after_label == Some(i);
+                    let resolved = match names {
+                        Names::Unqualified(_) if qualifies => None,
+                        _ => self.resolve_label(c, i, *names),
+                    };
+                    if let Some(s) = resolved {
                         hits.push((i, *kind, s));
                     }
                     i += len(l);
+                    after_label = Some(i);
                 }
                 None => i += 1,
             }
@@ -235,7 +242,7 @@ impl Walker<'_> {
         let sentence = text(chars, c.sentence.0, c.sentence.1);
         let fixed = |i: Indicator| Some(Ok(Subject::from(i)));
         match names {
-            Names::Fixed(s) => fixed(s),
+            Names::Fixed(s) | Names::Unqualified(s) => fixed(s),
             Names::Spending(basic) => fixed(self.funds_at(c, i).spending(basic)),
             // 工程类采购授予中小企业合同金额 is the award of one kind of purchase (货物, 工程,
             // 服务, …类), not of all.

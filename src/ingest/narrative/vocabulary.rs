@@ -19,6 +19,9 @@ pub(super) enum Kind {
 pub(super) enum Names {
     /// Always the same subject.
     Fixed(Indicator),
+    /// The same subject, unless the label follows another one directly and so qualifies it
+    /// (“三公”经费财政拨款支出 is the 三公's, not all 财政拨款支出).
+    Unqualified(Indicator),
     /// 基本支出 (`true`) / 项目支出 (`false`) of the funds the words or the section name
     /// (see [`funds`](super::funds)).
     Spending(bool),
@@ -58,6 +61,11 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         "财政拨款支出总计",
         Kind::Amount,
         Names::Fixed(I::FiscalExpenseSum),
+    ),
+    (
+        "财政拨款支出",
+        Kind::Amount,
+        Names::Unqualified(I::FiscalExpense),
     ),
     ("收、支总计", Kind::Amount, Names::Fixed(I::Total)),
     ("总收入", Kind::Amount, Names::Fixed(I::Total)),
@@ -383,6 +391,7 @@ pub(super) fn side_totals(income: bool) -> &'static [Indicator] {
             I::ExpenseSum,
             I::ExpenseTotal,
             I::FiscalExpenseSum,
+            I::FiscalExpense,
             I::GpbExpense,
             I::FundExpense,
             I::SoeExpense,

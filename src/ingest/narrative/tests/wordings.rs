@@ -36,7 +36,9 @@ fn totals_and_loose_wholes() {
          三、一般公共预算财政拨款支出决算情况说明\n\
          一般公共预算财政拨款支出780.00万元，占本年支出合计的比重为82.11%。\n\
          四、财政拨款支出决算情况说明\n\
-         2024年度财政拨款支出总计780.00万元，与上年相比持平。",
+         2024年度财政拨款支出总计780.00万元，与上年相比持平。\n\
+         五、“三公”经费支出决算情况说明\n\
+         财政拨款支出800.00万元。“三公”经费财政拨款支出决算为4.40万元。",
     );
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(
@@ -54,6 +56,8 @@ fn totals_and_loose_wholes() {
             "三 gpb_expense share 82.11 expense_total",
             "四 fiscal_expense_sum amount 780.00 -",
             "四 fiscal_expense_sum flat - prior_year",
+            "五 fiscal_expense amount 800.00 -",
+            "五 sangong:total amount 4.40 -",
         ]
     );
     // 年初结转和结余 restates its line of 公开01表 (the embedded document's is not 100.00).
@@ -61,6 +65,10 @@ fn totals_and_loose_wholes() {
     assert!(findings
         .iter()
         .any(|f| f.rule == Rule::NarrativeAmount && f.message.contains(" c003 ")));
+    // 财政拨款支出 is 公开04表 本年支出合计 (4789.53 in the embedded document).
+    assert!(findings
+        .iter()
+        .any(|f| f.rule == Rule::NarrativeAmount && f.message.contains(" c013 ")));
     // 收入总计 and 财政拨款支出总计 restate no one cell: never compared with a table.
     assert!(!findings
         .iter()
