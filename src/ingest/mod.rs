@@ -480,7 +480,9 @@ pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
     }
     let tables = tables::assemble(raw, &meta, catalog, &mut problems)?;
     let year = Some(u32::from(meta.year));
-    let (claims, names) = narrative::extract(&raw.narrative, year, catalog, &mut problems);
+    let printed = tables.printed_names();
+    let (claims, names) =
+        narrative::extract(&raw.narrative, year, catalog, &printed, &mut problems);
     Ok(Ingested {
         document: tables.into_document(meta, claims, names),
         problems,

@@ -152,11 +152,11 @@ impl Walker<'_> {
         else {
             return Named::Nothing;
         };
-        let Some(code) = self
-            .catalog
-            .and_then(|cat| cat.resolve_names(&[name.as_str()]).ok())
-            .filter(|code| code.level() == Level::Class)
-        else {
+        let code = match self.catalog {
+            Some(cat) => cat.resolve_names(&[name.as_str()]).ok(),
+            None => self.printed.resolve(&[name.as_str()]),
+        };
+        let Some(code) = code.filter(|code| code.level() == Level::Class) else {
             return Named::Nothing;
         };
         self.class_of_funds(code, self.funds_at(c, start))

@@ -8,6 +8,7 @@ use super::chars::{at, find, text, trim};
 use super::claims::Draft;
 use super::funds::{self, Funds};
 use super::names::PathSpan;
+use super::printed::PrintedNames;
 use super::scanner::{clauses, content_start, numbers, sentences};
 use super::sections::{marker, part_kind, PartKind, Section};
 use super::vocabulary::{untabled, Untabled};
@@ -60,6 +61,8 @@ impl Ctx<'_> {
 /// Follows the blocks in order, keeping the section, what the text is about, and the output.
 pub(super) struct Walker<'a> {
     pub(super) catalog: Option<&'a Catalog>,
+    /// The codes and names the document's tables print (for names, without a catalog).
+    pub(super) printed: &'a PrintedNames,
     pub(super) year: Option<u32>,
     pub(super) kind: PartKind,
     pub(super) prefix: String,
@@ -92,9 +95,14 @@ pub(super) struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     /// A walker at the start of the narrative (第三部分 is a statement part).
-    pub(super) fn new(catalog: Option<&'a Catalog>, year: Option<u32>) -> Walker<'a> {
+    pub(super) fn new(
+        catalog: Option<&'a Catalog>,
+        year: Option<u32>,
+        printed: &'a PrintedNames,
+    ) -> Walker<'a> {
         Walker {
             catalog,
+            printed,
             year,
             kind: PartKind::Statement,
             prefix: String::new(),

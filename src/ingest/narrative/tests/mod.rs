@@ -29,7 +29,13 @@ fn seed_lines() -> Vec<String> {
 
 fn run(lines: &[String], catalog: Option<&Catalog>) -> (Vec<Claim>, Vec<NamePath>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let (c, n) = extract(lines, None, catalog, &mut problems);
+    let (c, n) = extract(
+        lines,
+        None,
+        catalog,
+        &super::PrintedNames::default(),
+        &mut problems,
+    );
     (c, n, problems)
 }
 
