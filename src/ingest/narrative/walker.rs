@@ -75,6 +75,9 @@ pub(super) struct Walker<'a> {
     pub(super) table: Option<Table>,
     /// What the paragraph is about (set by a named subject outside 其中).
     pub(super) topic: Option<Subject>,
+    /// Why the name path the item opens with names no subject (the item's figures are
+    /// reported with it).
+    untold: Option<String>,
     /// The subject of the last claim.
     pub(super) last: Option<Subject>,
     /// The subject of the first claim of each section label.
@@ -112,6 +115,7 @@ impl<'a> Walker<'a> {
             section: Section::default(),
             table: None,
             topic: None,
+            untold: None,
             last: None,
             heads: HashMap::new(),
             scopes: HashMap::new(),
@@ -152,6 +156,7 @@ impl<'a> Walker<'a> {
     pub(super) fn forget(&mut self) {
         self.table = None;
         self.topic = None;
+        self.untold = None;
         self.last = None;
     }
 
@@ -214,12 +219,15 @@ impl<'a> Walker<'a> {
         self.project(para, body);
         // An item that opens with its name path (1、一般公共服务支出（类）财政事务（款）行政运行
         // （项）。主要用于：…。年初预算为 …) is what the paragraph's figures are about.
-        if let Some(PathSpan {
-            subject: Ok(subject),
-            ..
-        }) = paths.first().filter(|p| p.start == body)
+        match paths
+            .first()
+            .filter(|p| p.start == body)
+            .map(|p| &p.subject)
         {
-            self.topic = Some(subject.clone());
+            Some(Ok(subject)) => self.topic = Some(subject.clone()),
+            // Its figures cannot be bound, for the reason the path cannot.
+            Some(Err(why)) => self.untold = Some(why.clone()),
+            None => {}
         }
         self.previous = Sentence::default();
         for (s, e) in sentences(&para.chars, body) {
@@ -359,7 +367,14 @@ impl<'a> Walker<'a> {
                     text,
                 ));
             }
-            None => self.problem(sentence.trim(), why),
+            None => {
+                let why = match &self.untold {
+                    // No subject named for the figure: the item's own is the one untold.
+                    Some(path) if why.ends_with("所属对象") => path.clone(),
+                    _ => why.to_owned(),
+                };
+                self.problem(sentence.trim(), &why);
+            }
         }
     }
 
