@@ -113,14 +113,11 @@ impl Walker<'_> {
                 };
             }
         }
-        if let Some((start, code)) = coded(chars, from, to) {
-            return match code.level() {
-                Level::Item => Named::Found(Subject::Item(code), start),
-                Level::Class => self
-                    .class_of_funds(code, self.funds_at(c, start))
-                    .map_or(Named::Nothing, |s| Named::Found(s, start)),
-                _ => Named::Nothing,
-            };
+        // A 项 named with its code (小学教育（2050202），2023 年度决算数为 …).
+        if kind(Kind::Amount) {
+            if let Some((start, code)) = coded_item(chars, from, to) {
+                return Named::Found(Subject::Item(code), start);
+            }
         }
         match self
             .label_hits(c, from, to)
@@ -298,28 +295,20 @@ impl Walker<'_> {
     }
 }
 
-/// The last code printed in parentheses after a name in `chars[from..to]` (小学教育（2050202）),
-/// with where the name starts: a 类 (3 digits) or a 项 (7 digits) as printed.
-fn coded(chars: &[char], from: usize, to: usize) -> Option<(usize, FunctionCode)> {
-    (from..to).rev().find_map(|i| {
-        if !matches!(ch(chars, i), '（' | '(') {
+/// The last 项 printed with its 7-digit code in brackets in `chars[from..to]` (行政单位医疗
+/// （2101101）), and where its name starts: a functional code of 支出 (2…), which a 部门预算
+/// prints after the name of each 项 it explains. Other bracketed numbers (经济科目 (301), a
+/// year) are no 项.
+fn coded_item(chars: &[char], from: usize, to: usize) -> Option<(usize, FunctionCode)> {
+    (from..to).rev().find_map(|k| {
+        if !matches!(ch(chars, k), '（' | '(') {
             return None;
         }
-        let digits = (i + 1..to)
-            .take_while(|&k| ch(chars, k).is_ascii_digit())
-            .count();
-        let close = i + 1 + digits;
-        if !matches!(digits, 3 | 7) || close >= to || !matches!(ch(chars, close), '）' | ')') {
-            return None;
-        }
-        let start = content_start(chars, from, i);
-        let name = squeeze(&text(chars, start, i));
-        let named = !name.is_empty()
-            && !name
-                .chars()
-                .any(|x| x.is_ascii_digit() || "，。；：、".contains(x));
-        let code: FunctionCode = text(chars, i + 1, close).parse().ok()?;
-        named.then_some((start, code))
+        let digits = text(chars, k + 1, (k + 8).min(to));
+        let closed = matches!(ch(chars, k + 8), '）' | ')');
+        let code: FunctionCode = digits.parse().ok()?;
+        (closed && digits.len() == 7 && digits.starts_with('2'))
+            .then(|| (content_start(chars, from, k), code))
     })
 }
 

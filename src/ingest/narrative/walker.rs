@@ -292,7 +292,7 @@ impl<'a> Walker<'a> {
         for (_, result) in events {
             match result {
                 Ok(Some(d)) => {
-                    // The figure just read, not a name before it, is what follows is about.
+                    // What follows is about the figure just read, not a name before it.
                     state.pending = None;
                     self.accept(c, d, state);
                 }
