@@ -86,7 +86,9 @@ fn claims(path: &str, bytes: &[u8]) -> ExitCode {
     };
     for c in &ingested.document.claims {
         let value = c.value.as_deref().unwrap_or("—");
-        let base = c.of.as_ref().map_or(String::new(), |b| format!(" 比较基准 {b}"));
+        let base =
+            c.of.as_ref()
+                .map_or(String::new(), |b| format!(" 比较基准 {b}"));
         let word = c.word.map_or(String::new(), |w| format!(" {}", w.word()));
         println!(
             "{} [{}] {} {} {value}{word}{base}\n      「{}」",

@@ -35,46 +35,46 @@ struct Figures {
 const EXPECTED: [(&str, Figures); 13] = [
     (
         "yusuan/central-guojia-xinfangju-2026",
-        f(36, [7, 5, 0], 1, 24),
+        f(64, [22, 5, 0], 1, 7),
     ),
     (
         "yusuan/chongqing-swu-university-2024",
-        f(12, [3, 3, 0], 0, 4),
+        f(23, [3, 8, 0], 0, 2),
     ),
     (
         "yusuan/guangdong-shenzhen-caizhengju-2026",
-        f(30, [0, 0, 3], 0, 17),
+        f(30, [0, 0, 3], 0, 15),
     ),
     (
         "yusuan/jiangsu-suzhou-shengtai-huanjing-2026",
-        f(93, [11, 21, 5], 0, 26),
+        f(104, [11, 21, 8], 0, 18),
     ),
     (
         "yusuan/jiangsu-wuxi-xinfangju-2025",
-        f(108, [11, 21, 9], 0, 19),
+        f(110, [11, 21, 9], 0, 17),
     ),
     (
         "yusuan/shaanxi-xian-anjianju-2019-tables-only",
         f(0, [0, 0, 0], 0, 0),
     ),
-    ("yusuan/shaanxi-xian-kejiju-2022", f(113, [28, 0, 0], 6, 73)),
+    ("yusuan/shaanxi-xian-kejiju-2022", f(114, [28, 0, 0], 6, 69)),
     (
         "yusuan/shaanxi-xian-minzheng-2021",
-        f(147, [0, 0, 0], 0, 54),
+        f(150, [0, 0, 0], 0, 53),
     ),
-    ("yusuan/shaanxi-xian-renshe-2020", f(96, [4, 0, 0], 0, 22)),
+    ("yusuan/shaanxi-xian-renshe-2020", f(96, [4, 0, 0], 0, 21)),
     (
         "yusuan/shaanxi-xian-xingzheng-shenpi-2025",
-        f(58, [16, 0, 15], 0, 14),
+        f(59, [16, 0, 15], 0, 12),
     ),
-    ("yusuan/shanghai-caizhengju-2025", f(43, [1, 0, 0], 0, 7)),
+    ("yusuan/shanghai-caizhengju-2025", f(45, [1, 0, 0], 0, 6)),
     (
         "yusuan/shanghai-putuo-shehui-fuliyuan-2024",
-        f(42, [0, 0, 0], 0, 16),
+        f(44, [0, 0, 0], 0, 15),
     ),
     (
         "yusuan/shanghai-putuo-wanli-jiedao-2023",
-        f(22, [1, 0, 0], 0, 80),
+        f(24, [1, 0, 0], 0, 77),
     ),
 ];
 

@@ -266,34 +266,47 @@ fn each_rate_binds_to_its_own_clause() {
 
 /// The corpus documents as `pdftotext -layout` prints them: the number of narrative
 /// sentences left 「数据不足」 may only go down (measured on this branch; most remaining ones
-/// are lines the layout extraction prints out of reading order, see the lead's page model).
+/// are lines the layout extraction prints out of reading order, see the lead's page model,
+/// name paths that are not official names, and a 类 neither the tables print nor a catalog of
+/// the year names).
+/// Figures of what no table holds (绩效, 预留 purchases) are `ingest.unchecked`, not counted.
 #[test]
 fn corpus_sentences_left_unbound() {
     for (name, text, at_most) in [
         (
             "shanghai-putuo-caizhengju-2024",
             include_str!("fixtures/corpus/shanghai-putuo-caizhengju-2024.layout.txt"),
-            9,
+            6,
         ),
         (
             "shanghai-putuo-caizhengju-2024-planted",
             include_str!("fixtures/corpus/shanghai-putuo-caizhengju-2024-planted.layout.txt"),
-            5,
+            0,
         ),
         (
             "shanghai-putuo-guihua-ziyuan-2024",
             include_str!("fixtures/corpus/shanghai-putuo-guihua-ziyuan-2024.layout.txt"),
-            13,
+            10,
         ),
         (
             "shanghai-putuo-shehui-gongzuobu-2024",
             include_str!("fixtures/corpus/shanghai-putuo-shehui-gongzuobu-2024.layout.txt"),
-            9,
+            0,
         ),
         (
             "guangdong-foshan-guidao-jiaotong-2019",
             include_str!("fixtures/corpus/guangdong-foshan-guidao-jiaotong-2019.layout.txt"),
-            6,
+            2,
+        ),
+        (
+            "chongqing-swu-university-2023",
+            include_str!("fixtures/corpus/chongqing-swu-university-2023.layout.txt"),
+            1,
+        ),
+        (
+            "chongqing-swu-university-2024",
+            include_str!("fixtures/corpus/chongqing-swu-university-2024.layout.txt"),
+            0,
         ),
     ] {
         let ingested = ingest(text).expect("ingested");

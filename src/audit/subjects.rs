@@ -16,7 +16,9 @@ impl Subject {
     /// 基本支出/项目支出 bind to the table of their funds: the department's to 公开03表, those
     /// of one budget's 财政拨款 to 公开05/07/08表. Those of 财政拨款 of every budget
     /// (fiscal_basic, fiscal_project) bind to none: none of the nine tables splits them
-    /// (高等学校表4 does, but it has no counterpart among the nine and is not read).
+    /// (高等学校表4 does, but it has no counterpart among the nine and is not read). A 类 of
+    /// the department's spending binds to its row of 公开03表 (本年支出合计); 收入总计 and
+    /// 支出总计, which templates print for different totals, bind to none.
     ///
     /// ```
     /// use cn_budget::audit::{CellRef, RowRef};
@@ -33,6 +35,9 @@ impl Subject {
     /// assert_eq!(abroad.cell(Measure::BudgetFull).unwrap().table(), TableId::T09);
     /// assert_eq!(item.cell(Measure::Share), None);
     /// assert_eq!(Subject::from(Indicator::FiscalBasic).cell(Measure::Amount), None);
+    /// assert_eq!(Subject::from(Indicator::IncomeSum).cell(Measure::Amount), None);
+    /// let spent: Subject = "department_class:205".parse()?;
+    /// assert_eq!(spent.cell(Measure::Amount).unwrap().table(), TableId::T03);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cell(&self, measure: Measure) -> Option<CellRef> {
@@ -52,6 +57,13 @@ impl Subject {
             (Subject::Indicator(i), Measure::Amount | Measure::BudgetFull) => *i,
             (Subject::Class(code) | Subject::Item(code), Measure::Amount) => {
                 return Some(functional(TableId::T05, RowRef::Code(*code), "小计"));
+            }
+            (Subject::DepartmentClass(code), Measure::Amount) => {
+                return Some(functional(
+                    TableId::T03,
+                    RowRef::Code(*code),
+                    "本年支出合计",
+                ));
             }
             _ => return None,
         };
@@ -79,7 +91,10 @@ impl Subject {
             I::Total => summary(TableId::T01, Side::Income, "总计", "金额"),
             I::IncomeTotal => summary(TableId::T01, Side::Income, "本年收入合计", "金额"),
             I::ExpenseTotal => summary(TableId::T01, Side::Expense, "本年支出合计", "金额"),
+            I::CarryIn => summary(TableId::T01, Side::Income, "年初结转和结余", "金额"),
+            I::CarryOut => summary(TableId::T01, Side::Expense, "年末结转和结余", "金额"),
             I::FiscalTotal => summary(TableId::T04, Side::Expense, "总计", "小计"),
+            I::FiscalExpense => summary(TableId::T04, Side::Expense, "本年支出合计", "小计"),
             I::GpbIncome => summary(TableId::T04, Side::Income, "一般公共预算财政拨款", "决算数"),
             I::GpbExpense | I::PerformanceOverallFunds => {
                 functional(TableId::T05, RowRef::Total, "小计")

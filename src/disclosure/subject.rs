@@ -134,6 +134,17 @@ indicators! {
     ExpenseTotal = "expense_total", "本年支出合计";
     /// 财政拨款收支总计.
     FiscalTotal = "fiscal_total", "财政拨款收支总计";
+    /// 财政拨款支出 of the year, every budget (公开04表 本年支出合计, 小计).
+    FiscalExpense = "fiscal_expense", "财政拨款支出";
+    /// 收入总计 as a narrative prints it: 本年收入合计 in some templates, the 总计 of
+    /// 公开01表 (with 年初结转和结余) in others, so it restates no one cell.
+    IncomeSum = "income_sum", "收入总计";
+    /// 支出总计 as a narrative prints it: 本年支出合计 or the 总计 of 公开01表 (see
+    /// `IncomeSum`).
+    ExpenseSum = "expense_sum", "支出总计";
+    /// 财政拨款支出总计 as a narrative prints it: the 财政拨款 spent in the year (高等学校表4
+    /// 合计) or the 总计 of 公开04表 (see `IncomeSum`).
+    FiscalExpenseSum = "fiscal_expense_sum", "财政拨款支出总计";
     /// 一般公共预算财政拨款收入.
     GpbIncome = "gpb_income", "一般公共预算财政拨款收入";
     /// 一般公共预算财政拨款支出.
@@ -162,6 +173,10 @@ indicators! {
     SoeBasic = "soe_basic", "国有资本经营预算财政拨款基本支出";
     /// 国有资本经营预算财政拨款项目支出.
     SoeProject = "soe_project", "国有资本经营预算财政拨款项目支出";
+    /// 年初结转和结余 (a line of 公开01表, income side).
+    CarryIn = "carry_in", "年初结转和结余";
+    /// 年末结转和结余 (a line of 公开01表, expense side).
+    CarryOut = "carry_out", "年末结转和结余";
     /// 财政拨款收入 (a column of 公开02表).
     IncomeFiscal = "income:财政拨款收入", "财政拨款收入";
     /// 上级补助收入.
@@ -204,6 +219,12 @@ indicators! {
     SangongVehicleOperation = "sangong:vehicle_operation", "公务用车运行维护费";
     /// 公务接待费.
     SangongReception = "sangong:reception", "公务接待费";
+    /// 国内公务接待费, the part of 公务接待费 spent in China (no column of 公开09表).
+    SangongReceptionDomestic = "sangong:reception_domestic", "国内公务接待费";
+    /// 国（境）外公务接待费, the part of 公务接待费 spent abroad (no column of 公开09表).
+    SangongReceptionAbroad = "sangong:reception_abroad", "国（境）外公务接待费";
+    /// 外宾接待费 (外事接待费), the part of 国内公务接待费 for foreign guests.
+    SangongReceptionForeignGuests = "sangong:reception_foreign_guests", "外宾接待费";
     /// 公务用车保有量.
     SangongVehicleCount = "sangong:vehicle_count", "公务用车保有量";
     /// 政府采购支出总额.
@@ -254,7 +275,8 @@ impl Indicator {
 /// classification, or a name the narrative prints (a vehicle category, a project).
 ///
 /// Prints and parses as its `claims.tsv` token: `income_total`, `sangong:vehicle`,
-/// `class:201`, `item:2010601`, `vehicles:执法执勤用车`, `performance:机关建设`. A printed name
+/// `class:201`, `item:2010601`, `department_class:205`, `vehicles:执法执勤用车`,
+/// `performance:机关建设`. A printed name
 /// that is also an indicator's token (`vehicles:total`) reads as the indicator.
 ///
 /// ```
@@ -265,6 +287,8 @@ impl Indicator {
 /// assert_eq!("performance:机关建设".parse::<Subject>()?, Subject::Project("机关建设".into()));
 /// assert_eq!(Subject::from(Indicator::Total).to_string(), "total");
 /// assert_eq!(Subject::Project("机关建设".into()).name(), Some("机关建设"));
+/// let spent: Subject = "department_class:205".parse()?;
+/// assert_eq!(spent, Subject::DepartmentClass("205".parse()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -276,6 +300,8 @@ pub enum Subject {
     Class(FunctionCode),
     /// A 项 (`item:2010601`).
     Item(FunctionCode),
+    /// A 类 of the department's spending from every source (公开03表, `department_class:205`).
+    DepartmentClass(FunctionCode),
     /// A category of vehicles as printed (`vehicles:执法执勤用车`).
     Vehicles(String),
     /// A project of the performance evaluation, by its printed name (`performance:机关建设`).
@@ -288,7 +314,7 @@ impl Subject {
     pub fn name(&self) -> Option<&str> {
         match self {
             Subject::Indicator(i) => Some(i.name()),
-            Subject::Class(_) | Subject::Item(_) => None,
+            Subject::Class(_) | Subject::Item(_) | Subject::DepartmentClass(_) => None,
             Subject::Vehicles(s) | Subject::Project(s) => Some(s),
         }
     }
@@ -296,7 +322,7 @@ impl Subject {
     /// The 类 or 项 it is, if it is one.
     pub fn code(&self) -> Option<FunctionCode> {
         match self {
-            Subject::Class(c) | Subject::Item(c) => Some(*c),
+            Subject::Class(c) | Subject::Item(c) | Subject::DepartmentClass(c) => Some(*c),
             _ => None,
         }
     }
@@ -322,6 +348,7 @@ impl fmt::Display for Subject {
             Subject::Indicator(i) => f.write_str(i.token()),
             Subject::Class(c) => write!(f, "class:{c}"),
             Subject::Item(c) => write!(f, "item:{c}"),
+            Subject::DepartmentClass(c) => write!(f, "department_class:{c}"),
             Subject::Vehicles(s) => write!(f, "vehicles:{s}"),
             Subject::Project(s) => write!(f, "performance:{s}"),
         }
@@ -341,6 +368,7 @@ impl FromStr for Subject {
         match kind {
             "class" => Ok(Subject::Class(code()?)),
             "item" => Ok(Subject::Item(code()?)),
+            "department_class" => Ok(Subject::DepartmentClass(code()?)),
             "vehicles" if !rest.is_empty() => Ok(Subject::Vehicles(rest.to_owned())),
             "performance" if !rest.is_empty() => Ok(Subject::Project(rest.to_owned())),
             _ => Err(unknown()),
@@ -552,6 +580,7 @@ mod tests {
             "",
             "item:",
             "item:abc",
+            "department_class:",
             "vehicles:",
             "performance:",
             "sangong:car",

@@ -231,6 +231,8 @@ rules! {
     RoundingSummary = "rounding.summary";
     /// `ingest.claim`: A narrative sentence whose figures could not be bound to a subject.
     IngestClaim = "ingest.claim";
+    /// `ingest.unchecked`: A narrative sentence whose figures are about what no table holds (绩效 targets and scores, procurement reserved for 中小企业, assets): read, not checkable.
+    IngestUnchecked = "ingest.unchecked";
     /// `ingest.table`: A table that could not be read, or that the 目录 lists but the document does not print.
     IngestTable = "ingest.table";
     /// `ingest.template`: A template the tables printed do not match.

@@ -480,13 +480,23 @@ pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
         // A budget prints its 情况说明 before, between or after its tables: read all the text
         // outside them.
         let text: Vec<String> = raw.front.iter().chain(&raw.narrative).cloned().collect();
+        let printed = narrative::PrintedNames::new(document.budget.iter().flat_map(|t| {
+            let rows = match &t.rows {
+                crate::disclosure::BudgetRows::Functional(table) => table.rows(),
+                _ => &[],
+            };
+            rows.iter()
+                .filter_map(|r| Some((r.code, r.name.as_deref()?)))
+        }));
         (document.claims, document.names) =
-            narrative::extract_budget(&text, year, catalog, &mut problems);
+            narrative::extract_budget(&text, year, catalog, &printed, &mut problems);
         return Ok(Ingested { document, problems });
     }
     let tables = tables::assemble(raw, &meta, catalog, &mut problems)?;
     let year = Some(u32::from(meta.year));
-    let (claims, names) = narrative::extract(&raw.narrative, year, catalog, &mut problems);
+    let printed = tables.printed_names();
+    let (claims, names) =
+        narrative::extract(&raw.narrative, year, catalog, &printed, &mut problems);
     Ok(Ingested {
         document: tables.into_document(meta, claims, names),
         problems,

@@ -37,12 +37,10 @@ pub(super) fn clause_base(
     to: usize,
     year: Option<u32>,
 ) -> Option<Result<Base, String>> {
-    let k = ["比", "较"]
-        .iter()
-        .filter_map(|w| rfind(chars, from, to, w))
-        .max()
-        // 与上年相比增加 …: the base is the sentence's (see [`sentence_base`]).
-        .filter(|&k| k == 0 || ch(chars, k - 1) != '相')?;
+    // The 比 of 相比 (与上年相比持平) names no base of its own: the sentence's 与 … does.
+    let k = (from..to).rev().find(|&i| {
+        matches!(ch(chars, i), '比' | '较') && !(i > from && at(chars, i - 1, "相比"))
+    })?;
     Some(parse_base(&text(chars, k + 1, to), year))
 }
 

@@ -10,6 +10,9 @@ const PARAGRAPH_ENDS: &str = "。！？!?；;：:";
 pub(super) struct Para {
     pub(super) chars: Vec<char>,
     line_starts: Vec<usize>,
+    /// The lines as printed, and for each char of `chars` its offset in its line.
+    lines: Vec<Vec<char>>,
+    origin: Vec<usize>,
 }
 
 impl Para {
@@ -20,11 +23,45 @@ impl Para {
         p
     }
 
-    /// Appends a wrapped line, joined with nothing in between, its letter-spacing removed
-    /// (see [`unspaced`]).
+    /// Appends a wrapped line, joined with nothing in between. White space between two
+    /// Chinese characters is dropped: text set with a space after every character (本 年 收
+    /// 入 合 计 2946.25 万 元) reads without it (本年收入合计 2946.25 万元); spaces around
+    /// digits are kept, and quotes are taken from the line as printed ([`Para::printed`]).
     fn push(&mut self, line: &str) {
         self.line_starts.push(self.chars.len());
-        self.chars.extend(unspaced(line));
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+                let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if before.is_some_and(|&b| is_chinese(b)) && after.is_some_and(|&a| is_chinese(a)) {
+                    continue;
+                }
+            }
+            self.chars.push(c);
+            self.origin.push(i);
+        }
+        self.lines.push(chars);
+    }
+
+    /// `chars[from..to]`, which lie on one line, as that line prints them (with the spaces
+    /// [`Para::push`] dropped); empty if the range is empty or spans lines.
+    pub(super) fn printed(&self, from: usize, to: usize) -> String {
+        if to <= from {
+            return String::new();
+        }
+        let k = self.line_starts.partition_point(|&s| s <= from).max(1) - 1;
+        let same_line = self.line_starts.get(k + 1).is_none_or(|&next| to <= next);
+        let (Some(line), Some(&start), Some(&last)) = (
+            self.lines.get(k).filter(|_| same_line),
+            self.origin.get(from),
+            self.origin.get(to - 1),
+        ) else {
+            return String::new();
+        };
+        line.get(start..=last)
+            .map(String::from_iter)
+            .unwrap_or_default()
     }
 
     /// The range of the source line that holds offset `pos`.
@@ -47,35 +84,10 @@ impl Para {
     }
 }
 
-/// The characters of a line without the letter-spacing of justified text: a PDF that
-/// spreads a line to the margins prints 「国 家 信 访 局 2026 年 机 关 运 行 经 费」, one space
-/// between ideographs, which says nothing (Chinese does not separate words). A space is
-/// dropped where it stands alone between two ideographs inside a run of at least three
-/// ideographs so spaced (X Y Z); a lone space between two words (项目 金额) is kept.
-fn unspaced(line: &str) -> Vec<char> {
-    let chars: Vec<char> = line.chars().collect();
-    let han = |i: usize| chars.get(i).is_some_and(|&c| is_ideograph(c));
-    // A space at i is a letter-space: an ideograph on both sides, and the spacing continues
-    // on one side (i-2 a space after an ideograph at i-3, or i+2 a space before i+3).
-    let spaced = |i: usize| {
-        chars.get(i).is_some_and(|c| c.is_whitespace())
-            && i > 0
-            && han(i - 1)
-            && han(i + 1)
-            && ((i >= 3
-                && chars.get(i - 2).is_some_and(|c| c.is_whitespace())
-                && han(i - 3))
-                || (chars.get(i + 2).is_some_and(|c| c.is_whitespace()) && han(i + 3)))
-    };
-    (0..chars.len())
-        .filter(|&i| !spaced(i))
-        .map(|i| chars[i])
-        .collect()
-}
-
-/// A CJK unified ideograph (basic block or extension A).
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+/// Whether `c` is a Chinese character or full-width punctuation (CJK blocks and the
+/// full-width forms).
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}' | '“' | '”')
 }
 
 /// A piece of the narrative.
@@ -192,27 +204,4 @@ fn is_heading(line: &str) -> bool {
     marker(&chars).is_some()
         && !chars.iter().any(|c| "，。；：,;:！？!?".contains(*c))
         && !(0..chars.len()).any(|i| level_marker_at(&chars, i))
-}
-
-#[cfg(test)]
-mod spacing_tests {
-    use super::unspaced;
-
-    fn text(line: &str) -> String {
-        unspaced(line).into_iter().collect()
-    }
-
-    #[test]
-    fn letter_spaced_ideographs_are_joined_and_other_spaces_kept() {
-        assert_eq!(
-            text("国 家 信 访 局 2026 年 机 关 运 行 经 费 财 政 拨 款 预 算2,376.26 万元"),
-            "国家信访局 2026 年机关运行经费财政拨款预算2,376.26 万元"
-        );
-        // A lone space between two words, and spaces around figures, stay.
-        assert_eq!(text("项目 金额 12.00 万元"), "项目 金额 12.00 万元");
-        assert_eq!(text("支出 合计"), "支出 合计");
-        // Two spaces are not letter-spacing.
-        assert_eq!(text("收  入  支  出"), "收  入  支  出");
-        assert_eq!(text(""), "");
-    }
 }

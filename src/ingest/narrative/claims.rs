@@ -5,7 +5,10 @@ use super::bases::{budget_qualifier, budget_words, clause_base, completion_base}
 use super::chars::{at, ch, ends_with, find, len, rfind, squeeze, text};
 use super::scanner::{Num, UnitKind};
 use super::subjects::Named;
-use super::vocabulary::{Kind, AMOUNT_WORDS, BUDGET_WHOLES, COMPLETION_BUDGETS, LABELS, WHOLES};
+use super::vocabulary::{
+    side_totals, Kind, AMOUNT_WORDS, BUDGET_WHOLES, COMPLETION_BUDGETS, LABELS, VAGUE_WHOLES,
+    WHOLES,
+};
 use super::walker::{Ctx, Sentence, Walker};
 use super::Reading;
 use crate::disclosure::{Base, Direction, Indicator, Measure, Subject};
@@ -104,14 +107,20 @@ impl Walker<'_> {
             Named::Unresolved(why) => return Err(why),
             Named::Nothing => (self.last.clone().ok_or("未能确定占比所属对象")?, false),
         };
-        let whole = squeeze(&text(chars, z + 1, n.start));
-        let whole = whole.strip_suffix('的').unwrap_or(&whole);
+        let words = squeeze(&text(chars, z + 1, n.start));
+        let whole = whole_words(&words);
+        let spending = ["基本支出", "项目支出"].iter().position(|w| *w == whole);
         let of = if whole.is_empty() {
             state
                 .whole
                 .clone()
                 .or_else(|| self.enclosing_head(&subject))
                 .ok_or("未能确定占比的整体")?
+        } else if let Some(k) = spending {
+            // 占基本支出的: the 基本支出 of the funds the passage is about.
+            Subject::from(self.funds_at(c, z).spending(k == 0))
+        } else if let Some(&(_, income)) = VAGUE_WHOLES.iter().find(|(w, _)| *w == whole) {
+            self.vague_whole(income, &subject, state)
         } else {
             let budget: &[_] = match self.reading {
                 Reading::Budget => BUDGET_WHOLES,
@@ -131,6 +140,28 @@ impl Walker<'_> {
         d.of = Some(Base::Whole(of));
         d.named = named;
         Ok(d)
+    }
+
+    /// The total a vague whole (占收入总额, 占总支出的) stands for: the total of that side the
+    /// sentence states before its parts, else its first figure, else the head of the section
+    /// (or an enclosing one), when it is a total of that side other than the part; else
+    /// 本年收入合计 / 本年支出合计.
+    fn vague_whole(&self, income: bool, part: &Subject, state: &Sentence) -> Subject {
+        let totals = side_totals(income);
+        let of_side = |s: &Subject| s != part && s.indicator().is_some_and(|i| totals.contains(&i));
+        state
+            .whole
+            .clone()
+            .filter(of_side)
+            .or_else(|| state.first.clone().filter(of_side))
+            .or_else(|| self.enclosing_head(part).filter(of_side))
+            .unwrap_or_else(|| {
+                Subject::from(if income {
+                    Indicator::IncomeTotal
+                } else {
+                    Indicator::ExpenseTotal
+                })
+            })
     }
 
     /// 增长/下降 x%: the rate of the change just stated (same subject and base), else of the
@@ -308,14 +339,16 @@ impl Walker<'_> {
             .unwrap_or(Base::BudgetFull)
     }
 
-    /// 较上年持平: a flat claim (no number) of the last subject.
+    /// 较上年持平 (or 保持不变): a flat claim (no number) of the subject named before it, else
+    /// the last subject.
     pub(super) fn flat(
         &self,
         c: &Ctx,
         state: &Sentence,
     ) -> Option<(usize, Result<Option<Draft>, String>)> {
         let chars = c.chars();
-        let k = find(chars, c.start, c.end, "持平")?;
+        let k = find(chars, c.start, c.end, "持平")
+            .or_else(|| find(chars, c.start, c.end, "保持不变"))?;
         let result = (|| {
             let subject = match self.named(c, c.start, k, |x| x == Kind::Amount) {
                 Named::Found(s, _) => s,
@@ -336,6 +369,23 @@ impl Walker<'_> {
         })();
         Some((k, result))
     }
+}
+
+/// The whole named between 占 and a share's number, without the words around it: 占本年支出
+/// 合计的 → 本年支出合计, 占一般公共预算支出的比重为 → 一般公共预算支出, 占比 → (none: the
+/// whole is implied).
+fn whole_words(words: &str) -> &str {
+    let w = words.trim_end_matches(['为', '达']);
+    if let Some(rest) = w.strip_prefix('比') {
+        if rest.is_empty() {
+            return rest;
+        }
+    }
+    let w = ["比重", "比例"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
+    w.strip_suffix('的').unwrap_or(w)
 }
 
 /// The comparison printed after 决算 at `k`: where its words start, the comparison word, where

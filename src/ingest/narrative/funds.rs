@@ -61,7 +61,11 @@ impl Funds {
         use Indicator as I;
         Some(match subject.indicator()? {
             I::GpbIncome | I::GpbExpense | I::GpbBasic | I::GpbProject => Funds::GeneralBudget,
-            I::FiscalTotal | I::FiscalBasic | I::FiscalProject => Funds::Fiscal,
+            I::FiscalTotal
+            | I::FiscalExpense
+            | I::FiscalExpenseSum
+            | I::FiscalBasic
+            | I::FiscalProject => Funds::Fiscal,
             I::FundIncome | I::FundExpense | I::FundBasic | I::FundProject => Funds::FundBudget,
             I::SoeIncome | I::SoeExpense | I::SoeBasic | I::SoeProject => Funds::StateCapitalBudget,
             _ => return None,

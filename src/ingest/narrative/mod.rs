@@ -33,6 +33,7 @@ mod chars;
 mod claims;
 mod funds;
 mod names;
+mod printed;
 mod scanner;
 mod sections;
 mod subjects;
@@ -45,6 +46,7 @@ use crate::disclosure::{Base, Claim, Measure, NamePath};
 use crate::finding::{Finding, Rule};
 use crate::Catalog;
 use blocks::blocks;
+pub(crate) use printed::PrintedNames;
 use walker::Walker;
 
 /// The rule id of the problems reported here.
@@ -53,14 +55,17 @@ const RULE: Rule = Rule::IngestClaim;
 /// Extracts the claims (c001 …) and name paths (n001 …) of the narrative lines, in document
 /// order; numbers that cannot be bound are reported in `problems`. `year` is the document's
 /// fiscal year as its tables print it (the base of 与 2023 年度相比 is checked against it);
-/// without it, the first year the narrative prints is taken.
+/// without it, the first year the narrative prints is taken. Without a catalog, `printed`
+/// (the codes and names the document's tables print) tells what a 类 name or a name path
+/// stands for.
 pub(super) fn extract(
     lines: &[String],
     year: Option<u32>,
     catalog: Option<&Catalog>,
+    printed: &PrintedNames,
     problems: &mut Vec<Finding>,
 ) -> (Vec<Claim>, Vec<NamePath>) {
-    read(lines, year, catalog, Reading::Accounts, problems)
+    read(lines, year, catalog, printed, Reading::Accounts, problems)
 }
 
 /// Extracts the claims of a 部门预算's text (what its tables do not hold: front matter and
@@ -71,9 +76,10 @@ pub(super) fn extract_budget(
     lines: &[String],
     year: Option<u32>,
     catalog: Option<&Catalog>,
+    printed: &PrintedNames,
     problems: &mut Vec<Finding>,
 ) -> (Vec<Claim>, Vec<NamePath>) {
-    read(lines, year, catalog, Reading::Budget, problems)
+    read(lines, year, catalog, printed, Reading::Budget, problems)
 }
 
 /// Which document the text belongs to, for the vocabulary.
@@ -110,10 +116,16 @@ fn read(
     lines: &[String],
     year: Option<u32>,
     catalog: Option<&Catalog>,
+    printed: &PrintedNames,
     reading: Reading,
     problems: &mut Vec<Finding>,
 ) -> (Vec<Claim>, Vec<NamePath>) {
-    let mut walker = Walker::new(catalog, year.or_else(|| document_year(lines)), reading);
+    let mut walker = Walker::new(
+        catalog,
+        year.or_else(|| document_year(lines)),
+        reading,
+        printed,
+    );
     for block in blocks(lines) {
         walker.block(&block);
     }

@@ -54,10 +54,17 @@ impl Walker<'_> {
         if segments.len() != 3 {
             return Err(format!("名称路径「{printed}」不是类、款、项三级"));
         }
-        let catalog = self
-            .catalog
-            .ok_or_else(|| format!("无科目目录，无法由「{printed}」确定项级科目"))?;
         let names: Vec<&str> = segments.iter().map(|s| s.name.as_str()).collect();
+        let Some(catalog) = self.catalog else {
+            // Without a catalog, the names the document's own tables print for their codes.
+            return self
+                .printed
+                .resolve(&names)
+                .map(Subject::Item)
+                .ok_or_else(|| {
+                    format!("无科目目录，表中也未列示名称路径「{printed}」对应的项级科目")
+                });
+        };
         let code = catalog
             .resolve_names(&names)
             .map_err(|e| format!("名称路径「{printed}」无法对应科目（{e}）"))?;
@@ -69,9 +76,13 @@ impl Walker<'_> {
 
     /// The 类 a printed class name stands for.
     pub(super) fn resolve_class(&self, name: &str) -> Result<Subject, String> {
-        let catalog = self
-            .catalog
-            .ok_or_else(|| format!("无科目目录，无法由「{name}」确定类级科目"))?;
+        let Some(catalog) = self.catalog else {
+            return self
+                .printed
+                .resolve(&[name])
+                .map(Subject::Class)
+                .ok_or_else(|| format!("无科目目录，表中也未列示「{name}」对应的类级科目"));
+        };
         let code = catalog
             .resolve_names(&[name])
             .map_err(|e| format!("「{name}」无法对应类级科目（{e}）"))?;

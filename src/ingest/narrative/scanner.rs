@@ -177,10 +177,19 @@ fn with_unit(chars: &[char], start: usize, value: String, digits_end: usize, to:
     while j < to && ch(chars, j) == ' ' {
         j += 1;
     }
+    // 0.39 万（含…）: 万 alone, where the text goes on with punctuation, is 万元 with its 元
+    // dropped (万人次, 万平方米 go on with a unit).
+    let bare =
+        ch(chars, j) == '万' && (j + 1 >= to || "（(，,。；;）) ".contains(ch(chars, j + 1)));
     let (unit_text, unit) = UNITS
         .iter()
         .find(|(u, _)| j + len(u) <= to && at(chars, j, u))
         .map_or(("", UnitKind::Other), |&(u, k)| (u, k));
+    let (unit_text, unit) = if bare {
+        ("万", UnitKind::Money)
+    } else {
+        (unit_text, unit)
+    };
     let end = if unit_text.is_empty() {
         digits_end
     } else {

@@ -7,8 +7,9 @@ use super::scanner::{content_start, numbers, UnitKind};
 use super::vocabulary::{Kind, Names, BUDGET_LABELS, LABELS};
 use super::walker::{Ctx, Walker};
 use super::Reading;
+use crate::codes::FunctionCode;
 use crate::disclosure::{Indicator, Subject};
-use crate::FunctionCode;
+use crate::{Code, Level};
 
 /// What a clause names before a position.
 #[derive(Clone, Debug)]
@@ -53,6 +54,8 @@ impl Walker<'_> {
             Named::Unresolved(why) => return Err(why),
             // After 其中 the figure is about the part just named (其中：基本支出 …，比 2023
             // 年度增加 12.00 万元), not the total the paragraph is about.
+            // A name that cannot be told (教育支出 without a catalog) is not the part before.
+            Named::Nothing if self.names_something(c, to) => None,
             Named::Nothing if pending.is_some() => pending.cloned(),
             Named::Nothing if parts => self.last.clone().or_else(|| self.topic.clone()),
             Named::Nothing => self.topic.clone().or_else(|| self.last.clone()),
@@ -117,6 +120,12 @@ impl Walker<'_> {
                 };
             }
         }
+        // A 项 named with its code (小学教育（2050202），2023 年度决算数为 …).
+        if kind(Kind::Amount) {
+            if let Some((start, code)) = coded_item(chars, from, to) {
+                return Named::Found(Subject::Item(code), start);
+            }
+        }
         match self
             .label_hits(c, from, to)
             .into_iter()
@@ -125,7 +134,47 @@ impl Walker<'_> {
         {
             Some((start, _, Ok(s))) => Named::Found(s, start),
             Some((_, _, Err(why))) => Named::Unresolved(why),
+            None if kind(Kind::Amount) => self.bare_class(c, from, to),
             None => Named::Nothing,
+        }
+    }
+
+    /// Whether the words of the clause before `to` are a name the reader cannot tell (教育支出
+    /// when the catalog is missing, 国内公务接待支出): a figure after them is not about the
+    /// subject before.
+    fn names_something(&self, c: &Ctx, to: usize) -> bool {
+        plain_name(c.chars(), c.start, to)
+            .is_some_and(|(_, name)| ["支出", "收入", "经费"].iter().any(|w| name.ends_with(w)))
+    }
+
+    /// A 类 named without its marker by all the words before `to` (按照支出功能科目划分，教育支出
+    /// 425,287.27 万元; 其中：教育支出增加 …): a name ending with 支出 that the catalog knows
+    /// as a 类, of the funds the passage is about.
+    fn bare_class(&self, c: &Ctx, from: usize, to: usize) -> Named {
+        let Some((start, name)) =
+            plain_name(c.chars(), from, to).filter(|(_, n)| n.ends_with("支出"))
+        else {
+            return Named::Nothing;
+        };
+        let code = match self.catalog {
+            Some(cat) => cat.resolve_names(&[name.as_str()]).ok(),
+            None => self.printed.resolve(&[name.as_str()]),
+        };
+        let Some(code) = code.filter(|code| code.level() == Level::Class) else {
+            return Named::Nothing;
+        };
+        self.class_of_funds(code, self.funds_at(c, start))
+            .map_or(Named::Nothing, |s| Named::Found(s, start))
+    }
+
+    /// The subject of a 类 spent from `funds`: of the department's spending (公开03表) or of
+    /// 一般公共预算财政拨款支出 (公开05表); none for other funds, whose 类 no table of the
+    /// nine lists by code for every budget at once.
+    fn class_of_funds(&self, code: FunctionCode, funds: Funds) -> Option<Subject> {
+        match funds {
+            Funds::Department => Some(Subject::DepartmentClass(code)),
+            Funds::GeneralBudget => Some(Subject::Class(code)),
+            _ => None,
         }
     }
 
@@ -164,6 +213,7 @@ impl Walker<'_> {
         let chars = c.chars();
         let mut hits = Vec::new();
         let mut i = from;
+        let mut after_label = None;
         while i < to {
             let best = self
                 .labels()
@@ -171,10 +221,16 @@ impl Walker<'_> {
                 .max_by_key(|(l, _, _)| len(l));
             match best {
                 Some((l, kind, names)) => {
-                    if let Some(s) = self.resolve_label(c, i, *names) {
+                    let qualifies = after_label == Some(i);
+                    let resolved = match names {
+                        Names::Unqualified(_) if qualifies => None,
+                        _ => self.resolve_label(c, i, *names),
+                    };
+                    if let Some(s) = resolved {
                         hits.push((i, *kind, s));
                     }
                     i += len(l);
+                    after_label = Some(i);
                 }
                 None => i += 1,
             }
@@ -199,7 +255,7 @@ impl Walker<'_> {
         let sentence = text(chars, c.sentence.0, c.sentence.1);
         let fixed = |i: Indicator| Some(Ok(Subject::from(i)));
         match names {
-            Names::Fixed(s) => fixed(s),
+            Names::Fixed(s) | Names::Unqualified(s) => fixed(s),
             Names::Spending(basic) => fixed(self.funds_at(c, i).spending(basic)),
             // 工程类采购授予中小企业合同金额 is the award of one kind of purchase (货物, 工程,
             // 服务, …类), not of all.
@@ -249,7 +305,7 @@ impl Walker<'_> {
     /// the funds the sentence names before its 其中 (财政拨款支出总计为 …，其中：基本支出), else
     /// the funds of the paragraph's topic, else of the section's heading, else the
     /// department's (see [`funds`](super::funds)).
-    fn funds_at(&self, c: &Ctx, i: usize) -> Funds {
+    pub(super) fn funds_at(&self, c: &Ctx, i: usize) -> Funds {
         let chars = c.chars();
         let whole = find(chars, c.sentence.0, i, "其中").map(|q| text(chars, c.sentence.0, q));
         funds::qualifying(&text(chars, c.start, i))
@@ -275,4 +331,18 @@ fn coded_item(chars: &[char], from: usize, to: usize) -> Option<(usize, Function
         (closed && digits.len() == 7 && digits.starts_with('2'))
             .then(|| (content_start(chars, from, k), code))
     })
+}
+
+/// The words of `chars[from..to]` after a leading 其中, with where they start, when they are
+/// one name: not empty, no punctuation.
+fn plain_name(chars: &[char], from: usize, to: usize) -> Option<(usize, String)> {
+    let mut start = content_start(chars, from, to);
+    if at(chars, start, "其中") {
+        start = content_start(chars, start + 2, to);
+    }
+    let name = squeeze(&text(chars, start, to));
+    let plain = !name
+        .chars()
+        .any(|x| x.is_ascii_punctuation() || "，。；：、（）“”".contains(x));
+    (plain && !name.is_empty()).then_some((start, name))
 }

@@ -19,6 +19,9 @@ pub(super) enum Kind {
 pub(super) enum Names {
     /// Always the same subject.
     Fixed(Indicator),
+    /// The same subject, unless the label follows another one directly and so qualifies it
+    /// (“三公”经费财政拨款支出 is the 三公's, not all 财政拨款支出).
+    Unqualified(Indicator),
     /// 基本支出 (`true`) / 项目支出 (`false`) of the funds the words or the section name
     /// (see [`funds`](super::funds)).
     Spending(bool),
@@ -53,6 +56,21 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         Names::Fixed(I::FiscalTotal),
     ),
     ("收入支出总计", Kind::Amount, Names::Fixed(I::Total)),
+    ("收入总计", Kind::Amount, Names::Fixed(I::IncomeSum)),
+    ("年初结转和结余", Kind::Amount, Names::Fixed(I::CarryIn)),
+    ("上年结转和结余", Kind::Amount, Names::Fixed(I::CarryIn)),
+    ("年末结转和结余", Kind::Amount, Names::Fixed(I::CarryOut)),
+    ("支出总计", Kind::Amount, Names::Fixed(I::ExpenseSum)),
+    (
+        "财政拨款支出总计",
+        Kind::Amount,
+        Names::Fixed(I::FiscalExpenseSum),
+    ),
+    (
+        "财政拨款支出",
+        Kind::Amount,
+        Names::Unqualified(I::FiscalExpense),
+    ),
     ("收、支总计", Kind::Amount, Names::Fixed(I::Total)),
     ("总收入", Kind::Amount, Names::Fixed(I::Total)),
     ("总支出", Kind::Amount, Names::Fixed(I::Total)),
@@ -179,6 +197,56 @@ pub(super) const LABELS: &[(&str, Kind, Names)] = &[
         "公务接待费",
         Kind::Amount,
         Names::Fixed(I::SangongReception),
+    ),
+    (
+        "国内公务接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionDomestic),
+    ),
+    (
+        "国内公务接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionDomestic),
+    ),
+    (
+        "国（境）外公务接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "国（境）外公务接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "国(境)外公务接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "国(境)外公务接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionAbroad),
+    ),
+    (
+        "外宾接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
+        "外宾接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
+        "外事接待费",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
+    ),
+    (
+        "外事接待支出",
+        Kind::Amount,
+        Names::Fixed(I::SangongReceptionForeignGuests),
     ),
     (
         "机关运行经费",
@@ -472,6 +540,38 @@ pub(super) const BUDGET_WHOLES: &[(&str, Indicator)] = &[
     ("“三公”经费预算", I::SangongTotal),
 ];
 
+/// Wholes that name no one total (占收入总额, 占总支出的): the total the sentence or its
+/// section states on that side (`true` income, `false` expense), else 本年收入合计 /
+/// 本年支出合计.
+pub(super) const VAGUE_WHOLES: &[(&str, bool)] = &[
+    ("收入总额", true),
+    ("总收入", true),
+    ("收入总计", true),
+    ("全部收入", true),
+    ("支出总额", false),
+    ("全部支出", false),
+    ("总支出", false),
+    ("支出总计", false),
+];
+
+/// The totals a vague whole of the income (`true`) or expense side can stand for.
+pub(super) fn side_totals(income: bool) -> &'static [Indicator] {
+    if income {
+        &[I::IncomeSum, I::IncomeTotal, I::Total]
+    } else {
+        &[
+            I::ExpenseSum,
+            I::ExpenseTotal,
+            I::FiscalExpenseSum,
+            I::FiscalExpense,
+            I::GpbExpense,
+            I::FundExpense,
+            I::SoeExpense,
+            I::Total,
+        ]
+    }
+}
+
 /// Words after which an amount is the budget a completion rate is computed on (完成预算
 /// 0 万元的 0%), with the measure of that budget.
 pub(super) const COMPLETION_BUDGETS: &[(&str, Measure)] = &[
@@ -488,3 +588,53 @@ pub(super) const AMOUNT_WORDS: &[&str] = &[
     "决算为",
     "执行数为",
 ];
+
+/// What no table of a 决算 holds: the topics of figures that are read but cannot be checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Untabled {
+    /// 预算绩效管理: projects with targets, evaluated funds, scores and grades.
+    Performance,
+    /// 政府采购 amounts reserved for or won by 中小企业 (预留, 中标或成交).
+    ReservedProcurement,
+    /// 国有资产: vehicles, buildings, land and asset values.
+    Assets,
+}
+
+impl Untabled {
+    /// What the topic is, in Chinese.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Untabled::Performance => "预算绩效管理",
+            Untabled::ReservedProcurement => "面向中小企业预留的政府采购",
+            Untabled::Assets => "国有资产占有使用",
+        }
+    }
+}
+
+/// The words that put a figure under a topic no table holds (the first found wins).
+pub(super) const UNTABLED: &[(&str, Untabled)] = &[
+    ("绩效目标", Untabled::Performance),
+    ("绩效跟踪", Untabled::Performance),
+    ("绩效自评", Untabled::Performance),
+    ("绩效评价", Untabled::Performance),
+    ("绩效评级", Untabled::Performance),
+    ("预算绩效", Untabled::Performance),
+    ("平均得分", Untabled::Performance),
+    ("预留", Untabled::ReservedProcurement),
+    ("中标或成交", Untabled::ReservedProcurement),
+    ("车辆", Untabled::Assets),
+    ("房屋", Untabled::Assets),
+    ("土地", Untabled::Assets),
+    ("固定资产", Untabled::Assets),
+    ("资产总额", Untabled::Assets),
+    ("国有资产", Untabled::Assets),
+];
+
+/// The topic no table holds that `text` is about, if any.
+pub(super) fn untabled(text: &str) -> Option<Untabled> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    UNTABLED
+        .iter()
+        .find(|(w, _)| t.contains(w))
+        .map(|&(_, u)| u)
+}

@@ -8,11 +8,13 @@ use super::chars::{at, find, text, trim};
 use super::claims::Draft;
 use super::funds::{self, Funds};
 use super::names::PathSpan;
+use super::printed::PrintedNames;
 use super::scanner::{clauses, content_start, numbers, sentences};
 use super::sections::{marker, part_kind, PartKind, Section};
+use super::vocabulary::{untabled, Untabled};
 use super::{Reading, RULE};
 use crate::disclosure::{Base, Claim, Measure, NamePath, Subject};
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, Rule};
 use crate::Catalog;
 use std::collections::HashMap;
 
@@ -26,7 +28,7 @@ pub(super) struct Sentence {
     /// The last change stated (subject, base), for the rate that follows it.
     pub(super) change: Option<(Subject, Base)>,
     /// The subject of the first named figure of the sentence (the total its 其中 parts).
-    first: Option<Subject>,
+    pub(super) first: Option<Subject>,
     /// The whole of the shares that follow: the total before 其中 / 主要用于, or a subject
     /// named in a clause ending with 中 (“三公”经费财政拨款支出决算中，…占 x%).
     pub(super) whole: Option<Subject>,
@@ -61,6 +63,8 @@ pub(super) struct Walker<'a> {
     pub(super) catalog: Option<&'a Catalog>,
     /// Whose text it is (a budget's widens the vocabulary).
     pub(super) reading: Reading,
+    /// The codes and names the document's tables print (for names, without a catalog).
+    pub(super) printed: &'a PrintedNames,
     pub(super) year: Option<u32>,
     pub(super) kind: PartKind,
     pub(super) prefix: String,
@@ -73,12 +77,17 @@ pub(super) struct Walker<'a> {
     pub(super) table: Option<Table>,
     /// What the paragraph is about (set by a named subject outside 其中).
     pub(super) topic: Option<Subject>,
+    /// Why the name path the item opens with names no subject (the item's figures are
+    /// reported with it).
+    untold: Option<String>,
     /// The subject of the last claim.
     pub(super) last: Option<Subject>,
     /// The subject of the first claim of each section label.
     pub(super) heads: HashMap<String, Subject>,
     /// The funds each section's heading is about (（四）高等学校财政拨款支出决算表说明).
     scopes: HashMap<String, Funds>,
+    /// The topic no table holds that each section's heading names (（四）预算绩效管理情况).
+    untabled: HashMap<String, Untabled>,
     /// The projects of 十三(三), in order.
     pub(super) projects: Vec<String>,
     pub(super) claims: Vec<Claim>,
@@ -95,10 +104,12 @@ impl<'a> Walker<'a> {
         catalog: Option<&'a Catalog>,
         year: Option<u32>,
         reading: Reading,
+        printed: &'a PrintedNames,
     ) -> Walker<'a> {
         Walker {
             catalog,
             reading,
+            printed,
             year,
             kind: PartKind::Statement,
             prefix: String::new(),
@@ -108,9 +119,11 @@ impl<'a> Walker<'a> {
             section: Section::default(),
             table: None,
             topic: None,
+            untold: None,
             last: None,
             heads: HashMap::new(),
             scopes: HashMap::new(),
+            untabled: HashMap::new(),
             projects: Vec::new(),
             claims: Vec::new(),
             names: Vec::new(),
@@ -139,6 +152,7 @@ impl<'a> Walker<'a> {
         self.section = Section::default();
         self.heads.clear();
         self.scopes.clear();
+        self.untabled.clear();
         self.forget();
     }
 
@@ -146,6 +160,7 @@ impl<'a> Walker<'a> {
     pub(super) fn forget(&mut self) {
         self.table = None;
         self.topic = None;
+        self.untold = None;
         self.last = None;
     }
 
@@ -167,6 +182,14 @@ impl<'a> Walker<'a> {
             .copied()
     }
 
+    /// The topic no table holds that the heading of this section or an enclosing one names.
+    fn section_untabled(&self) -> Option<Untabled> {
+        std::iter::once(self.section.clone())
+            .chain(self.section.ancestors())
+            .find_map(|s| self.untabled.get(&s.label(&self.prefix, self.depth)))
+            .copied()
+    }
+
     /// Reads a paragraph: its heading marker, name paths, project heading and claims.
     fn prose(&mut self, para: &Para) {
         let m = marker(&para.chars);
@@ -176,8 +199,14 @@ impl<'a> Walker<'a> {
             let heading = text(&para.chars, m.len, para.chars.len());
             let label = self.label();
             match funds::of_heading(&heading) {
-                Some(f) => self.scopes.insert(label, f),
+                Some(f) => self.scopes.insert(label.clone(), f),
                 None => self.scopes.remove(&label),
+            };
+            // A heading is a title: no sentence punctuation before its end.
+            let title = heading.trim().trim_end_matches(['：', ':', '。']);
+            match untabled(title).filter(|_| !title.contains(['，', '。', '；', ','])) {
+                Some(u) => self.untabled.insert(label, u),
+                None => self.untabled.remove(&label),
             };
         }
         // A share or rate is never bound to a figure of an earlier paragraph.
@@ -194,12 +223,15 @@ impl<'a> Walker<'a> {
         self.project(para, body);
         // An item that opens with its name path (1、一般公共服务支出（类）财政事务（款）行政运行
         // （项）。主要用于：…。年初预算为 …) is what the paragraph's figures are about.
-        if let Some(PathSpan {
-            subject: Ok(subject),
-            ..
-        }) = paths.first().filter(|p| p.start == body)
+        match paths
+            .first()
+            .filter(|p| p.start == body)
+            .map(|p| &p.subject)
         {
-            self.topic = Some(subject.clone());
+            Some(Ok(subject)) => self.topic = Some(subject.clone()),
+            // Its figures cannot be bound, for the reason the path cannot.
+            Some(Err(why)) => self.untold = Some(why.clone()),
+            None => {}
         }
         self.previous = Sentence::default();
         for (s, e) in sentences(&para.chars, body) {
@@ -257,12 +289,17 @@ impl<'a> Walker<'a> {
             events.push((pos, result));
         }
         events.sort_by_key(|(pos, _)| *pos);
-        if events.is_empty() {
+        // A clause whose numbers state nothing (小学教育（2050202）) names what follows.
+        if events.iter().all(|(_, r)| matches!(r, Ok(None))) {
             state.pending = pending;
         }
         for (_, result) in events {
             match result {
-                Ok(Some(d)) => self.accept(c, d, state),
+                Ok(Some(d)) => {
+                    // What follows is about the figure just read, not a name before it.
+                    state.pending = None;
+                    self.accept(c, d, state);
+                }
                 Ok(None) => {}
                 Err(why) => {
                     // What follows in the sentence may depend on the unbound figure: do not
@@ -300,7 +337,7 @@ impl<'a> Walker<'a> {
             value: d.value,
             word: d.word,
             of: d.of,
-            quote: text(c.chars(), qs, qe),
+            quote: c.para.printed(qs, qe),
             note: String::new(),
         });
     }
@@ -318,7 +355,31 @@ impl<'a> Walker<'a> {
         }
         self.reported = Some(self.sentence_no);
         let sentence = text(c.chars(), c.sentence.0, c.sentence.1);
-        self.problem(sentence.trim(), why);
+        // What the sentence says up to the figure decides whether a table could hold it.
+        let said = untabled(&text(c.chars(), c.sentence.0, c.end));
+        match said.or_else(|| self.section_untabled()) {
+            Some(topic) => {
+                let text = format!(
+                    "不可核对（无表列示{}）：{}（{}）",
+                    topic.name(),
+                    sentence.trim(),
+                    self.label()
+                );
+                self.problems.push(Finding::warning(
+                    Rule::IngestUnchecked,
+                    Place::default(),
+                    text,
+                ));
+            }
+            None => {
+                let why = match &self.untold {
+                    // No subject named for the figure: the item's own is the one untold.
+                    Some(path) if why.ends_with("所属对象") => path.clone(),
+                    _ => why.to_owned(),
+                };
+                self.problem(sentence.trim(), &why);
+            }
+        }
     }
 
     /// Records an `ingest.claim` warning.

@@ -1,14 +1,20 @@
 //! A 部门预算's text read with the budget vocabulary: paragraphs of 无锡市信访局 2025, 西安市
 //! 人社局 2020 and 西安市科技局 2022 (tests/fixtures/corpus/yusuan/) and variants.
 
-use super::super::extract_budget;
+use super::super::{extract_budget, PrintedNames};
 use super::{lines, tokens};
 use crate::disclosure::{Claim, Measure};
 use crate::finding::Finding;
 
 fn budget(text: &str) -> (Vec<Claim>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let (claims, _) = extract_budget(&lines(text), Some(2025), None, &mut problems);
+    let (claims, _) = extract_budget(
+        &lines(text),
+        Some(2025),
+        None,
+        &PrintedNames::default(),
+        &mut problems,
+    );
     (claims, problems)
 }
 

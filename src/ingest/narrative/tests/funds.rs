@@ -40,14 +40,31 @@ fn the_fiscal_spending_of_every_budget_is_not_the_departments() {
     assert_eq!(
         keys(&claims),
         [
+            "三(三) expense_sum amount 481483.46",
             "三(三) expense:基本支出 amount 367180.56",
+            "三(三) expense:基本支出 share 76.26",
             "三(三) expense:项目支出 amount 114302.90",
+            "三(三) expense:项目支出 share 23.74",
+            "三(四) fiscal_expense_sum amount 266783.56",
             "三(四) fiscal_basic amount 209899.51",
+            "三(四) fiscal_basic share 78.68",
             "三(四) fiscal_project amount 56884.05",
+            "三(四) fiscal_project share 21.32",
         ]
     );
-    // No table of the nine holds them: not compared with 公开03表 (the embedded document's
-    // 合计 基本支出 is 4082.71), nor with anything else.
+    // 占总支出的 is a share of the total the sentence states before 其中 (支出总计, 财政拨款
+    // 支出总计): each share is checked against it.
+    assert_eq!(
+        claims[2].of.as_ref().map(|o| o.to_string()).as_deref(),
+        Some("expense_sum")
+    );
+    assert_eq!(
+        claims[7].of.as_ref().map(|o| o.to_string()).as_deref(),
+        Some("fiscal_expense_sum")
+    );
+    // No table of the nine holds the 财政拨款 parts, nor 支出总计 (本年支出合计 here, the 总计
+    // elsewhere): not compared with 公开03表 (the embedded document's 合计 基本支出 is 4082.71),
+    // nor with anything else.
     let findings = audited(claims);
     let on = |id: &str| {
         findings
@@ -55,10 +72,48 @@ fn the_fiscal_spending_of_every_budget_is_not_the_departments() {
             .filter(|f| f.message().contains(&format!(" {id} ")))
             .count()
     };
-    assert_eq!((on("c003"), on("c004")), (0, 0), "{findings:#?}");
+    assert_eq!(
+        (on("c001"), on("c006"), on("c007"), on("c009")),
+        (0, 0, 0, 0),
+        "{findings:#?}"
+    );
     assert!(findings
         .iter()
-        .any(|f| f.rule.as_str() == "n.amount" && f.message().contains(" c001 ")));
+        .any(|f| f.rule.as_str() == "n.amount" && f.message().contains(" c002 ")));
+    assert!(
+        findings.iter().all(|f| f.rule.as_str() != "n.share"),
+        "{findings:#?}"
+    );
+}
+
+/// A share of 占总支出的 whose sentence states no total is of the total its section states
+/// first; a wrong one is found.
+#[test]
+fn a_vague_whole_is_the_total_the_passage_states() {
+    let (claims, _, _) = small(
+        "（三）高等学校支出决算表说明\n学校 2024 年度各项支出总计 200.00 万元。\n\
+         按照支出功能科目划分，教育支出 150.00 万元，占总支出的 75.00%；其他支出 50.00 万元，\
+         占总支出的 20.00%。",
+    );
+    let shares: Vec<String> = keys(&claims)
+        .into_iter()
+        .filter(|k| k.contains(" share "))
+        .collect();
+    assert_eq!(
+        shares,
+        [
+            "(三) department_class:205 share 75.00",
+            "(三) department_class:229 share 20.00"
+        ]
+    );
+    let findings = audited(claims);
+    let wrong: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule.as_str() == "n.share" && f.severity == Severity::Error)
+        .map(|f| f.message())
+        .collect();
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].contains("20.00"), "{}", wrong[0]);
 }
 
 /// The heading alone says whose money it is, when the sentence does not; a heading that
@@ -104,11 +159,13 @@ fn the_words_come_before_the_heading() {
         [
             "一 fiscal_basic amount 4.00",
             "一 gpb_project amount 3.00",
+            "一 fiscal_expense_sum amount 9.00",
             "一 fiscal_basic amount 6.00",
             "一 expense_total amount 20.00",
             "一 expense:基本支出 amount 12.00",
             "一 gpb_expense amount 8.00",
             "一 gpb_basic amount 5.00",
+            "二 fiscal_expense_sum amount 9.00",
             "二 fiscal_basic amount 6.00",
         ]
     );

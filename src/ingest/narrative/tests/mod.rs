@@ -7,6 +7,7 @@ mod narratives;
 mod pieces;
 mod robustness;
 mod seed;
+mod wordings;
 
 use super::extract;
 use crate::disclosure::{Claim, Document, NamePath};
@@ -29,7 +30,13 @@ fn seed_lines() -> Vec<String> {
 
 fn run(lines: &[String], catalog: Option<&Catalog>) -> (Vec<Claim>, Vec<NamePath>, Vec<Finding>) {
     let mut problems = Vec::new();
-    let (c, n) = extract(lines, None, catalog, &mut problems);
+    let (c, n) = extract(
+        lines,
+        None,
+        catalog,
+        &super::PrintedNames::default(),
+        &mut problems,
+    );
     (c, n, problems)
 }
 
