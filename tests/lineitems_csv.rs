@@ -3,7 +3,7 @@
 
 use cn_budget::lineitems::csv::{rollup_csv, CsvLineItems};
 use cn_budget::lineitems::{ColumnSpec, LineItemError, LineItems, Row, Totals};
-use cn_budget::tree::Tree;
+use cn_budget::tree::{Crosstab, Tree};
 use cn_budget::{Catalog, Code, EconomicCode, EconomicScheme, FunctionCode, Level};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -102,6 +102,87 @@ fn batches_threads_and_merges_give_the_same_totals() {
         .merge(&rollup_csv(half(a).as_bytes(), &department(), 1).unwrap())
         .unwrap();
     assert_eq!(merged, one);
+}
+
+/// Generated line items (fixed-seed xorshift): the codes of the fixture's rows in another
+/// order and mix, amounts of any sign, as CSV text and as (functional, economic, cents).
+fn generated(n: usize) -> (String, Vec<(u32, u32, i64)>) {
+    let sample = sample_rows();
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut text = String::from("exp_func_code,dep_bgt_eco_code,pay_amt\n");
+    let rows: Vec<(u32, u32, i64)> = (0..n)
+        .map(|_| {
+            let f = sample[(next() % sample.len() as u64) as usize].0;
+            let e = sample[(next() % sample.len() as u64) as usize].1;
+            let cents = (next() % 2_000_000_000) as i64 - 1_000_000_000;
+            (f.as_u32(), e.as_u32(), cents)
+        })
+        .collect();
+    for (f, e, cents) in &rows {
+        let sign = if *cents < 0 { "-" } else { "" };
+        let (yuan, fen) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+        text.push_str(&format!("{f},{e},{sign}{yuan}.{fen:02}\n"));
+    }
+    (text, rows)
+}
+
+/// The crosstab through CSV, read in many small batches, in one batch large enough to be
+/// summed on two threads, or in between, equals the columnar crosstab of all the rows at
+/// once and the Decimal crosstab of the rows.
+#[test]
+fn the_crosstab_through_csv_equals_the_columnar_one_for_any_batches() {
+    let (text, rows) = generated(140_000);
+    let functional: Vec<u32> = rows.iter().map(|r| r.0).collect();
+    let economic: Vec<u32> = rows.iter().map(|r| r.1).collect();
+    let cents: Vec<i64> = rows.iter().map(|r| r.2).collect();
+    let functions = Tree::from_codes(
+        functional
+            .iter()
+            .map(|&v| FunctionCode::try_from(v).unwrap()),
+    );
+    let economics = Tree::from_codes(economic.iter().map(|&v| EconomicCode::try_from(v).unwrap()));
+    let amount = cn_budget::tree::FixedColumn::I64 {
+        values: &cents,
+        scale: 2,
+    };
+    let want = Crosstab::partial_columns(&functions, &economics, &functional, &economic, amount, 1)
+        .unwrap();
+    let decimal_rows: Vec<(FunctionCode, EconomicCode, Decimal)> = rows
+        .iter()
+        .map(|&(f, e, c)| {
+            (
+                f.try_into().unwrap(),
+                e.try_into().unwrap(),
+                Decimal::new(c, 2),
+            )
+        })
+        .collect();
+    let decimal = Crosstab::build(&functions, &economics, &decimal_rows).unwrap();
+    for (batch, threads) in [(3, 1), (1000, 2), (140_000, 2), (140_000, 1)] {
+        let totals = CsvLineItems::new(text.as_bytes(), &department())
+            .unwrap()
+            .batch_rows(batch)
+            .rollup(threads)
+            .unwrap();
+        let (_, crosstabs) = totals.economic().unwrap();
+        assert_eq!(
+            crosstabs[0], want,
+            "batches of {batch} on {threads} thread(s)"
+        );
+        let table = totals.crosstab(0, &functions, &economics).unwrap().unwrap();
+        for &f in functions.codes() {
+            for &e in economics.codes() {
+                assert_eq!(table.get(f, e), decimal.get(f, e), "{f} × {e}");
+            }
+        }
+        assert_eq!(totals.rows(), 140_000);
+    }
 }
 
 #[test]

@@ -224,7 +224,7 @@ impl<R: Read> CsvLineItems<R> {
             while self.next_batch(&mut batch)? {
                 totals.add(batch.functional(), batch.economic(), &batch.fixed_columns())?;
             }
-            return Ok(totals.finish());
+            return totals.finish();
         }
         // Two batches in flight: the reader fills one while the other is summed.
         let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<LineItems>(1);
@@ -258,7 +258,7 @@ impl<R: Read> CsvLineItems<R> {
             };
             read.and(summed)
         })?;
-        Ok(totals.finish())
+        totals.finish()
     }
 
     fn push_record(&self, batch: &mut LineItems) -> Result<(), LineItemError> {

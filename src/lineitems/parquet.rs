@@ -86,7 +86,7 @@ pub fn rollup_parquet<R: ChunkReader + 'static>(
         let items = reader.read(&batch)?;
         totals.add(items.functional(), items.economic(), items.amounts())?;
     }
-    Ok(totals.finish())
+    totals.finish()
 }
 
 /// The checking reader and the record batches of the spec's columns.

@@ -58,6 +58,20 @@ impl FixedColumn<'_> {
         self.len() == 0
     }
 
+    /// The rows `range` of the column.
+    pub(crate) fn slice(&self, range: Range<usize>) -> FixedColumn<'_> {
+        match *self {
+            FixedColumn::I64 { values, scale } => FixedColumn::I64 {
+                values: &values[range],
+                scale,
+            },
+            FixedColumn::I128 { values, scale } => FixedColumn::I128 {
+                values: &values[range],
+                scale,
+            },
+        }
+    }
+
     /// The declared scale (number of decimals).
     ///
     /// ```
@@ -72,7 +86,7 @@ impl FixedColumn<'_> {
 }
 
 /// Rows looked up per block: the cell indices of a block stay in L1.
-const BLOCK: usize = 1024;
+pub(super) const BLOCK: usize = 1024;
 /// Fewer rows than this per thread are not worth a thread.
 const MIN_ROWS_PER_THREAD: usize = 1 << 16;
 /// Up to this many `i64` columns get a fused loop specialised for their number.
@@ -222,7 +236,12 @@ where
 /// `W + 1`, count first). Cannot overflow: see the module docs (fewer than 2⁶⁴ addends
 /// below 2⁶³ in magnitude).
 #[inline(always)]
-fn fused_i64<const W: usize>(acc: &mut [i128], idx: &[u32], columns: [&[i64]; W], start: usize) {
+pub(super) fn fused_i64<const W: usize>(
+    acc: &mut [i128],
+    idx: &[u32],
+    columns: [&[i64]; W],
+    start: usize,
+) {
     let columns = columns.map(|c| &c[start..start + idx.len()]);
     for (k, &cell) in idx.iter().enumerate() {
         let base = cell as usize * (W + 1);
@@ -234,8 +253,9 @@ fn fused_i64<const W: usize>(acc: &mut [i128], idx: &[u32], columns: [&[i64]; W]
     }
 }
 
-/// The general path: any number of columns, `i128` ones with checked adds.
-fn by_column(
+/// The general path: any number of columns, every add checked (so that it can also add
+/// into sums that are already large, as the running sums of many batches).
+pub(super) fn by_column(
     acc: &mut [i128],
     idx: &[u32],
     amounts: &[FixedColumn<'_>],
@@ -251,7 +271,10 @@ fn by_column(
         match *amount {
             FixedColumn::I64 { values, .. } => {
                 for (&cell, &v) in idx.iter().zip(&values[rows.clone()]) {
-                    acc[slot(cell)] += i128::from(v);
+                    let a = &mut acc[slot(cell)];
+                    *a = a
+                        .checked_add(i128::from(v))
+                        .ok_or(RollupError::Overflow { column })?;
                 }
             }
             FixedColumn::I128 { values, .. } => {

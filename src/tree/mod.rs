@@ -120,12 +120,14 @@ mod columnar;
 mod crosstab;
 mod fixed;
 mod partial;
+mod running;
 mod values;
 
 pub use amounts::Amounts;
 pub use columnar::FixedColumn;
 pub use crosstab::Crosstab;
 pub use partial::{PartialCrosstab, PartialRollup};
+pub(crate) use running::RunningSums;
 
 use crate::catalog::CodeList;
 use crate::codes::CodeKey;
