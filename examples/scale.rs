@@ -15,7 +15,8 @@
 //! `--csv FILE` writes N rows as a CSV file of line items instead (the same 项 and amounts,
 //! with a 部门 economic 款 per row: `exp_func_code,dep_bgt_eco_code,bgt_amt,pay_amt,basic_amt`),
 //! and `--parquet FILE` (feature `parquet`) the same rows as a Snappy Parquet file (codes as
-//! strings, amounts as `Decimal128(18, 2)`, row groups of 1 Mi rows), for measuring the
+//! strings, amounts as `Decimal128(18, 2)`, row groups of 1 Mi rows or `--row-group ROWS`),
+//! for measuring the
 //! `lineitems` readers: `cargo run --release --example lineitems -- FILE --economic department`.
 
 #[path = "../benches/support/synthetic.rs"]
@@ -34,6 +35,7 @@ struct Options {
     dump: Option<String>,
     csv: Option<String>,
     parquet: Option<String>,
+    row_group: usize,
 }
 
 fn options() -> Result<Options, String> {
@@ -44,6 +46,7 @@ fn options() -> Result<Options, String> {
         dump: None,
         csv: None,
         parquet: None,
+        row_group: 1 << 20,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -55,6 +58,7 @@ fn options() -> Result<Options, String> {
             "--dump" => o.dump = Some(value("--dump")?),
             "--csv" => o.csv = Some(value("--csv")?),
             "--parquet" => o.parquet = Some(value("--parquet")?),
+            "--row-group" => o.row_group = parse(&value("--row-group")?)?,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -121,7 +125,7 @@ fn write_csv(path: &str, rows: usize) -> std::io::Result<()> {
 
 /// Writes the rows of [`write_csv`] as a Parquet file, 64 Ki rows per batch.
 #[cfg(feature = "parquet")]
-fn write_parquet(path: &str, rows: usize) -> Result<(), Box<dyn std::error::Error>> {
+fn write_parquet(path: &str, rows: usize, row_group: usize) -> Result<(), Box<dyn std::error::Error>> {
     use arrow_array::{ArrayRef, Decimal128Array, RecordBatch, StringArray};
     use std::sync::Arc;
     let mut text = Vec::new();
@@ -130,7 +134,7 @@ fn write_parquet(path: &str, rows: usize) -> Result<(), Box<dyn std::error::Erro
     let mut lines = text.lines().skip(1).peekable();
     let props = parquet::file::properties::WriterProperties::builder()
         .set_compression(parquet::basic::Compression::SNAPPY)
-        .set_max_row_group_size(1 << 20)
+        .set_max_row_group_row_count(Some(row_group.max(1)))
         .build();
     let mut writer: Option<parquet::arrow::ArrowWriter<std::fs::File>> = None;
     while lines.peek().is_some() {
@@ -196,7 +200,7 @@ fn main() -> ExitCode {
     }
     if let Some(path) = &o.parquet {
         #[cfg(feature = "parquet")]
-        if let Err(e) = write_parquet(path, o.rows) {
+        if let Err(e) = write_parquet(path, o.rows, o.row_group) {
             eprintln!("scale: cannot write {path}: {e}");
             return ExitCode::FAILURE;
         }
