@@ -125,7 +125,11 @@ fn write_csv(path: &str, rows: usize) -> std::io::Result<()> {
 
 /// Writes the rows of [`write_csv`] as a Parquet file, 64 Ki rows per batch.
 #[cfg(feature = "parquet")]
-fn write_parquet(path: &str, rows: usize, row_group: usize) -> Result<(), Box<dyn std::error::Error>> {
+fn write_parquet(
+    path: &str,
+    rows: usize,
+    row_group: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     use arrow_array::{ArrayRef, Decimal128Array, RecordBatch, StringArray};
     use std::sync::Arc;
     let mut text = Vec::new();

@@ -204,6 +204,22 @@ where
 {
     let width = amounts.len();
     let mut sums = Sums::new(cells, width);
+    let fused = fusable(amounts);
+    let mut block = [0u32; BLOCK];
+    let mut start = range.start;
+    while start < range.end {
+        let end = (start + BLOCK).min(range.end);
+        let idx = &mut block[..end - start];
+        index(start..end, idx);
+        add_block(&mut sums.cells, idx, fused.as_deref(), amounts, start)?;
+        start = end;
+    }
+    Ok(sums)
+}
+
+/// The columns as `i64` slices when every one is `i64` and there are at most [`FUSED_MAX`]:
+/// the input of the fused loop.
+pub(super) fn fusable<'a>(amounts: &[FixedColumn<'a>]) -> Option<Vec<&'a [i64]>> {
     let i64s: Option<Vec<&[i64]>> = amounts
         .iter()
         .map(|a| match *a {
@@ -211,37 +227,35 @@ where
             FixedColumn::I128 { .. } => None,
         })
         .collect();
-    let fused = i64s.filter(|c| c.len() <= FUSED_MAX);
-    let mut block = [0u32; BLOCK];
-    let mut start = range.start;
-    while start < range.end {
-        let end = (start + BLOCK).min(range.end);
-        let idx = &mut block[..end - start];
-        index(start..end, idx);
-        let acc = &mut sums.cells[..];
-        match fused.as_deref() {
-            Some([]) => fused_i64::<0>(acc, idx, [], start),
-            Some(&[a]) => fused_i64::<1>(acc, idx, [a], start),
-            Some(&[a, b]) => fused_i64::<2>(acc, idx, [a, b], start),
-            Some(&[a, b, c]) => fused_i64::<3>(acc, idx, [a, b, c], start),
-            Some(&[a, b, c, d]) => fused_i64::<4>(acc, idx, [a, b, c, d], start),
-            _ => by_column(acc, idx, amounts, start)?,
-        }
-        start = end;
+    i64s.filter(|c| c.len() <= FUSED_MAX)
+}
+
+/// Adds the rows `start..start + idx.len()` into the cells `idx` (stride `columns + 1`,
+/// count first): by the fused loop for the `fused` columns (see [`fusable`]), else column by
+/// column with checked adds.
+pub(super) fn add_block(
+    acc: &mut [i128],
+    idx: &[u32],
+    fused: Option<&[&[i64]]>,
+    amounts: &[FixedColumn<'_>],
+    start: usize,
+) -> Result<(), RollupError> {
+    match fused {
+        Some([]) => fused_i64::<0>(acc, idx, [], start),
+        Some(&[a]) => fused_i64::<1>(acc, idx, [a], start),
+        Some(&[a, b]) => fused_i64::<2>(acc, idx, [a, b], start),
+        Some(&[a, b, c]) => fused_i64::<3>(acc, idx, [a, b, c], start),
+        Some(&[a, b, c, d]) => fused_i64::<4>(acc, idx, [a, b, c, d], start),
+        _ => by_column(acc, idx, amounts, start)?,
     }
-    Ok(sums)
+    Ok(())
 }
 
 /// Adds the rows `start..start + idx.len()` of `W` `i64` columns into their cells (stride
 /// `W + 1`, count first). Cannot overflow: see the module docs (fewer than 2⁶⁴ addends
 /// below 2⁶³ in magnitude).
 #[inline(always)]
-pub(super) fn fused_i64<const W: usize>(
-    acc: &mut [i128],
-    idx: &[u32],
-    columns: [&[i64]; W],
-    start: usize,
-) {
+fn fused_i64<const W: usize>(acc: &mut [i128], idx: &[u32], columns: [&[i64]; W], start: usize) {
     let columns = columns.map(|c| &c[start..start + idx.len()]);
     for (k, &cell) in idx.iter().enumerate() {
         let base = cell as usize * (W + 1);
@@ -255,7 +269,7 @@ pub(super) fn fused_i64<const W: usize>(
 
 /// The general path: any number of columns, every add checked (so that it can also add
 /// into sums that are already large, as the running sums of many batches).
-pub(super) fn by_column(
+fn by_column(
     acc: &mut [i128],
     idx: &[u32],
     amounts: &[FixedColumn<'_>],

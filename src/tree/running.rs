@@ -13,7 +13,7 @@
 //! `row codes × column width × (amount columns + 1) × 16` bytes for the grid, plus 4 bytes
 //! per value in the range of each kind of code seen.
 
-use super::columnar::{by_column, fused_i64, validate, FixedColumn, BLOCK};
+use super::columnar::{add_block, fusable, validate, FixedColumn, BLOCK};
 use super::fixed::POW10;
 use super::{PartialCrosstab, PartialRollup, RollupError};
 use crate::Code;
@@ -156,25 +156,17 @@ impl<R: Code + TryFrom<u32>, K: Code + TryFrom<u32>> RunningSums<R, K> {
         let amounts: Vec<FixedColumn<'_>> = amounts
             .iter()
             .zip(&rescaled)
-            .map(|(&a, r)| match r {
-                Some(values) => FixedColumn::I128 {
-                    values,
-                    scale: a.scale(),
-                },
+            .zip(&self.scales)
+            .map(|((&a, r), &scale)| match r {
+                Some(values) => FixedColumn::I128 { values, scale },
                 None => a,
             })
             .collect();
         self.wide |= amounts
             .iter()
             .any(|a| matches!(a, FixedColumn::I128 { .. }));
-        let i64s: Option<Vec<&[i64]>> = amounts
-            .iter()
-            .map(|a| match *a {
-                FixedColumn::I64 { values, .. } => Some(values),
-                FixedColumn::I128 { .. } => None,
-            })
-            .collect();
-        let fused = i64s.filter(|c| c.len() <= 4 && !self.wide);
+        // Sums only of `i64` addends (fewer than 2⁶⁴) cannot overflow; others are checked.
+        let fused = fusable(&amounts).filter(|_| !self.wide);
         let (mut row_slots, mut column_slots, mut idx) =
             ([0u32; BLOCK], [0u32; BLOCK], [0u32; BLOCK]);
         let mut start = 0;
@@ -196,16 +188,13 @@ impl<R: Code + TryFrom<u32>, K: Code + TryFrom<u32>> RunningSums<R, K> {
             {
                 *o = r * capacity + k;
             }
-            let acc = &mut self.cells[..];
-            let idx = &idx[..len];
-            match fused.as_deref() {
-                Some([]) => fused_i64::<0>(acc, idx, [], start),
-                Some(&[a]) => fused_i64::<1>(acc, idx, [a], start),
-                Some(&[a, b]) => fused_i64::<2>(acc, idx, [a, b], start),
-                Some(&[a, b, c]) => fused_i64::<3>(acc, idx, [a, b, c], start),
-                Some(&[a, b, c, d]) => fused_i64::<4>(acc, idx, [a, b, c, d], start),
-                _ => by_column(acc, idx, &amounts, start)?,
-            }
+            add_block(
+                &mut self.cells,
+                &idx[..len],
+                fused.as_deref(),
+                &amounts,
+                start,
+            )?;
             start = end;
         }
         self.count += n as u64;
@@ -245,9 +234,13 @@ impl<R: Code + TryFrom<u32>, K: Code + TryFrom<u32>> RunningSums<R, K> {
         if seen > self.capacity {
             self.widen(seen.next_power_of_two());
         }
-        let stride = self.scales.len() + 1;
-        self.cells
-            .resize(self.rows.codes.len() * self.capacity * stride, 0);
+        let cells = self.rows.codes.len() * self.capacity;
+        if u32::try_from(cells).is_err() {
+            return Err(RollupError::InvalidPartial {
+                what: "more pairs of codes than a grid of 2³² cells holds",
+            });
+        }
+        self.cells.resize(cells * (self.scales.len() + 1), 0);
         Ok(())
     }
 
