@@ -59,6 +59,7 @@ impl FixedColumn<'_> {
     }
 
     /// The rows `range` of the column.
+    #[cfg(any(feature = "csv", feature = "arrow"))]
     pub(crate) fn slice(&self, range: Range<usize>) -> FixedColumn<'_> {
         match *self {
             FixedColumn::I64 { values, scale } => FixedColumn::I64 {

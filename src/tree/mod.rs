@@ -120,6 +120,7 @@ mod columnar;
 mod crosstab;
 mod fixed;
 mod partial;
+#[cfg(any(feature = "csv", feature = "arrow"))]
 mod running;
 mod values;
 
@@ -127,6 +128,7 @@ pub use amounts::Amounts;
 pub use columnar::FixedColumn;
 pub use crosstab::Crosstab;
 pub use partial::{PartialCrosstab, PartialRollup};
+#[cfg(any(feature = "csv", feature = "arrow"))]
 pub(crate) use running::RunningSums;
 
 use crate::catalog::CodeList;
