@@ -223,11 +223,7 @@ fn named_columns_scales_and_delimiters() {
         .unwrap()
         .rollup(1)
         .unwrap();
-    let tree = totals.tree();
-    assert_eq!(
-        totals.rollup(&tree).unwrap().grand_total(),
-        &[dec!(12.3455)][..]
-    );
+    assert_eq!(grand_total(&totals), [dec!(12.3455)]);
     // A byte-order mark before the first header is not part of its name.
     let bom = "\u{feff}exp_func_code,pay_amt\n201,1\n";
     assert_eq!(
@@ -239,6 +235,12 @@ fn named_columns_scales_and_delimiters() {
 }
 
 /// The error of rolling up `body` under a header, with the default columns.
+/// The grand total of each amount column over the totals' own tree.
+fn grand_total(totals: &Totals) -> Vec<Decimal> {
+    let tree = totals.tree();
+    totals.rollup(&tree).unwrap().grand_total().to_vec()
+}
+
 fn error(header: &str, body: &str, spec: &ColumnSpec<'_>) -> LineItemError {
     rollup_csv(format!("{header}\n{body}").as_bytes(), spec, 1).unwrap_err()
 }
@@ -511,11 +513,7 @@ fn gbk_cells_split_and_fail_where_the_text_does() {
         .unwrap()
         .rollup(1)
         .unwrap();
-    let tree = totals.tree();
-    assert_eq!(
-        totals.rollup(&tree).unwrap().grand_total(),
-        &[dec!(3.75)][..]
-    );
+    assert_eq!(grand_total(&totals), [dec!(3.75)]);
     let read = |s: &str| {
         CsvLineItems::with_format(encode(s).as_slice(), &spec, format)
             .unwrap()
