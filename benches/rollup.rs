@@ -7,7 +7,11 @@
 //!   `read_once`, a pass that only reads the same rows;
 //! - `columnar`: a `u32` code column and three `i64` columns of 分 through
 //!   [`Tree::rollup_columns`] on 1 and 2 threads, beside `read_columns`, a single-threaded
-//!   pass that only reads and sums the same columns (the memory-speed floor).
+//!   pass that only reads and sums the same columns (the memory-speed floor);
+//! - `lineitems_csv` (feature `csv`): 1 M rows of CSV text (`synthetic::write_csv`: the same
+//!   项 and amounts with a 部门 economic 款, 45 MB) through `lineitems::csv::rollup_csv` on
+//!   one thread, as a plain rollup (`rollup`) and as the functional × economic crosstab
+//!   (`crosstab`), in the same run so that their ratio is measured on the same machine load.
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -95,5 +99,33 @@ fn by_columns(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, by_rows, by_columns);
+#[cfg(feature = "csv")]
+fn csv_line_items(c: &mut Criterion) {
+    use cn_budget::lineitems::{csv::rollup_csv, ColumnSpec};
+    use cn_budget::EconomicScheme;
+    let n = 1_000_000;
+    let mut text = Vec::new();
+    synthetic::write_csv(n, &mut text).expect("writing to memory");
+    let mut group = c.benchmark_group("lineitems_csv");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    let specs = [
+        ("rollup", ColumnSpec::default()),
+        (
+            "crosstab",
+            ColumnSpec::default().economic(EconomicScheme::Department),
+        ),
+    ];
+    for (name, spec) in specs {
+        group.bench_function(BenchmarkId::new(name, n), |b| {
+            b.iter(|| black_box(rollup_csv(text.as_slice(), &spec, 1).expect("valid rows")))
+        });
+    }
+    group.finish();
+}
+
+#[cfg(not(feature = "csv"))]
+fn csv_line_items(_: &mut Criterion) {}
+
+criterion_group!(benches, by_rows, by_columns, csv_line_items);
 criterion_main!(benches);

@@ -12,10 +12,13 @@
 //! (reads `dep_bgt_eco_code` / `gov_bgt_eco_code` and prints the 类 × 类 crosstab of the first
 //! amount column), `--amount NAME` (repeatable; default: every `…_amt` column), `--scale N`
 //! (decimals of text amounts, default 2), `--edition YEAR` (check codes against that
-//! edition; names come from it, 2024 by default), `--delimiter C`, `--threads T`,
+//! edition; names come from it, 2024 by default), `--delimiter C`, `--encoding
+//! auto|utf-8|gb18030` (of CSV text; `auto`, the default, tells GBK from UTF-8 by the header
+//! row), `--threads T`,
 //! `--ipc FILE` (also write the mergeable totals as an Arrow IPC stream; feature `arrow`).
 
-use cn_budget::lineitems::{csv::CsvLineItems, ColumnSpec, Totals};
+use cn_budget::lineitems::csv::{CsvFormat, CsvLineItems, Encoding};
+use cn_budget::lineitems::{ColumnSpec, Totals};
 use cn_budget::{Catalog, Code, EconomicScheme, Level};
 use std::error::Error;
 use std::fs::File;
@@ -28,7 +31,7 @@ struct Options {
     path: String,
     spec: ColumnSpec<'static>,
     names: &'static Catalog,
-    delimiter: u8,
+    format: CsvFormat,
     threads: usize,
     ipc: Option<String>,
 }
@@ -38,8 +41,8 @@ fn options() -> Result<Options, Box<dyn Error>> {
     let mut path = None;
     let mut spec = ColumnSpec::default();
     let mut amounts = Vec::new();
-    let (mut edition, mut check, mut delimiter, mut threads, mut ipc) =
-        (2024, false, b',', 1, None);
+    let (mut edition, mut check, mut format, mut threads, mut ipc) =
+        (2024, false, CsvFormat::default(), 1, None);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
@@ -57,10 +60,22 @@ fn options() -> Result<Options, Box<dyn Error>> {
             "--scale" => spec = spec.scale(value()?.parse()?),
             "--edition" => (edition, check) = (value()?.parse()?, true),
             "--delimiter" => {
-                delimiter = *value()?
-                    .as_bytes()
-                    .first()
-                    .ok_or("--delimiter: one character")?
+                format = format.delimiter(
+                    *value()?
+                        .as_bytes()
+                        .first()
+                        .ok_or("--delimiter: one character")?,
+                )
+            }
+            "--encoding" => {
+                format = format.encoding(match value()?.to_lowercase().as_str() {
+                    "auto" => Encoding::Auto,
+                    "utf-8" | "utf8" => Encoding::Utf8,
+                    "gb18030" | "gbk" | "gb2312" => Encoding::Gb18030,
+                    other => {
+                        return Err(format!("--encoding {other}: auto, utf-8 or gb18030").into())
+                    }
+                })
             }
             "--threads" => threads = value()?.parse()?,
             "--ipc" => ipc = Some(value()?),
@@ -81,7 +96,7 @@ fn options() -> Result<Options, Box<dyn Error>> {
         path,
         spec,
         names,
-        delimiter,
+        format,
         threads,
         ipc,
     })
@@ -99,7 +114,7 @@ fn read(o: &Options) -> Result<Totals, Box<dyn Error>> {
         return Err("reading Parquet needs the `parquet` feature (--features parquet)".into());
     }
     let file = BufReader::with_capacity(1 << 20, File::open(&o.path)?);
-    Ok(CsvLineItems::with_delimiter(file, &o.spec, o.delimiter)?.rollup(o.threads)?)
+    Ok(CsvLineItems::with_format(file, &o.spec, o.format)?.rollup(o.threads)?)
 }
 
 fn main() -> Result<(), Box<dyn Error>> {

@@ -12,6 +12,12 @@
 //! summary that also checks the T-thread result against the single-threaded one.
 //! `--dump DIR` also writes the columns as raw little-endian files (`codes.u32`,
 //! `amount0.i64`, `amount1.i64`, `amount2.i64`) for `benches/compare.py`.
+//! `--csv FILE` writes N rows as a CSV file of line items instead (the same 项 and amounts,
+//! with a 部门 economic 款 per row: `exp_func_code,dep_bgt_eco_code,bgt_amt,pay_amt,basic_amt`),
+//! and `--parquet FILE` (feature `parquet`) the same rows as a Snappy Parquet file (codes as
+//! strings, amounts as `Decimal128(18, 2)`, row groups of 1 Mi rows or `--row-group ROWS`),
+//! for measuring the
+//! `lineitems` readers: `cargo run --release --example lineitems -- FILE --economic department`.
 
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
@@ -27,6 +33,9 @@ struct Options {
     threads: usize,
     json: bool,
     dump: Option<String>,
+    csv: Option<String>,
+    parquet: Option<String>,
+    row_group: usize,
 }
 
 fn options() -> Result<Options, String> {
@@ -35,6 +44,9 @@ fn options() -> Result<Options, String> {
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         json: false,
         dump: None,
+        csv: None,
+        parquet: None,
+        row_group: 1 << 20,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -44,6 +56,9 @@ fn options() -> Result<Options, String> {
             "--threads" => o.threads = parse::<usize>(&value("--threads")?)?.max(1),
             "--json" => o.json = true,
             "--dump" => o.dump = Some(value("--dump")?),
+            "--csv" => o.csv = Some(value("--csv")?),
+            "--parquet" => o.parquet = Some(value("--parquet")?),
+            "--row-group" => o.row_group = parse(&value("--row-group")?)?,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -101,15 +116,102 @@ fn dump(dir: &str, data: &synthetic::Columns) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes the rows as a CSV file of line items.
+fn write_csv(path: &str, rows: usize) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    synthetic::write_csv(rows, &mut out)?;
+    std::io::Write::flush(&mut out)
+}
+
+/// Writes the rows of [`write_csv`] as a Parquet file, 64 Ki rows per batch.
+#[cfg(feature = "parquet")]
+fn write_parquet(
+    path: &str,
+    rows: usize,
+    row_group: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use arrow_array::{ArrayRef, Decimal128Array, RecordBatch, StringArray};
+    use std::sync::Arc;
+    let mut text = Vec::new();
+    synthetic::write_csv(rows, &mut text)?;
+    let text = String::from_utf8(text)?;
+    let mut lines = text.lines().skip(1).peekable();
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_compression(parquet::basic::Compression::SNAPPY)
+        .set_max_row_group_row_count(Some(row_group.max(1)))
+        .build();
+    let mut writer: Option<parquet::arrow::ArrowWriter<std::fs::File>> = None;
+    while lines.peek().is_some() {
+        let mut columns: [Vec<&str>; 5] = Default::default();
+        for line in lines.by_ref().take(1 << 16) {
+            for (column, field) in columns.iter_mut().zip(line.split(',')) {
+                column.push(field);
+            }
+        }
+        let cents = |c: &[&str]| -> Result<ArrayRef, Box<dyn std::error::Error>> {
+            let values: Vec<i128> = c
+                .iter()
+                .map(|s| s.replace('.', "").parse())
+                .collect::<Result<_, _>>()?;
+            Ok(Arc::new(
+                Decimal128Array::from(values).with_precision_and_scale(18, 2)?,
+            ))
+        };
+        let batch = RecordBatch::try_from_iter([
+            (
+                "exp_func_code",
+                Arc::new(StringArray::from(columns[0].clone())) as ArrayRef,
+            ),
+            (
+                "dep_bgt_eco_code",
+                Arc::new(StringArray::from(columns[1].clone())) as _,
+            ),
+            ("bgt_amt", cents(&columns[2])?),
+            ("pay_amt", cents(&columns[3])?),
+            ("basic_amt", cents(&columns[4])?),
+        ])?;
+        if writer.is_none() {
+            let file = std::fs::File::create(path)?;
+            writer = Some(parquet::arrow::ArrowWriter::try_new(
+                file,
+                batch.schema(),
+                Some(props.clone()),
+            )?);
+        }
+        writer.as_mut().expect("created above").write(&batch)?;
+    }
+    if let Some(w) = writer {
+        w.close()?;
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let o = match options() {
         Ok(o) => o,
         Err(e) => {
             eprintln!("scale: {e}");
-            eprintln!("usage: scale [--rows N] [--threads T] [--json] [--dump DIR]");
+            eprintln!("usage: scale [--rows N] [--threads T] [--json] [--dump DIR | --csv FILE | --parquet FILE]");
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &o.csv {
+        if let Err(e) = write_csv(path, o.rows) {
+            eprintln!("scale: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+        return ExitCode::SUCCESS;
+    }
+    if let Some(path) = &o.parquet {
+        #[cfg(feature = "parquet")]
+        if let Err(e) = write_parquet(path, o.rows, o.row_group) {
+            eprintln!("scale: cannot write {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+        #[cfg(not(feature = "parquet"))]
+        eprintln!("scale: --parquet {path} needs the `parquet` feature");
+        return ExitCode::SUCCESS;
+    }
     let edition = Catalog::edition(2024).expect("embedded edition");
     let tree = Tree::from_list(edition.functional());
     let data = synthetic::columns(o.rows);

@@ -3,7 +3,7 @@
 
 use cn_budget::lineitems::csv::{rollup_csv, CsvLineItems};
 use cn_budget::lineitems::{ColumnSpec, LineItemError, LineItems, Row, Totals};
-use cn_budget::tree::Tree;
+use cn_budget::tree::{Crosstab, Tree};
 use cn_budget::{Catalog, Code, EconomicCode, EconomicScheme, FunctionCode, Level};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -104,6 +104,87 @@ fn batches_threads_and_merges_give_the_same_totals() {
     assert_eq!(merged, one);
 }
 
+/// Generated line items (fixed-seed xorshift): the codes of the fixture's rows in another
+/// order and mix, amounts of any sign, as CSV text and as (functional, economic, cents).
+fn generated(n: usize) -> (String, Vec<(u32, u32, i64)>) {
+    let sample = sample_rows();
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut text = String::from("exp_func_code,dep_bgt_eco_code,pay_amt\n");
+    let rows: Vec<(u32, u32, i64)> = (0..n)
+        .map(|_| {
+            let f = sample[(next() % sample.len() as u64) as usize].0;
+            let e = sample[(next() % sample.len() as u64) as usize].1;
+            let cents = (next() % 2_000_000_000) as i64 - 1_000_000_000;
+            (f.as_u32(), e.as_u32(), cents)
+        })
+        .collect();
+    for (f, e, cents) in &rows {
+        let sign = if *cents < 0 { "-" } else { "" };
+        let (yuan, fen) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+        text.push_str(&format!("{f},{e},{sign}{yuan}.{fen:02}\n"));
+    }
+    (text, rows)
+}
+
+/// The crosstab through CSV, read in many small batches, in one batch large enough to be
+/// summed on two threads, or in between, equals the columnar crosstab of all the rows at
+/// once and the Decimal crosstab of the rows.
+#[test]
+fn the_crosstab_through_csv_equals_the_columnar_one_for_any_batches() {
+    let (text, rows) = generated(140_000);
+    let functional: Vec<u32> = rows.iter().map(|r| r.0).collect();
+    let economic: Vec<u32> = rows.iter().map(|r| r.1).collect();
+    let cents: Vec<i64> = rows.iter().map(|r| r.2).collect();
+    let functions = Tree::from_codes(
+        functional
+            .iter()
+            .map(|&v| FunctionCode::try_from(v).unwrap()),
+    );
+    let economics = Tree::from_codes(economic.iter().map(|&v| EconomicCode::try_from(v).unwrap()));
+    let amount = cn_budget::tree::FixedColumn::I64 {
+        values: &cents,
+        scale: 2,
+    };
+    let want = Crosstab::partial_columns(&functions, &economics, &functional, &economic, amount, 1)
+        .unwrap();
+    let decimal_rows: Vec<(FunctionCode, EconomicCode, Decimal)> = rows
+        .iter()
+        .map(|&(f, e, c)| {
+            (
+                f.try_into().unwrap(),
+                e.try_into().unwrap(),
+                Decimal::new(c, 2),
+            )
+        })
+        .collect();
+    let decimal = Crosstab::build(&functions, &economics, &decimal_rows).unwrap();
+    for (batch, threads) in [(3, 1), (1000, 2), (140_000, 2), (140_000, 1)] {
+        let totals = CsvLineItems::new(text.as_bytes(), &department())
+            .unwrap()
+            .batch_rows(batch)
+            .rollup(threads)
+            .unwrap();
+        let (_, crosstabs) = totals.economic().unwrap();
+        assert_eq!(
+            crosstabs[0], want,
+            "batches of {batch} on {threads} thread(s)"
+        );
+        let table = totals.crosstab(0, &functions, &economics).unwrap().unwrap();
+        for &f in functions.codes() {
+            for &e in economics.codes() {
+                assert_eq!(table.get(f, e), decimal.get(f, e), "{f} × {e}");
+            }
+        }
+        assert_eq!(totals.rows(), 140_000);
+    }
+}
+
 #[test]
 fn batches_are_refilled_in_place() {
     let mut reader = CsvLineItems::new(SAMPLE.as_bytes(), &department())
@@ -142,11 +223,7 @@ fn named_columns_scales_and_delimiters() {
         .unwrap()
         .rollup(1)
         .unwrap();
-    let tree = totals.tree();
-    assert_eq!(
-        totals.rollup(&tree).unwrap().grand_total(),
-        &[dec!(12.3455)][..]
-    );
+    assert_eq!(grand_total(&totals), [dec!(12.3455)]);
     // A byte-order mark before the first header is not part of its name.
     let bom = "\u{feff}exp_func_code,pay_amt\n201,1\n";
     assert_eq!(
@@ -158,6 +235,12 @@ fn named_columns_scales_and_delimiters() {
 }
 
 /// The error of rolling up `body` under a header, with the default columns.
+/// The grand total of each amount column over the totals' own tree.
+fn grand_total(totals: &Totals) -> Vec<Decimal> {
+    let tree = totals.tree();
+    totals.rollup(&tree).unwrap().grand_total().to_vec()
+}
+
 fn error(header: &str, body: &str, spec: &ColumnSpec<'_>) -> LineItemError {
     rollup_csv(format!("{header}\n{body}").as_bytes(), spec, 1).unwrap_err()
 }
@@ -338,5 +421,113 @@ fn an_empty_file_has_empty_totals() {
     assert_eq!(
         totals,
         Totals::empty(vec!["pay_amt".into()], vec![2], None).unwrap()
+    );
+}
+
+/// The fixture as Excel on Chinese Windows saves "CSV": GB18030 (GBK), CRLF line ends,
+/// Chinese column names. Made from sample.csv with Python: the header replaced by
+/// `CHINESE_HEADER`, lines joined by `\r\n`, `.encode('gb18030')`.
+const SAMPLE_GBK: &[u8] = include_bytes!("fixtures/lineitems/sample.gbk.csv");
+const CHINESE_HEADER: &str =
+    "功能科目编码,功能科目名称,部门经济分类编码,部门经济分类名称,预算数,支付数";
+
+fn chinese_spec() -> ColumnSpec<'static> {
+    ColumnSpec::default()
+        .functional("功能科目编码")
+        .economic_named("部门经济分类编码", EconomicScheme::Department)
+        .amounts(["预算数", "支付数"])
+}
+
+/// The UTF-8 fixture under the Chinese header.
+fn sample_utf8_chinese() -> String {
+    let (_, body) = SAMPLE.split_once('\n').unwrap();
+    format!("{CHINESE_HEADER}\n{body}")
+}
+
+#[test]
+fn a_gbk_file_gives_exactly_the_utf8_result() {
+    use cn_budget::lineitems::csv::{CsvFormat, Encoding};
+    let want = rollup_csv(sample_utf8_chinese().as_bytes(), &chinese_spec(), 1).unwrap();
+    assert_eq!(want.rows(), 120);
+    // Recognised from the header, in any batch size and on two threads.
+    for rows in [1, 7, 1000] {
+        let got = CsvLineItems::new(SAMPLE_GBK, &chinese_spec())
+            .unwrap()
+            .batch_rows(rows)
+            .rollup(2)
+            .unwrap();
+        assert_eq!(got, want, "batches of {rows}");
+    }
+    // Named.
+    let gb18030 = CsvFormat::default().encoding(Encoding::Gb18030);
+    let named = CsvLineItems::with_format(SAMPLE_GBK, &chinese_spec(), gb18030).unwrap();
+    assert_eq!(named.rollup(1).unwrap(), want);
+    // The same totals as the English-headed fixture, column for column.
+    let english = rollup_csv(SAMPLE.as_bytes(), &department(), 1).unwrap();
+    assert_eq!(english.functional(), want.functional());
+    assert_eq!(english.economic(), want.economic());
+    // A UTF-8 byte-order mark means UTF-8, even when GB18030 is named.
+    let bom = format!("\u{FEFF}{}", sample_utf8_chinese());
+    for encoding in [Encoding::Auto, Encoding::Gb18030, Encoding::Utf8] {
+        let format = CsvFormat::default().encoding(encoding);
+        let got = CsvLineItems::with_format(bom.as_bytes(), &chinese_spec(), format).unwrap();
+        assert_eq!(got.rollup(1).unwrap(), want, "{encoding:?}");
+    }
+    // Forcing UTF-8 rejects the GBK header on line 1.
+    let utf8 = CsvFormat::default().encoding(Encoding::Utf8);
+    let err = CsvLineItems::with_format(SAMPLE_GBK, &chinese_spec(), utf8).unwrap_err();
+    assert!(
+        matches!(err, LineItemError::Csv { line: Some(1), ref message } if message.contains("UTF-8")),
+        "{err:?}"
+    );
+}
+
+/// Decoded GB18030 keeps a `|` delimiter apart from the second byte of 亅 (0x81 0x7C), which
+/// reading the raw bytes would take for a delimiter; bad bytes in a name column are ignored
+/// as in UTF-8 files, while a bad code or amount is an error naming its line and column.
+#[test]
+fn gbk_cells_split_and_fail_where_the_text_does() {
+    let encode = |s: &str| -> Vec<u8> {
+        // GBK by hand for the few characters used (no encoder in the test dependencies
+        // beyond encoding_rs, which the reader uses: keep the expectation independent).
+        let mut out = Vec::new();
+        for c in s.chars() {
+            match c {
+                '亅' => out.extend_from_slice(&[0x81, 0x7C]),
+                '编' => out.extend_from_slice(&[0xB1, 0xE0]),
+                '码' => out.extend_from_slice(&[0xC2, 0xEB]),
+                '名' => out.extend_from_slice(&[0xC3, 0xFB]),
+                '金' => out.extend_from_slice(&[0xBD, 0xF0]),
+                '额' => out.extend_from_slice(&[0xB6, 0xEE]),
+                '\u{FFFD}' => out.push(0xFF), // a byte no GB18030 text holds
+                c if c.is_ascii() => out.push(c as u8),
+                c => panic!("{c} not in the test's table"),
+            }
+        }
+        out
+    };
+    let spec = ColumnSpec::default().functional("编码").amounts(["金额"]);
+    let format = cn_budget::lineitems::csv::CsvFormat::default().delimiter(b'|');
+    let text = encode("编码|名|金额\n2010601|亅亅|1.50\n2010602|\u{FFFD}|2.25\n");
+    let totals = CsvLineItems::with_format(text.as_slice(), &spec, format)
+        .unwrap()
+        .rollup(1)
+        .unwrap();
+    assert_eq!(grand_total(&totals), [dec!(3.75)]);
+    let read = |s: &str| {
+        CsvLineItems::with_format(encode(s).as_slice(), &spec, format)
+            .unwrap()
+            .rollup(1)
+            .unwrap_err()
+    };
+    let err = read("编码|名|金额\n2010601|亅|1.50\n20106\u{FFFD}1|亅|2\n");
+    assert!(
+        matches!(err, LineItemError::BadCode { ref column, row: Row::Line(3), .. } if column == "编码"),
+        "{err:?}"
+    );
+    let err = read("编码|名|金额\n2010601|亅|1.5\u{FFFD}\n");
+    assert!(
+        matches!(err, LineItemError::BadAmount { ref column, row: Row::Line(2), .. } if column == "金额"),
+        "{err:?}"
     );
 }

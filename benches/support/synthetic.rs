@@ -4,7 +4,7 @@
 //! 10⁶ 元 (scale 2), from a fixed-seed xorshift64 generator, drawn row by row (code, then
 //! the three amounts).
 
-use cn_budget::{Catalog, Code, FunctionCode, Level};
+use cn_budget::{Catalog, Code, EconomicCode, EconomicScheme, FunctionCode, Level};
 
 /// The 2024 edition's functional 项, in code order.
 pub fn items() -> Vec<FunctionCode> {
@@ -57,4 +57,42 @@ pub fn columns(n: usize) -> Columns {
         }
     }
     Columns { codes, amounts }
+}
+
+/// The 2024 edition's 部门 economic 款 (`30101` …), in code order.
+#[allow(dead_code)] // not every includer writes line items with economic codes
+pub fn department_items() -> Vec<EconomicCode> {
+    Catalog::edition(2024)
+        .expect("embedded edition")
+        .economic()
+        .iter()
+        .map(|e| e.code())
+        .filter(|c| c.level() != Level::Class && c.scheme() == EconomicScheme::Department)
+        .collect()
+}
+
+/// `n` rows of line items as CSV text, written to `out`: `exp_func_code` (the 项 of
+/// [`columns`], so the same codes and amounts), `dep_bgt_eco_code` (a 部门 款 drawn from a
+/// second generator, so the functional data stay those of the other benches),
+/// `bgt_amt`, `pay_amt`, `basic_amt` (the three amount columns, with two decimals).
+#[allow(dead_code)]
+pub fn write_csv(n: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let items = items();
+    let economic = department_items();
+    let (mut rng, mut second) = (Xorshift::default(), Xorshift(0x2545_F491_4F6C_DD1D));
+    writeln!(
+        out,
+        "exp_func_code,dep_bgt_eco_code,bgt_amt,pay_amt,basic_amt"
+    )?;
+    for _ in 0..n {
+        let code = items[(rng.next() % items.len() as u64) as usize];
+        let eco = economic[(second.next() % economic.len() as u64) as usize];
+        write!(out, "{code},{eco}")?;
+        for _ in 0..3 {
+            let cents = rng.next() % 100_000_000;
+            write!(out, ",{}.{:02}", cents / 100, cents % 100)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -1,7 +1,8 @@
 //! Line items from CSV text, streamed in batches of constant memory (feature `csv`).
 //!
 //! The header row names the columns (a UTF-8 byte-order mark, as spreadsheet programs write,
-//! is ignored). Codes and amounts are read from the raw bytes of each record, which one
+//! is ignored). Text in GB18030 (GBK), as Excel saves "CSV" on Chinese Windows, is decoded
+//! as it streams: see [`Encoding`] for how it is recognised. Codes and amounts are read from the raw bytes of each record, which one
 //! reused buffer holds; amounts are parsed exactly at the spec's declared scale. The first
 //! bad cell stops the read with an error naming its line and column.
 //!
@@ -17,6 +18,8 @@
 
 use super::amount::{parse_fixed, AmountProblem};
 use super::codes::CodeCheck;
+pub use super::encoding::Encoding;
+use super::encoding::Source;
 use super::spec::Resolved;
 use super::totals::Accumulator;
 use super::{ColumnSpec, LineItemError, LineItems, Row, Totals, DEFAULT_BATCH_ROWS};
@@ -61,7 +64,7 @@ pub fn rollup_csv<R: Read + Send>(
 /// ```
 #[derive(Debug)]
 pub struct CsvLineItems<R> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<Source<R>>,
     record: csv::ByteRecord,
     columns: Resolved,
     names: Vec<String>,
@@ -97,10 +100,31 @@ impl<R: Read> CsvLineItems<R> {
         spec: &ColumnSpec<'_>,
         delimiter: u8,
     ) -> Result<Self, LineItemError> {
+        Self::with_format(reader, spec, CsvFormat::default().delimiter(delimiter))
+    }
+
+    /// A reader of text in the delimiter and encoding of `format`.
+    ///
+    /// ```
+    /// use cn_budget::lineitems::csv::{CsvFormat, CsvLineItems, Encoding};
+    /// use cn_budget::lineitems::ColumnSpec;
+    /// let format = CsvFormat::default().delimiter(b'|').encoding(Encoding::Gb18030);
+    /// let text = b"exp_func_code|amt\n2010601|1.00\n";
+    /// let totals = CsvLineItems::with_format(&text[..], &ColumnSpec::default(), format)?.rollup(1)?;
+    /// assert_eq!(totals.rows(), 1);
+    /// # Ok::<(), cn_budget::lineitems::LineItemError>(())
+    /// ```
+    pub fn with_format(
+        reader: R,
+        spec: &ColumnSpec<'_>,
+        format: CsvFormat,
+    ) -> Result<Self, LineItemError> {
+        let source = Source::new(reader, format.encoding)?;
+        let encoding = if source.decoded() { "GB18030" } else { "UTF-8" };
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
+            .delimiter(format.delimiter)
             .has_headers(true)
-            .from_reader(reader);
+            .from_reader(source);
         let header = reader.byte_headers().map_err(csv_error)?.clone();
         let header: Vec<String> = header
             .iter()
@@ -112,10 +136,12 @@ impl<R: Read> CsvLineItems<R> {
                     field
                 };
                 std::str::from_utf8(field)
+                    .ok()
+                    .filter(|s| !s.contains(char::REPLACEMENT_CHARACTER))
                     .map(|s| s.trim().to_owned())
-                    .map_err(|_| LineItemError::Csv {
+                    .ok_or_else(|| LineItemError::Csv {
                         line: Some(1),
-                        message: format!("header field {} is not UTF-8", i + 1),
+                        message: format!("header field {} is not {encoding} text", i + 1),
                     })
             })
             .collect::<Result<_, _>>()?;
@@ -224,7 +250,7 @@ impl<R: Read> CsvLineItems<R> {
             while self.next_batch(&mut batch)? {
                 totals.add(batch.functional(), batch.economic(), &batch.fixed_columns())?;
             }
-            return Ok(totals.finish());
+            return totals.finish();
         }
         // Two batches in flight: the reader fills one while the other is summed.
         let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<LineItems>(1);
@@ -258,7 +284,7 @@ impl<R: Read> CsvLineItems<R> {
             };
             read.and(summed)
         })?;
-        Ok(totals.finish())
+        totals.finish()
     }
 
     fn push_record(&self, batch: &mut LineItems) -> Result<(), LineItemError> {
@@ -286,6 +312,55 @@ impl<R: Read> CsvLineItems<R> {
             );
         }
         Ok(())
+    }
+}
+
+/// The delimiter and the text encoding of a CSV file: `,` and [`Encoding::Auto`] by default.
+///
+/// ```
+/// use cn_budget::lineitems::csv::{CsvFormat, Encoding};
+/// let format = CsvFormat::default().delimiter(b'\t').encoding(Encoding::Gb18030);
+/// assert_eq!((format.delimiter, format.encoding), (b'\t', Encoding::Gb18030));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CsvFormat {
+    /// The field delimiter (`b','`, `b'\t'`, `b';'`, …).
+    pub delimiter: u8,
+    /// The text encoding.
+    pub encoding: Encoding,
+}
+
+impl Default for CsvFormat {
+    fn default() -> Self {
+        CsvFormat {
+            delimiter: b',',
+            encoding: Encoding::Auto,
+        }
+    }
+}
+
+impl CsvFormat {
+    /// The format with this field delimiter.
+    ///
+    /// ```
+    /// use cn_budget::lineitems::csv::CsvFormat;
+    /// assert_eq!(CsvFormat::default().delimiter(b';').delimiter, b';');
+    /// ```
+    pub fn delimiter(mut self, delimiter: u8) -> Self {
+        self.delimiter = delimiter;
+        self
+    }
+
+    /// The format with this text encoding.
+    ///
+    /// ```
+    /// use cn_budget::lineitems::csv::{CsvFormat, Encoding};
+    /// assert_eq!(CsvFormat::default().encoding(Encoding::Utf8).encoding, Encoding::Utf8);
+    /// ```
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
+        self
     }
 }
 

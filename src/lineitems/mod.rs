@@ -11,16 +11,18 @@
 //! naming the column and the [`Row`] — never skipped, never rounded.
 //!
 //! - `csv` (feature `csv`, on by default): streams CSV text in batches of 64 Ki rows
-//!   ([`DEFAULT_BATCH_ROWS`]), parsing amounts exactly at the declared scale.
+//!   ([`DEFAULT_BATCH_ROWS`]), parsing amounts exactly at the declared scale; UTF-8 or
+//!   GB18030 (GBK) text, recognised from the header row or named ([`csv::Encoding`]).
 //! - `arrow` (feature `arrow`): reads record batches without copying their buffers, returns
 //!   results as record batches and writes [`Totals`] as Arrow IPC.
 //! - `parquet` (feature `parquet`): reads the spec's columns of a Parquet file in record
 //!   batches through the same checks.
 //!
-//! Every reader rolls up batch by batch into [`Totals`]: per distinct code (and per
-//! functional × economic pair) the row count and the exact sums, as the columnar core's
-//! mergeable partials ([`crate::tree::PartialRollup`], [`crate::tree::PartialCrosstab`]). So
-//! memory depends on the number of distinct codes, not of rows; totals of any split of the
+//! Every reader adds batch by batch into one dense accumulation (per functional code, or per
+//! functional × economic pair, the row count and the exact sums) that becomes [`Totals`] —
+//! the columnar core's mergeable partials ([`crate::tree::PartialRollup`],
+//! [`crate::tree::PartialCrosstab`]) — once, after the last batch. So memory depends on the
+//! number of distinct codes, not of rows; totals of any split of the
 //! rows merge into the totals of the whole, and [`Totals::rollup`] / [`Totals::crosstab`]
 //! finish them into exact 类/款/项 results with `Decimal`s.
 //!
@@ -51,6 +53,8 @@ pub mod arrow;
 mod codes;
 #[cfg(feature = "csv")]
 pub mod csv;
+#[cfg(feature = "csv")]
+mod encoding;
 mod error;
 mod items;
 #[cfg(feature = "parquet")]

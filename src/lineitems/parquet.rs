@@ -9,6 +9,8 @@
 
 use super::arrow::{ArrowLineItems, ArrowReader};
 use super::{ColumnSpec, LineItemError, Totals, DEFAULT_BATCH_ROWS};
+use arrow_array::RecordBatch;
+use arrow_schema::ArrowError;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 use parquet::arrow::ProjectionMask;
 use parquet::file::reader::ChunkReader;
@@ -53,7 +55,8 @@ where
     Ok(())
 }
 
-/// Rolls the line items of a Parquet file up into [`Totals`], batch by batch.
+/// Rolls the line items of a Parquet file up into [`Totals`], batch by batch: on 2 or more
+/// `threads`, one thread decodes the next batch while another checks and sums the last.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -81,12 +84,34 @@ pub fn rollup_parquet<R: ChunkReader + 'static>(
 ) -> Result<Totals, LineItemError> {
     let (mut reader, batches) = open(file, spec)?;
     let mut totals = reader.accumulator(spec, threads)?;
-    for batch in batches {
+    let mut add = |batch: Result<RecordBatch, ArrowError>| -> Result<(), LineItemError> {
         let batch = batch.map_err(arrow_error)?;
         let items = reader.read(&batch)?;
-        totals.add(items.functional(), items.economic(), items.amounts())?;
+        totals.add(items.functional(), items.economic(), items.amounts())
+    };
+    if threads < 2 {
+        batches.into_iter().try_for_each(add)?;
+        return totals.finish();
     }
-    Ok(totals.finish())
+    // Two batches in flight: one thread decodes the next batch while this one checks and
+    // sums the last.
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    std::thread::scope(|scope| {
+        let decoder = scope.spawn(move || {
+            for batch in batches {
+                if tx.send(batch).is_err() {
+                    return; // the summing side stopped on an error
+                }
+            }
+        });
+        let summed = rx.iter().try_for_each(&mut add);
+        drop(rx);
+        if let Err(panic) = decoder.join() {
+            std::panic::resume_unwind(panic);
+        }
+        summed
+    })?;
+    totals.finish()
 }
 
 /// The checking reader and the record batches of the spec's columns.

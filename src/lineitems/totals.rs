@@ -2,9 +2,9 @@
 
 use super::LineItemError;
 use crate::tree::{
-    Crosstab, FixedColumn, PartialCrosstab, PartialRollup, Rollup, RollupError, Tree,
+    Crosstab, FixedColumn, PartialCrosstab, PartialRollup, Rollup, RollupError, RunningSums, Tree,
 };
-use crate::{Code, EconomicCode, EconomicScheme, FunctionCode};
+use crate::{EconomicCode, EconomicScheme, FunctionCode};
 
 /// The totals of line items as mergeable partials: per functional code that had rows, the
 /// row count and the exact sum of each amount column; with an economic column, per
@@ -101,8 +101,8 @@ impl Totals {
         })
     }
 
-    /// Totals from their parts, checked to agree (as read back from a serialized form).
-    #[cfg_attr(not(any(feature = "arrow", feature = "serde")), allow(dead_code))]
+    /// Totals from their parts, checked to agree (as read back from a serialized form, or
+    /// finished by an [`Accumulator`]).
     pub(crate) fn from_parts(
         columns: Vec<String>,
         functional: PartialRollup<FunctionCode>,
@@ -315,119 +315,114 @@ impl Totals {
     }
 }
 
-/// Adds batches into [`Totals`], growing the trees of the codes seen so far (the columnar
-/// kernels index nodes of a tree; a tree of only the codes that occur stays small).
+/// Adds batches into [`Totals`]: one dense accumulation (functional code × economic code,
+/// a row count and exact sums) from the first batch to the last, turned into the partials
+/// once, by [`Accumulator::finish`]. A batch of at least [`Accumulator::SPLIT_ROWS`] rows
+/// per thread is cut into contiguous ranges summed on `threads` threads, each into its own
+/// accumulation (merged at the end: integer sums, so the same result for any split).
 #[derive(Debug)]
 pub(crate) struct Accumulator {
-    totals: Totals,
-    functions: Domain<FunctionCode>,
-    economics: Domain<EconomicCode>,
+    columns: Vec<String>,
+    scheme: Option<EconomicScheme>,
+    parts: Vec<RunningSums<FunctionCode, EconomicCode>>,
     threads: usize,
 }
 
 impl Accumulator {
+    /// Fewer rows than this per thread are summed on one thread.
+    const SPLIT_ROWS: usize = 1 << 16;
+
     pub(crate) fn new(
         columns: Vec<String>,
         scales: Vec<u32>,
         scheme: Option<EconomicScheme>,
         threads: usize,
     ) -> Result<Accumulator, LineItemError> {
+        // Checks the columns against the scales as the totals will.
+        Totals::empty(columns.clone(), scales.clone(), None)?;
         Ok(Accumulator {
-            totals: Totals::empty(columns, scales, scheme)?,
-            functions: Domain::default(),
-            economics: Domain::default(),
+            columns,
+            scheme,
+            parts: vec![RunningSums::new(scales, scheme.is_some())?],
             threads: threads.max(1),
         })
     }
 
-    /// Adds one batch of checked codes and amounts.
+    /// Adds one batch of checked codes and amounts; an error here ends the read.
     pub(crate) fn add(
         &mut self,
         functional: &[u32],
         economic: Option<&[u32]>,
         amounts: &[FixedColumn<'_>],
     ) -> Result<(), LineItemError> {
-        if functional.is_empty() {
-            return Ok(());
+        if self.scheme.is_some() && economic.is_none() {
+            return Err(LineItemError::Mismatch {
+                expected: "economic codes".into(),
+                found: "none".into(),
+            });
         }
-        self.functions.cover(functional);
-        let partial = self
-            .functions
-            .tree
-            .partial_columns(functional, amounts, self.threads)?;
-        // Merged in place (no copy of the totals per batch): an error here ends the read.
-        match (&mut self.totals.economic, economic) {
-            (Some((_, crosstabs)), Some(codes)) => {
-                self.economics.cover(codes);
-                for (total, &amount) in crosstabs.iter_mut().zip(amounts) {
-                    total.merge(&Crosstab::partial_columns(
-                        &self.functions.tree,
-                        &self.economics.tree,
-                        functional,
-                        codes,
-                        amount,
-                        self.threads,
-                    )?)?;
-                }
-            }
-            (None, _) => {}
-            (Some(_), None) => {
-                return Err(LineItemError::Mismatch {
-                    expected: "economic codes".into(),
-                    found: "none".into(),
+        let economic = economic.filter(|_| self.scheme.is_some());
+        let n = functional.len();
+        let threads = self.threads.min(n / Self::SPLIT_ROWS).max(1);
+        if threads == 1 {
+            return Ok(self.parts[0].add(functional, economic, amounts)?);
+        }
+        while self.parts.len() < threads {
+            let scales = self.parts[0].scales().to_vec();
+            self.parts
+                .push(RunningSums::new(scales, self.scheme.is_some())?);
+        }
+        let chunk = n.div_ceil(threads);
+        let results: Vec<Result<(), RollupError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self.parts[..threads]
+                .iter_mut()
+                .enumerate()
+                .map(|(t, part)| {
+                    let r = (t * chunk).min(n)..((t + 1) * chunk).min(n);
+                    let columns: Vec<FixedColumn<'_>> =
+                        amounts.iter().map(|a| a.slice(r.clone())).collect();
+                    let economic = economic.map(|e| &e[r.clone()]);
+                    let (start, functional) = (r.start, &functional[r]);
+                    scope.spawn(move || {
+                        part.add(functional, economic, &columns)
+                            .map_err(|e| match e {
+                                RollupError::UnknownCode { row, code } => {
+                                    RollupError::UnknownCode {
+                                        row: start + row,
+                                        code,
+                                    }
+                                }
+                                other => other,
+                            })
+                    })
                 })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| match h.join() {
+                    Ok(r) => r,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+        results.into_iter().collect::<Result<(), _>>()?;
+        Ok(())
+    }
+
+    /// The totals of every batch added.
+    pub(crate) fn finish(self) -> Result<Totals, LineItemError> {
+        let mut totals: Option<Totals> = None;
+        for part in &self.parts {
+            let (functional, crosstabs) = part.finish()?;
+            let economic = self.scheme.zip(crosstabs);
+            let part = Totals::from_parts(self.columns.clone(), functional, economic)?;
+            match &mut totals {
+                Some(t) => t.merge(&part)?,
+                None => totals = Some(part),
             }
         }
-        Ok(self.totals.functional.merge(&partial)?)
-    }
-
-    pub(crate) fn finish(self) -> Totals {
-        self.totals
-    }
-}
-
-/// A tree holding at least every code seen so far.
-#[derive(Debug)]
-struct Domain<C> {
-    tree: Tree<C>,
-    /// Bitset over code values: in the tree.
-    held: Vec<u64>,
-}
-
-impl<C: Code + TryFrom<u32>> Default for Domain<C> {
-    fn default() -> Self {
-        Domain {
-            tree: Tree::from_codes([]),
-            held: Vec::new(),
-        }
-    }
-}
-
-impl<C: Code + TryFrom<u32>> Domain<C> {
-    /// Grows the tree to hold every code of `values` (already checked codes).
-    fn cover(&mut self, values: &[u32]) {
-        let held = |held: &[u64], v: u32| {
-            held.get((v / 64) as usize)
-                .is_some_and(|w| w & (1 << (v % 64)) != 0)
-        };
-        if values.iter().all(|&v| held(&self.held, v)) {
-            return;
-        }
-        let mut codes: Vec<C> = self.tree.codes().to_vec();
-        for &v in values {
-            if !held(&self.held, v) {
-                let word = (v / 64) as usize;
-                if word >= self.held.len() {
-                    self.held.resize(word + 1, 0);
-                }
-                self.held[word] |= 1 << (v % 64);
-                // Checked by the readers; a value that is no code stays out of the tree and
-                // the kernel reports it.
-                if let Ok(code) = C::try_from(v) {
-                    codes.push(code);
-                }
-            }
-        }
-        self.tree = Tree::from_codes(codes);
+        totals.ok_or(LineItemError::Rollup(RollupError::InvalidPartial {
+            what: "no accumulation",
+        }))
     }
 }

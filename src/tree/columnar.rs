@@ -58,6 +58,21 @@ impl FixedColumn<'_> {
         self.len() == 0
     }
 
+    /// The rows `range` of the column.
+    #[cfg(any(feature = "csv", feature = "arrow"))]
+    pub(crate) fn slice(&self, range: Range<usize>) -> FixedColumn<'_> {
+        match *self {
+            FixedColumn::I64 { values, scale } => FixedColumn::I64 {
+                values: &values[range],
+                scale,
+            },
+            FixedColumn::I128 { values, scale } => FixedColumn::I128 {
+                values: &values[range],
+                scale,
+            },
+        }
+    }
+
     /// The declared scale (number of decimals).
     ///
     /// ```
@@ -72,7 +87,7 @@ impl FixedColumn<'_> {
 }
 
 /// Rows looked up per block: the cell indices of a block stay in L1.
-const BLOCK: usize = 1024;
+pub(super) const BLOCK: usize = 1024;
 /// Fewer rows than this per thread are not worth a thread.
 const MIN_ROWS_PER_THREAD: usize = 1 << 16;
 /// Up to this many `i64` columns get a fused loop specialised for their number.
@@ -190,6 +205,22 @@ where
 {
     let width = amounts.len();
     let mut sums = Sums::new(cells, width);
+    let fused = fusable(amounts);
+    let mut block = [0u32; BLOCK];
+    let mut start = range.start;
+    while start < range.end {
+        let end = (start + BLOCK).min(range.end);
+        let idx = &mut block[..end - start];
+        index(start..end, idx);
+        add_block(&mut sums.cells, idx, fused.as_deref(), amounts, start)?;
+        start = end;
+    }
+    Ok(sums)
+}
+
+/// The columns as `i64` slices when every one is `i64` and there are at most [`FUSED_MAX`]:
+/// the input of the fused loop.
+pub(super) fn fusable<'a>(amounts: &[FixedColumn<'a>]) -> Option<Vec<&'a [i64]>> {
     let i64s: Option<Vec<&[i64]>> = amounts
         .iter()
         .map(|a| match *a {
@@ -197,25 +228,28 @@ where
             FixedColumn::I128 { .. } => None,
         })
         .collect();
-    let fused = i64s.filter(|c| c.len() <= FUSED_MAX);
-    let mut block = [0u32; BLOCK];
-    let mut start = range.start;
-    while start < range.end {
-        let end = (start + BLOCK).min(range.end);
-        let idx = &mut block[..end - start];
-        index(start..end, idx);
-        let acc = &mut sums.cells[..];
-        match fused.as_deref() {
-            Some([]) => fused_i64::<0>(acc, idx, [], start),
-            Some(&[a]) => fused_i64::<1>(acc, idx, [a], start),
-            Some(&[a, b]) => fused_i64::<2>(acc, idx, [a, b], start),
-            Some(&[a, b, c]) => fused_i64::<3>(acc, idx, [a, b, c], start),
-            Some(&[a, b, c, d]) => fused_i64::<4>(acc, idx, [a, b, c, d], start),
-            _ => by_column(acc, idx, amounts, start)?,
-        }
-        start = end;
+    i64s.filter(|c| c.len() <= FUSED_MAX)
+}
+
+/// Adds the rows `start..start + idx.len()` into the cells `idx` (stride `columns + 1`,
+/// count first): by the fused loop for the `fused` columns (see [`fusable`]), else column by
+/// column with checked adds.
+pub(super) fn add_block(
+    acc: &mut [i128],
+    idx: &[u32],
+    fused: Option<&[&[i64]]>,
+    amounts: &[FixedColumn<'_>],
+    start: usize,
+) -> Result<(), RollupError> {
+    match fused {
+        Some([]) => fused_i64::<0>(acc, idx, [], start),
+        Some(&[a]) => fused_i64::<1>(acc, idx, [a], start),
+        Some(&[a, b]) => fused_i64::<2>(acc, idx, [a, b], start),
+        Some(&[a, b, c]) => fused_i64::<3>(acc, idx, [a, b, c], start),
+        Some(&[a, b, c, d]) => fused_i64::<4>(acc, idx, [a, b, c, d], start),
+        _ => by_column(acc, idx, amounts, start)?,
     }
-    Ok(sums)
+    Ok(())
 }
 
 /// Adds the rows `start..start + idx.len()` of `W` `i64` columns into their cells (stride
@@ -234,7 +268,8 @@ fn fused_i64<const W: usize>(acc: &mut [i128], idx: &[u32], columns: [&[i64]; W]
     }
 }
 
-/// The general path: any number of columns, `i128` ones with checked adds.
+/// The general path: any number of columns, every add checked (so that it can also add
+/// into sums that are already large, as the running sums of many batches).
 fn by_column(
     acc: &mut [i128],
     idx: &[u32],
@@ -251,7 +286,10 @@ fn by_column(
         match *amount {
             FixedColumn::I64 { values, .. } => {
                 for (&cell, &v) in idx.iter().zip(&values[rows.clone()]) {
-                    acc[slot(cell)] += i128::from(v);
+                    let a = &mut acc[slot(cell)];
+                    *a = a
+                        .checked_add(i128::from(v))
+                        .ok_or(RollupError::Overflow { column })?;
                 }
             }
             FixedColumn::I128 { values, .. } => {

@@ -120,12 +120,16 @@ mod columnar;
 mod crosstab;
 mod fixed;
 mod partial;
+#[cfg(any(feature = "csv", feature = "arrow"))]
+mod running;
 mod values;
 
 pub use amounts::Amounts;
 pub use columnar::FixedColumn;
 pub use crosstab::Crosstab;
 pub use partial::{PartialCrosstab, PartialRollup};
+#[cfg(any(feature = "csv", feature = "arrow"))]
+pub(crate) use running::RunningSums;
 
 use crate::catalog::CodeList;
 use crate::codes::CodeKey;

@@ -72,5 +72,5 @@ pub fn rollup_record_batches<'b>(
         let items = reader.read(batch)?;
         totals.add(items.functional(), items.economic(), items.amounts())?;
     }
-    Ok(totals.finish())
+    totals.finish()
 }
