@@ -372,6 +372,54 @@ impl BudgetRows {
             BudgetRows::NotRead => &[],
         }
     }
+
+    /// Calls `f` on every figure of the table, its total included.
+    fn for_each_cell_mut(&mut self, mut f: impl FnMut(&mut Option<Amount>)) {
+        match self {
+            BudgetRows::Functional(t) => t.for_each_cell_mut(f),
+            BudgetRows::Economic(t) => t.for_each_cell_mut(f),
+            BudgetRows::Summary(t) => t
+                .lines
+                .iter_mut()
+                .flat_map(|l| l.cells.iter_mut())
+                .for_each(f),
+            BudgetRows::Lines(t) => t
+                .lines
+                .iter_mut()
+                .flat_map(|l| l.cells.iter_mut())
+                .for_each(&mut f),
+            BudgetRows::NotRead => {}
+        }
+    }
+
+    /// Gives every `0` of a table printed with decimals the table's precision (the most
+    /// frequent number of decimals among its figures printed with a decimal point): in a
+    /// table printed to 0.01 a bare `0` is 0.00, not 0 ± 0.5 — ten such blanks-as-zero in a
+    /// row would otherwise hide a real difference of several yuan. Other figures keep their
+    /// printed precision: a spreadsheet's General format prints 943864999.93 as 943865000 and
+    /// 936647884.33 as 936647884.3 (eleven characters at most), so fewer decimals there is
+    /// rounding, not a dropped zero. A table printing no decimal point at all is left as
+    /// printed. Done per table, as budgets mix tables in 元 and in 万元.
+    pub(crate) fn apply_printed_decimals(&mut self) {
+        let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+        self.for_each_cell_mut(|c| {
+            if let Some(a) = c.filter(|a| !a.is_exact() && a.decimals() > 0) {
+                *counts.entry(a.decimals()).or_default() += 1;
+            }
+        });
+        let Some(printed) = counts
+            .into_iter()
+            .max_by_key(|&(d, n)| (n, d))
+            .map(|(d, _)| d)
+        else {
+            return;
+        };
+        self.for_each_cell_mut(|c| {
+            if c.is_some_and(|a| a.value().is_zero()) {
+                super::model::widen_to(c, printed);
+            }
+        });
+    }
 }
 
 /// A typed table of a 部门预算: which table, its title and page as printed, and its rows.
@@ -662,4 +710,43 @@ pub fn three_costs_identities(columns: &[String]) -> Vec<ColumnSum> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Unit;
+
+    fn lines(cells: &[&str]) -> BudgetRows {
+        let a = |s: &&str| Some(Amount::parse(s, Unit::TenThousandYuan).unwrap());
+        BudgetRows::Lines(LineTable {
+            columns: cells.iter().map(|_| String::new()).collect(),
+            lines: vec![BudgetLine {
+                name: "242005".into(),
+                cells: cells.iter().map(a).collect(),
+            }],
+        })
+    }
+
+    fn decimals(rows: &BudgetRows) -> Vec<i32> {
+        match rows {
+            BudgetRows::Lines(t) => t.lines[0]
+                .cells
+                .iter()
+                .map(|c| c.unwrap().decimals())
+                .collect(),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_bare_zero_takes_the_tables_decimals_and_other_figures_keep_theirs() {
+        let mut rows = lines(&["356.49", "356.49", "0", "3.82", "943865000", "5.1"]);
+        rows.apply_printed_decimals();
+        assert_eq!(decimals(&rows), [2, 2, 2, 2, 0, 1]);
+        // A table that prints no decimal point keeps its integers.
+        let mut whole = lines(&["164978640", "0", "12"]);
+        whole.apply_printed_decimals();
+        assert_eq!(decimals(&whole), [0, 0, 0]);
+    }
 }

@@ -849,15 +849,7 @@ impl Document {
     /// ```
     pub fn apply_declared_decimals(&mut self) {
         let declared = self.meta.decimals;
-        let widen = |cell: &mut Option<Amount>| {
-            if let Some(a) = cell {
-                if !a.is_exact() && (0..declared).contains(&a.decimals()) {
-                    if let Ok(b) = Amount::new(a.value(), declared, a.unit()) {
-                        *a = b;
-                    }
-                }
-            }
-        };
+        let widen = |cell: &mut Option<Amount>| widen_to(cell, declared);
         for t in [&mut self.t01, &mut self.t04] {
             t.lines
                 .iter_mut()
@@ -902,6 +894,19 @@ impl Document {
             TableId::T07 => Some(&self.t07),
             TableId::T08 => Some(&self.t08),
             _ => None,
+        }
+    }
+}
+
+/// Gives a figure printed with fewer decimals than `declared` the declared precision (a
+/// dropped trailing zero: `5.1` in a table printed to 0.01 stands for 5.10 ± 0.005); exact
+/// figures and figures printed to `declared` or more decimals are left as they are.
+pub(crate) fn widen_to(cell: &mut Option<Amount>, declared: i32) {
+    if let Some(a) = cell {
+        if !a.is_exact() && (0..declared).contains(&a.decimals()) {
+            if let Ok(b) = Amount::new(a.value(), declared, a.unit()) {
+                *a = b;
+            }
         }
     }
 }

@@ -178,15 +178,19 @@ impl AssembledTables {
     }
 }
 
-/// The document of a 部门预算: its budget tables typed ([`budget`]), the nine 决算 tables
-/// left empty, no narrative claims (auditing a budget's 说明 is not done yet).
+/// The document of a 部门预算: its budget tables typed ([`budget`]), each figure at its
+/// table's printed precision, and the nine 决算 tables left empty (the claims of its 说明 are
+/// read by the caller).
 pub(super) fn assemble_budget(
     raw: &RawDocument,
     mut meta: Meta,
     catalog: Option<&Catalog>,
     problems: &mut Vec<Finding>,
 ) -> Document {
-    let budget = budget::assemble(raw, &mut meta, catalog, problems);
+    let mut budget = budget::assemble(raw, &mut meta, catalog, problems);
+    for t in &mut budget {
+        t.rows.apply_printed_decimals();
+    }
     let functional = |id| empty_functional(id);
     Document {
         meta,
