@@ -120,6 +120,8 @@ pub(crate) struct Marks<'a> {
     columns: BTreeMap<&'static str, Vec<String>>,
     /// Finding index → the id of the element it was placed on.
     placed: RefCell<BTreeMap<usize, String>>,
+    /// First finding index of a mark → how many marks begin with it (for unique ids).
+    marks: RefCell<BTreeMap<usize, usize>>,
 }
 
 impl<'a> Marks<'a> {
@@ -144,12 +146,21 @@ impl<'a> Marks<'a> {
             findings,
             columns,
             placed: RefCell::new(BTreeMap::new()),
+            marks: RefCell::new(BTreeMap::new()),
         }
     }
 
     fn mark(&self, found: Vec<(usize, &'a Finding)>) -> Option<Mark<'a>> {
         let first = found.first()?.0;
-        let id = format!("c{first}");
+        // One finding can sit on several cells (a rounding summary on each of its claims):
+        // the first cell is `c{first}`, the next ones `c{first}-2`, … — ids stay unique.
+        let mut marks = self.marks.borrow_mut();
+        let n = marks.entry(first).or_insert(0);
+        *n += 1;
+        let id = match *n {
+            1 => format!("c{first}"),
+            n => format!("c{first}-{n}"),
+        };
         let mut placed = self.placed.borrow_mut();
         for (i, _) in &found {
             placed.entry(*i).or_insert_with(|| id.clone());
