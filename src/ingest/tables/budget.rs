@@ -638,14 +638,13 @@ fn is_total_row(cells: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    /// A 一般公共预算支出表 of these rows.
     fn table(rows: &[&[&str]]) -> RawTable {
-        let cells = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        RawTable {
-            title: "一般公共预算支出表".into(),
-            columns: cells(&["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
-            rows: rows.iter().map(|r| cells(r)).collect(),
-            ..RawTable::default()
-        }
+        raw(
+            "一般公共预算支出表",
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            rows,
+        )
     }
 
     #[test]
