@@ -120,6 +120,9 @@ pub(crate) struct Marks<'a> {
     columns: BTreeMap<&'static str, Vec<String>>,
     /// Finding index → the id of the element it was placed on.
     placed: RefCell<BTreeMap<usize, String>>,
+    /// First finding index of a mark → how many marks it opened: the same findings may mark
+    /// several elements (a rounding summary names every claim it lists), each its own id.
+    opened: RefCell<BTreeMap<usize, usize>>,
 }
 
 impl<'a> Marks<'a> {
@@ -144,12 +147,20 @@ impl<'a> Marks<'a> {
             findings,
             columns,
             placed: RefCell::new(BTreeMap::new()),
+            opened: RefCell::new(BTreeMap::new()),
         }
     }
 
     fn mark(&self, found: Vec<(usize, &'a Finding)>) -> Option<Mark<'a>> {
         let first = found.first()?.0;
-        let id = format!("c{first}");
+        let mut opened = self.opened.borrow_mut();
+        let n = opened.entry(first).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 {
+            format!("c{first}")
+        } else {
+            format!("c{first}-{n}")
+        };
         let mut placed = self.placed.borrow_mut();
         for (i, _) in &found {
             placed.entry(*i).or_insert_with(|| id.clone());
