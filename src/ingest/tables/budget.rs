@@ -35,6 +35,7 @@ use super::codes::{economic_code, function_code};
 use super::meta::{document_year, strip_years, Headings};
 use super::{table_unit, Failure};
 use crate::check::{Outcome, Table, Verdict};
+use crate::codes::is_ideograph;
 use crate::disclosure::names_two_costs;
 use crate::disclosure::{
     is_percentage, BudgetLine, BudgetRows, BudgetTable, BudgetTableId, LineTable, Meta,
@@ -524,11 +525,7 @@ fn figures_after<const N: usize>(
             }
             label.clear();
         } else {
-            label.extend(
-                token
-                    .chars()
-                    .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
-            );
+            label.extend(token.chars().filter(|&c| is_ideograph(c)));
         }
     }
     Ok(found)
@@ -627,10 +624,7 @@ fn is_total_row(cells: &[String]) -> bool {
         .filter(|c| is_text(c))
         .map(|c| compact(c))
         .collect();
-    let cjk: String = text
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .collect();
+    let cjk: String = text.chars().filter(|&c| is_ideograph(c)).collect();
     cjk.contains("合计") || cjk.contains("总计") || (cjk.starts_with('合') && cjk.ends_with('计'))
 }
 
