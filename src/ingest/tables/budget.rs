@@ -21,12 +21,11 @@
 //!   leading label columns name the row, the other columns are figures; a “三公” header that
 //!   names two costs in one column (「会议费培训费」) makes the table unreadable.
 //! - A table printed empty with its statement (本部门无…) is empty; other tables without
-//!   codes, a list of units (单位编码) and a cross-tabulation of two
-//!   code columns (部门经济 × 政府经济科目编码) are recognised and listed, their rows not
-//!   typed; a table that
-//!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
-//!   columns not taken from positions) is reported once as `ingest.table` and left out of
-//!   the checks.
+//!   codes, a list of units (单位编码) and a cross-tabulation of two code columns (部门经济 ×
+//!   政府经济科目编码) are recognised and listed, their rows not typed; a table that cannot be
+//!   read reliably (a figure that is not a number, a row with figures and no code, columns
+//!   not taken from positions) is reported once as `ingest.table` and left out of the
+//!   checks.
 //! - The title of another table run into a row (the layout reader did not see it as a title)
 //!   ends the rows of the table being read.
 
@@ -192,7 +191,9 @@ struct CodedRow {
     cells: Vec<Option<Amount>>,
 }
 
-/// Reads a table's rows when they carry codes; `NotRead` for a table without codes.
+/// Reads a table's rows: the grand totals of a two-sided table, the lines of a 收入总表 or
+/// “三公” table without codes (or by unit), the coded rows of any other; `NotRead` for other
+/// tables without codes, lists of units and cross-tabulations.
 fn read(
     t: &RawTable,
     id: BudgetTableId,
