@@ -30,6 +30,7 @@
 //! compared) was misread (its header's columns not where the figures are): one warning, no
 //! errors.
 
+use super::tables::place;
 use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
 use crate::check::{
@@ -104,14 +105,7 @@ fn fiscal(doc: &Document, out: &mut Collector) {
     ) else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(fiscal_name.to_owned())),
-        code: None,
-        name: Some("收入总计".to_owned()),
-        column: None,
-        claim: None,
-        ..Place::default()
-    };
+    let place = || income_total(fiscal_name);
     out.check_with(Rule::BudgetCrossFiscal, result, place, || {
         format!("不超过{summary_name}收入总计")
     });
@@ -160,10 +154,7 @@ fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) 
             .collect();
         let compared = results.iter().filter_map(|(_, r)| r.as_ref().ok());
         if mostly_failing(compared.map(|c| c.verdict == Verdict::Inconsistent)) {
-            let place = Place {
-                table: Some(TableRef::Budget(name.to_owned())),
-                ..Place::default()
-            };
+            let place = place(TableRef::Budget(name.to_owned()), None, None, None);
             let text = format!(
                 "表头所示「{}」与其后各列（{}）的关系在多数行不成立，疑似表头各列未能读准，本项校验未执行",
                 table.columns.get(total).map_or("", String::as_str),
@@ -175,14 +166,8 @@ fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) 
         for (line, result) in results {
             let place = || {
                 let (code, label) = line_place(line);
-                Place {
-                    table: Some(TableRef::Budget(name.to_owned())),
-                    code: Some(code),
-                    name: label,
-                    column: table.columns.get(total).cloned(),
-                    claim: None,
-                    ..Place::default()
-                }
+                let column = table.columns.get(total).cloned();
+                place(TableRef::Budget(name.to_owned()), Some(code), label, column)
             };
             out.check_with(rule.clone(), result, place, || {
                 names(&table.columns, &parts)
@@ -259,13 +244,14 @@ fn income(doc: &Document, out: &mut Collector) {
     else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(income.title.clone())),
-        code: Some(TOTAL_LABEL.to_owned()),
-        name: None,
-        column: columns.get(total_column).cloned(),
-        claim: None,
-        ..Place::default()
+    let place = || {
+        let column = columns.get(total_column).cloned();
+        place(
+            TableRef::Budget(income.title.clone()),
+            Some(TOTAL_LABEL.to_owned()),
+            None,
+            column,
+        )
     };
     let basis = || format!("{}{line}", summary.title);
     out.check_with(rule, result, place, basis);
@@ -284,10 +270,7 @@ fn within<C: Code>(name: &str, table: &Table<C>, rule: Rule, out: &mut Collector
         let weighted: Vec<(i32, usize)> = parts.iter().map(|&p| (1, p)).collect();
         let results = table.row_identity_results("row", total, &weighted, out.rounding());
         if misread(&results) {
-            let place = Place {
-                table: Some(TableRef::Budget(name.to_owned())),
-                ..Place::default()
-            };
+            let place = place(TableRef::Budget(name.to_owned()), None, None, None);
             let text = format!(
                 "表头所示「{}」与其后各列的关系在多数行不成立，疑似表头分组未能读准（如「基本支出」下分人员经费、公用经费），本表行内校验未执行",
                 table.columns().get(total).map_or("", String::as_str)
@@ -345,15 +328,18 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
     let Some(result) = same(left, right, out) else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(name.to_owned())),
-        code: None,
-        name: Some("收入总计".to_owned()),
-        column: None,
-        claim: None,
-        ..Place::default()
-    };
+    let place = || income_total(name);
     out.check_with(rule, result, place, || "支出总计".to_owned());
+}
+
+/// The 收入总计 line of the summary table `title` (收支总表, 财政拨款收支总表).
+fn income_total(title: &str) -> Place {
+    place(
+        TableRef::Budget(title.to_owned()),
+        None,
+        Some("收入总计".to_owned()),
+        None,
+    )
 }
 
 /// Two printed cells that stand for one quantity, compared when both are printed.
@@ -407,13 +393,14 @@ fn basic(doc: &Document, out: &mut Collector) {
     let Some(result) = same(left, right, out) else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(general_name.to_owned())),
-        code: Some(TOTAL_LABEL.to_owned()),
-        name: None,
-        column: general.columns().get(column).cloned(),
-        claim: None,
-        ..Place::default()
+    let place = || {
+        let column = general.columns().get(column).cloned();
+        place(
+            TableRef::Budget(general_name.to_owned()),
+            Some(TOTAL_LABEL.to_owned()),
+            None,
+            column,
+        )
     };
     let basis = || {
         format!(
