@@ -168,6 +168,8 @@ pub mod guide;
 pub mod ingest;
 #[cfg(any(feature = "csv", feature = "arrow"))]
 pub mod lineitems;
+#[cfg(feature = "serde")]
+mod serde_text;
 pub mod tree;
 
 /// The README's examples, compiled and run as doctests.

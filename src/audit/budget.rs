@@ -30,6 +30,7 @@
 //! compared) was misread (its header's columns not where the figures are): one warning, no
 //! errors.
 
+use super::tables::place;
 use super::{Collector, Place, Rule, TableRef};
 use crate::check::Table;
 use crate::check::{
@@ -104,14 +105,7 @@ fn fiscal(doc: &Document, out: &mut Collector) {
     ) else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(fiscal_name.to_owned())),
-        code: None,
-        name: Some("收入总计".to_owned()),
-        column: None,
-        claim: None,
-        ..Place::default()
-    };
+    let place = || income_total(fiscal_name);
     out.check_with(Rule::BudgetCrossFiscal, result, place, || {
         format!("不超过{summary_name}收入总计")
     });
@@ -158,15 +152,9 @@ fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) 
                 Some((line, result))
             })
             .collect();
-        let verdicts = results.iter().filter_map(|(_, r)| r.as_ref().ok());
-        let (n, failed) = verdicts.fold((0, 0), |(n, f), c| {
-            (n + 1, f + usize::from(c.verdict == Verdict::Inconsistent))
-        });
-        if n >= 3 && failed * 2 > n {
-            let place = Place {
-                table: Some(TableRef::Budget(name.to_owned())),
-                ..Place::default()
-            };
+        let compared = results.iter().filter_map(|(_, r)| r.as_ref().ok());
+        if mostly_failing(compared.map(|c| c.verdict == Verdict::Inconsistent)) {
+            let place = place(TableRef::Budget(name.to_owned()), None, None, None);
             let text = format!(
                 "表头所示「{}」与其后各列（{}）的关系在多数行不成立，疑似表头各列未能读准，本项校验未执行",
                 table.columns.get(total).map_or("", String::as_str),
@@ -178,14 +166,8 @@ fn lined(id: BudgetTableId, name: &str, table: &LineTable, out: &mut Collector) 
         for (line, result) in results {
             let place = || {
                 let (code, label) = line_place(line);
-                Place {
-                    table: Some(TableRef::Budget(name.to_owned())),
-                    code: Some(code),
-                    name: label,
-                    column: table.columns.get(total).cloned(),
-                    claim: None,
-                    ..Place::default()
-                }
+                let column = table.columns.get(total).cloned();
+                place(TableRef::Budget(name.to_owned()), Some(code), label, column)
             };
             out.check_with(rule.clone(), result, place, || {
                 names(&table.columns, &parts)
@@ -262,13 +244,14 @@ fn income(doc: &Document, out: &mut Collector) {
     else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(income.title.clone())),
-        code: Some(TOTAL_LABEL.to_owned()),
-        name: None,
-        column: columns.get(total_column).cloned(),
-        claim: None,
-        ..Place::default()
+    let place = || {
+        let column = columns.get(total_column).cloned();
+        place(
+            TableRef::Budget(income.title.clone()),
+            Some(TOTAL_LABEL.to_owned()),
+            None,
+            column,
+        )
     };
     let basis = || format!("{}{line}", summary.title);
     out.check_with(rule, result, place, basis);
@@ -287,10 +270,7 @@ fn within<C: Code>(name: &str, table: &Table<C>, rule: Rule, out: &mut Collector
         let weighted: Vec<(i32, usize)> = parts.iter().map(|&p| (1, p)).collect();
         let results = table.row_identity_results("row", total, &weighted, out.rounding());
         if misread(&results) {
-            let place = Place {
-                table: Some(TableRef::Budget(name.to_owned())),
-                ..Place::default()
-            };
+            let place = place(TableRef::Budget(name.to_owned()), None, None, None);
             let text = format!(
                 "表头所示「{}」与其后各列的关系在多数行不成立，疑似表头分组未能读准（如「基本支出」下分人员经费、公用经费），本表行内校验未执行",
                 table.columns().get(total).map_or("", String::as_str)
@@ -298,30 +278,24 @@ fn within<C: Code>(name: &str, table: &Table<C>, rule: Rule, out: &mut Collector
             out.warn(Rule::BudgetRowTotal, place, text);
             return;
         }
-        let names: Vec<&str> = parts
-            .iter()
-            .filter_map(|&p| table.columns().get(p).map(String::as_str))
-            .collect();
-        route(
-            name,
-            table,
-            &Rule::BudgetRowTotal,
-            results,
-            &names.join(" + "),
-            out,
-        );
+        let basis = names(table.columns(), &parts);
+        route(name, table, &Rule::BudgetRowTotal, results, &basis, out);
     }
 }
 
-/// Whether a row identity fails on most rows (at least three compared): the header's
-/// grouping was misread, not a dozen errors of the document (a document's own errors fail
-/// on a few rows).
+/// Whether a row identity of a coded table fails on most rows (see [`mostly_failing`]).
 fn misread<C>(results: &[RawResult<C>]) -> bool {
-    let compared = results.iter().filter_map(|r| match &r.outcome {
+    mostly_failing(results.iter().filter_map(|r| match &r.outcome {
         Outcome::Compared(c) => Some(c.verdict == Verdict::Inconsistent),
         Outcome::Blocked(_) => None,
-    });
-    let (n, failed) = compared.fold((0, 0), |(n, f), bad| (n + 1, f + usize::from(bad)));
+    }))
+}
+
+/// Whether a row identity fails (`true`) on most of the rows compared, at least three: the
+/// header's grouping was misread, not a dozen errors of the document (a document's own
+/// errors fail on a few rows).
+fn mostly_failing(failed: impl Iterator<Item = bool>) -> bool {
+    let (n, failed) = failed.fold((0, 0), |(n, f), bad| (n + 1, f + usize::from(bad)));
     n >= 3 && failed * 2 > n
 }
 
@@ -354,15 +328,18 @@ fn balance(name: &str, table: &SummaryTable, out: &mut Collector) {
     let Some(result) = same(left, right, out) else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(name.to_owned())),
-        code: None,
-        name: Some("收入总计".to_owned()),
-        column: None,
-        claim: None,
-        ..Place::default()
-    };
+    let place = || income_total(name);
     out.check_with(rule, result, place, || "支出总计".to_owned());
+}
+
+/// The 收入总计 line of the summary table `title` (收支总表, 财政拨款收支总表).
+fn income_total(title: &str) -> Place {
+    place(
+        TableRef::Budget(title.to_owned()),
+        None,
+        Some("收入总计".to_owned()),
+        None,
+    )
 }
 
 /// Two printed cells that stand for one quantity, compared when both are printed.
@@ -416,13 +393,14 @@ fn basic(doc: &Document, out: &mut Collector) {
     let Some(result) = same(left, right, out) else {
         return;
     };
-    let place = || Place {
-        table: Some(TableRef::Budget(general_name.to_owned())),
-        code: Some(TOTAL_LABEL.to_owned()),
-        name: None,
-        column: general.columns().get(column).cloned(),
-        claim: None,
-        ..Place::default()
+    let place = || {
+        let column = general.columns().get(column).cloned();
+        place(
+            TableRef::Budget(general_name.to_owned()),
+            Some(TOTAL_LABEL.to_owned()),
+            None,
+            column,
+        )
     };
     let basis = || {
         format!(
@@ -550,31 +528,54 @@ mod tests {
 
     #[test]
     fn balance_fails_when_the_grand_totals_differ() {
-        use crate::disclosure::{SummaryLine, SummaryTable};
-        let line = |side, name: &str, v: &str| SummaryLine {
-            side,
-            line: 0,
-            name: name.into(),
-            cells: vec![a(v)],
-            note: String::new(),
-        };
-        let summary = |expense: &str| BudgetTable {
-            id: BudgetTableId::Summary,
-            title: "收支总表".into(),
-            page: 1,
-            rows: BudgetRows::Summary(SummaryTable {
-                columns: vec!["金额".into()],
-                lines: vec![
-                    line(Side::Income, "收入总计", "10.00"),
-                    line(Side::Expense, "支出总计", expense),
+        let summary = |expense| {
+            summary(
+                BudgetTableId::Summary,
+                &[
+                    (Side::Income, "收入总计", "10.00"),
+                    (Side::Expense, "支出总计", expense),
                 ],
-            }),
+            )
         };
         assert_eq!(errors(&budget(vec![summary("10.00")])), []);
         assert_eq!(
             errors(&budget(vec![summary("10.01")])),
             [(Rule::BudgetBalance, None, None)]
         );
+    }
+
+    /// A summary table (收支总表 and its kin) of one amount column: side, name, amount per line.
+    fn summary(id: BudgetTableId, lines: &[(Side, &str, &str)]) -> BudgetTable {
+        use crate::disclosure::SummaryLine;
+        BudgetTable {
+            id,
+            title: id.label().into(),
+            page: 1,
+            rows: BudgetRows::Summary(SummaryTable {
+                columns: vec!["金额".into()],
+                lines: lines
+                    .iter()
+                    .map(|&(side, name, v)| SummaryLine {
+                        side,
+                        line: 0,
+                        name: name.into(),
+                        cells: vec![a(v)],
+                        note: String::new(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Its grand totals (收入总计, 支出总计), both `total`.
+    fn totals(id: BudgetTableId, total: &str) -> BudgetTable {
+        summary(
+            id,
+            &[
+                (Side::Income, "收入总计", total),
+                (Side::Expense, "支出总计", total),
+            ],
+        )
     }
 
     fn lines(id: BudgetTableId, columns: &[&str], rows: &[(&str, &[&str])]) -> BudgetTable {
@@ -666,26 +667,7 @@ mod tests {
 
     #[test]
     fn income_total_is_the_summary_grand_total_when_it_counts_the_carry_over() {
-        use crate::disclosure::{SummaryLine, SummaryTable};
-        let summary = |total: &str| BudgetTable {
-            id: BudgetTableId::Summary,
-            title: "收支总表".into(),
-            page: 1,
-            rows: BudgetRows::Summary(SummaryTable {
-                columns: vec!["金额".into()],
-                lines: [(Side::Income, "收入总计"), (Side::Expense, "支出总计")]
-                    .into_iter()
-                    .map(|(side, name)| SummaryLine {
-                        side,
-                        line: 0,
-                        name: name.into(),
-                        cells: vec![a(total)],
-                        note: String::new(),
-                    })
-                    .collect(),
-            }),
-        };
-        let doc = |total| budget(vec![summary(total), income("10.00")]);
+        let doc = |total| budget(vec![totals(BudgetTableId::Summary, total), income("10.00")]);
         assert_eq!(errors(&doc("10.00")), []);
         assert_eq!(
             errors(&doc("11.00")),
@@ -699,23 +681,13 @@ mod tests {
 
     #[test]
     fn income_without_carry_over_is_this_years_income_of_the_summary() {
-        use crate::disclosure::{SummaryLine, SummaryTable};
-        let line = |name: &str, v: &str| SummaryLine {
-            side: Side::Income,
-            line: 0,
-            name: name.into(),
-            cells: vec![a(v)],
-            note: String::new(),
-        };
-        let summary = BudgetTable {
-            id: BudgetTableId::Summary,
-            title: "收支总表".into(),
-            page: 1,
-            rows: BudgetRows::Summary(SummaryTable {
-                columns: vec!["金额".into()],
-                lines: vec![line("本年收入合计", "9.00"), line("收入总计", "10.00")],
-            }),
-        };
+        let summary = summary(
+            BudgetTableId::Summary,
+            &[
+                (Side::Income, "本年收入合计", "9.00"),
+                (Side::Income, "收入总计", "10.00"),
+            ],
+        );
         let income = |total: &str| {
             let columns = ["本年收入合计", "财政拨款收入", "其他收入"];
             lines(
@@ -746,29 +718,10 @@ mod tests {
 
     #[test]
     fn fiscal_funds_cannot_exceed_all_funds() {
-        use crate::disclosure::{SummaryLine, SummaryTable};
-        let summary = |id: BudgetTableId, total: &str| BudgetTable {
-            id,
-            title: id.label().into(),
-            page: 1,
-            rows: BudgetRows::Summary(SummaryTable {
-                columns: vec!["金额".into()],
-                lines: [(Side::Income, "收入总计"), (Side::Expense, "支出总计")]
-                    .into_iter()
-                    .map(|(side, name)| SummaryLine {
-                        side,
-                        line: 0,
-                        name: name.into(),
-                        cells: vec![a(total)],
-                        note: String::new(),
-                    })
-                    .collect(),
-            }),
-        };
         let doc = |fiscal| {
             budget(vec![
-                summary(BudgetTableId::Summary, "10.00"),
-                summary(BudgetTableId::FiscalSummary, fiscal),
+                totals(BudgetTableId::Summary, "10.00"),
+                totals(BudgetTableId::FiscalSummary, fiscal),
             ])
         };
         assert_eq!(errors(&doc("10.00")), []);

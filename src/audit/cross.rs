@@ -186,7 +186,7 @@ impl CellRef {
     }
 
     fn describe(&self) -> String {
-        self.place().describe()
+        self.place().to_string()
     }
 }
 

@@ -174,8 +174,7 @@ impl<'o> Collector<'o> {
             Verdict::Exact => {}
             Verdict::WithinRounding => {
                 let line = format!(
-                    "{}（{rule}，差额 {}，容差 {}）",
-                    place.describe(),
+                    "{place}（{rule}，差额 {}，容差 {}）",
                     c.difference.normalize(),
                     c.tolerance
                 );
@@ -199,8 +198,7 @@ impl<'o> Collector<'o> {
         }
         self.evaluated += 1;
         let line = format!(
-            "{}（{rule}，差额 {}：{why}）",
-            place.describe(),
+            "{place}（{rule}，差额 {}：{why}）",
             c.difference.normalize()
         );
         self.rounding

@@ -42,9 +42,16 @@ fn functional_rules(id: TableId) -> Option<(Rule, Rule)> {
     })
 }
 
-fn place(id: TableId, code: Option<String>, name: Option<String>, column: Option<String>) -> Place {
+/// A place in a table (one of the nine, or a budget's by its title): a row by its code or
+/// label and name, and a column.
+pub(super) fn place(
+    table: impl Into<TableRef>,
+    code: Option<String>,
+    name: Option<String>,
+    column: Option<String>,
+) -> Place {
     Place {
-        table: Some(id.into()),
+        table: Some(table.into()),
         code,
         name,
         column,

@@ -438,23 +438,10 @@ macro_rules! code_type {
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl serde::de::Visitor<'_> for V {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str(concat!("a ", stringify!($name), " as a string of digits"))
-                    }
-                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
-                        v.parse().map_err(E::custom)
-                    }
-                    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<$name, E> {
-                        u32::try_from(v)
-                            .map_err(|_| E::custom(format!("{v} is too large for a code")))?
-                            .try_into()
-                            .map_err(E::custom)
-                    }
-                }
-                d.deserialize_any(V)
+                crate::serde_text::from_str_or_number(
+                    d,
+                    concat!("a ", stringify!($name), " as a string of digits"),
+                )
             }
         }
     };

@@ -22,5 +22,5 @@ pub(crate) use code::CodeKey;
 pub use code::{Ancestors, Code, CodeAndName, EconomicCode, EconomicScheme, FunctionCode};
 pub use error::{CodeKind, ParseCodeError};
 pub use level::Level;
-pub(crate) use text::to_half_width_char;
+pub(crate) use text::{is_ideograph, to_half_width_char};
 pub use text::{normalize_name, to_half_width};

@@ -20,6 +20,12 @@ pub(crate) fn to_half_width_char(c: char) -> char {
     }
 }
 
+/// Whether `c` is a CJK unified ideograph (U+4E00..U+9FFF): the characters of the labels
+/// (合计, 收入总计 …) without digits, letters, spaces or punctuation.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Normalises a name for comparison: half-width brackets and punctuation, no white space.
 ///
 /// Official lists print full-width brackets （）; extracted text and some systems use `()`.

@@ -19,6 +19,7 @@
 
 use super::{SummaryTable, TableId};
 use crate::check::Table;
+use crate::codes::is_ideograph;
 use crate::{Amount, EconomicCode, FunctionCode};
 use std::fmt;
 
@@ -492,11 +493,7 @@ pub struct BudgetLine {
 impl BudgetLine {
     /// Whether the row is the table's 合计 (总计) row.
     pub fn is_total(&self) -> bool {
-        let cjk: String = self
-            .name
-            .chars()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-            .collect();
+        let cjk: String = self.name.chars().filter(|&c| is_ideograph(c)).collect();
         cjk == "合计" || cjk == "总计"
     }
 }

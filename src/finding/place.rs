@@ -69,11 +69,6 @@ impl Place {
     pub fn table_label(&self) -> Option<&str> {
         self.table.as_ref().map(TableRef::label)
     }
-
-    /// The crate's short description of the place, as in messages and rounding summaries.
-    pub(crate) fn describe(&self) -> String {
-        self.to_string()
-    }
 }
 
 impl fmt::Display for Place {

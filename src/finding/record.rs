@@ -130,37 +130,20 @@ impl From<Finding> for Record {
 
 impl From<Record> for Finding {
     fn from(r: Record) -> Finding {
-        let comparison = match (
-            r.relation,
-            r.reported_interval,
-            r.computed_interval,
-            r.terms,
-            r.verdict,
-        ) {
-            (
-                Some(relation),
-                Some(reported_interval),
-                Some(computed_interval),
-                Some(terms),
-                Some(verdict),
-            ) => match (r.reported, r.expected, r.difference, r.tolerance) {
-                (Some(reported), Some(computed), Some(difference), Some(tolerance)) => {
-                    Some(Comparison {
-                        relation,
-                        reported,
-                        reported_interval,
-                        computed,
-                        computed_interval,
-                        difference,
-                        tolerance,
-                        terms,
-                        verdict,
-                    })
-                }
-                _ => None,
-            },
-            _ => None,
-        };
+        // A comparison when the record holds every part of one.
+        let comparison = (|| {
+            Some(Comparison {
+                relation: r.relation?,
+                reported: r.reported?,
+                reported_interval: r.reported_interval?,
+                computed: r.expected?,
+                computed_interval: r.computed_interval?,
+                difference: r.difference?,
+                tolerance: r.tolerance?,
+                terms: r.terms?,
+                verdict: r.verdict?,
+            })
+        })();
         let evidence = match (comparison, r.statement) {
             (Some(comparison), _) => Evidence::Comparison {
                 comparison,

@@ -480,14 +480,13 @@ pub fn assemble(raw: &RawDocument) -> Result<Ingested, IngestError> {
         // A budget prints its 情况说明 before, between or after its tables: read all the text
         // outside them.
         let text: Vec<String> = raw.front.iter().chain(&raw.narrative).cloned().collect();
-        let printed = narrative::PrintedNames::new(document.budget.iter().flat_map(|t| {
-            let rows = match &t.rows {
-                crate::disclosure::BudgetRows::Functional(table) => table.rows(),
-                _ => &[],
-            };
-            rows.iter()
-                .filter_map(|r| Some((r.code, r.name.as_deref()?)))
-        }));
+        let printed =
+            narrative::PrintedNames::of_tables(document.budget.iter().filter_map(
+                |t| match &t.rows {
+                    crate::disclosure::BudgetRows::Functional(table) => Some(table),
+                    _ => None,
+                },
+            ));
         (document.claims, document.names) =
             narrative::extract_budget(&text, year, catalog, &printed, &mut problems);
         return Ok(Ingested { document, problems });

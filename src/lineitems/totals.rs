@@ -3,6 +3,7 @@
 use super::LineItemError;
 use crate::tree::{
     Crosstab, FixedColumn, PartialCrosstab, PartialRollup, Rollup, RollupError, RunningSums, Tree,
+    MIN_ROWS_PER_THREAD,
 };
 use crate::{EconomicCode, EconomicScheme, FunctionCode};
 
@@ -317,7 +318,7 @@ impl Totals {
 
 /// Adds batches into [`Totals`]: one dense accumulation (functional code × economic code,
 /// a row count and exact sums) from the first batch to the last, turned into the partials
-/// once, by [`Accumulator::finish`]. A batch of at least [`Accumulator::SPLIT_ROWS`] rows
+/// once, by [`Accumulator::finish`]. A batch of at least [`MIN_ROWS_PER_THREAD`] rows
 /// per thread is cut into contiguous ranges summed on `threads` threads, each into its own
 /// accumulation (merged at the end: integer sums, so the same result for any split).
 #[derive(Debug)]
@@ -329,9 +330,6 @@ pub(crate) struct Accumulator {
 }
 
 impl Accumulator {
-    /// Fewer rows than this per thread are summed on one thread.
-    const SPLIT_ROWS: usize = 1 << 16;
-
     pub(crate) fn new(
         columns: Vec<String>,
         scales: Vec<u32>,
@@ -363,7 +361,7 @@ impl Accumulator {
         }
         let economic = economic.filter(|_| self.scheme.is_some());
         let n = functional.len();
-        let threads = self.threads.min(n / Self::SPLIT_ROWS).max(1);
+        let threads = self.threads.min(n / MIN_ROWS_PER_THREAD).max(1);
         if threads == 1 {
             return Ok(self.parts[0].add(functional, economic, amounts)?);
         }

@@ -89,7 +89,7 @@ impl FixedColumn<'_> {
 /// Rows looked up per block: the cell indices of a block stay in L1.
 pub(super) const BLOCK: usize = 1024;
 /// Fewer rows than this per thread are not worth a thread.
-const MIN_ROWS_PER_THREAD: usize = 1 << 16;
+pub(crate) const MIN_ROWS_PER_THREAD: usize = 1 << 16;
 /// Up to this many `i64` columns get a fused loop specialised for their number.
 const FUSED_MAX: usize = 4;
 

@@ -126,6 +126,8 @@ mod values;
 
 pub use amounts::Amounts;
 pub use columnar::FixedColumn;
+#[cfg(any(feature = "csv", feature = "arrow"))]
+pub(crate) use columnar::MIN_ROWS_PER_THREAD;
 pub use crosstab::Crosstab;
 pub use partial::{PartialCrosstab, PartialRollup};
 #[cfg(any(feature = "csv", feature = "arrow"))]

@@ -120,8 +120,9 @@ pub(crate) struct Marks<'a> {
     columns: BTreeMap<&'static str, Vec<String>>,
     /// Finding index → the id of the element it was placed on.
     placed: RefCell<BTreeMap<usize, String>>,
-    /// First finding index of a mark → how many marks begin with it (for unique ids).
-    marks: RefCell<BTreeMap<usize, usize>>,
+    /// First finding index of a mark → how many marks it opened: the same findings may mark
+    /// several elements (a rounding summary names every claim it lists), each its own id.
+    opened: RefCell<BTreeMap<usize, usize>>,
 }
 
 impl<'a> Marks<'a> {
@@ -146,20 +147,19 @@ impl<'a> Marks<'a> {
             findings,
             columns,
             placed: RefCell::new(BTreeMap::new()),
-            marks: RefCell::new(BTreeMap::new()),
+            opened: RefCell::new(BTreeMap::new()),
         }
     }
 
     fn mark(&self, found: Vec<(usize, &'a Finding)>) -> Option<Mark<'a>> {
         let first = found.first()?.0;
-        // One finding can sit on several cells (a rounding summary on each of its claims):
-        // the first cell is `c{first}`, the next ones `c{first}-2`, … — ids stay unique.
-        let mut marks = self.marks.borrow_mut();
-        let n = marks.entry(first).or_insert(0);
+        let mut opened = self.opened.borrow_mut();
+        let n = opened.entry(first).or_insert(0);
         *n += 1;
-        let id = match *n {
-            1 => format!("c{first}"),
-            n => format!("c{first}-{n}"),
+        let id = if *n == 1 {
+            format!("c{first}")
+        } else {
+            format!("c{first}-{n}")
         };
         let mut placed = self.placed.borrow_mut();
         for (i, _) in &found {

@@ -276,11 +276,11 @@ impl std::fmt::Display for Source<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Source::Claim(c) => write!(f, "{} {}", c.id, c.value.as_deref().unwrap_or("")),
-            Source::Cell(cell) => write!(f, "{}", cell.place().describe()),
+            Source::Cell(cell) => write!(f, "{}", cell.place()),
             Source::Corrected(c, cell) => write!(
                 f,
                 "{}（表中数；{} 所述 {} 与表不符，见 n.amount）",
-                cell.place().describe(),
+                cell.place(),
                 c.id,
                 c.value.as_deref().unwrap_or("")
             ),
@@ -322,7 +322,7 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
                 rule,
                 claims.place(claim),
                 &stated,
-                &cell.place().describe(),
+                &cell.place().to_string(),
                 out,
             );
         }
@@ -343,7 +343,7 @@ fn amount(doc: &Document, claims: &Claims, claim: &Claim, out: &mut Collector) {
         r,
         || claims.place(claim),
         || {
-            let basis = format!("{}（表中数）", cell.place().describe());
+            let basis = format!("{}（表中数）", cell.place());
             if operating {
                 format!(
                     "{basis}；机关运行经费只含行政单位和参照公务员法管理的事业单位的公用经费，\

@@ -4,6 +4,7 @@
 //! that level under that parent with that name.
 
 use super::chars::squeeze;
+use crate::check::Table;
 use crate::codes::FunctionCode;
 use crate::{Code, Level};
 
@@ -21,6 +22,15 @@ impl PrintedNames {
         rows.sort();
         rows.dedup();
         PrintedNames { rows }
+    }
+
+    /// The pairs printed on the rows of these functional tables (the rows with a name).
+    pub(crate) fn of_tables<'a>(tables: impl IntoIterator<Item = &'a Table<FunctionCode>>) -> Self {
+        Self::new(tables.into_iter().flat_map(|t| {
+            t.rows()
+                .iter()
+                .filter_map(|r| Some((r.code, r.name.as_deref()?)))
+        }))
     }
 
     /// The code of a path of names (类, then 款, then 项), each the one code of its level

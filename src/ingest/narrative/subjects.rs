@@ -120,8 +120,9 @@ impl Walker<'_> {
                 };
             }
         }
-        // A 项 named with its code (小学教育（2050202），2023 年度决算数为 …).
-        if kind(Kind::Amount) {
+        // A 项 named with its code (小学教育（2050202），2023 年度决算数为 …); a budget's was
+        // looked for above.
+        if self.reading == Reading::Accounts && kind(Kind::Amount) {
             if let Some((start, code)) = coded_item(chars, from, to) {
                 return Named::Found(Subject::Item(code), start);
             }

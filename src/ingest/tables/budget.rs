@@ -21,12 +21,11 @@
 //!   leading label columns name the row, the other columns are figures; a “三公” header that
 //!   names two costs in one column (「会议费培训费」) makes the table unreadable.
 //! - A table printed empty with its statement (本部门无…) is empty; other tables without
-//!   codes, a list of units (单位编码) and a cross-tabulation of two
-//!   code columns (部门经济 × 政府经济科目编码) are recognised and listed, their rows not
-//!   typed; a table that
-//!   cannot be read reliably (a figure that is not a number, a row with figures and no code,
-//!   columns not taken from positions) is reported once as `ingest.table` and left out of
-//!   the checks.
+//!   codes, a list of units (单位编码) and a cross-tabulation of two code columns (部门经济 ×
+//!   政府经济科目编码) are recognised and listed, their rows not typed; a table that cannot be
+//!   read reliably (a figure that is not a number, a row with figures and no code, columns
+//!   not taken from positions) is reported once as `ingest.table` and left out of the
+//!   checks.
 //! - The title of another table run into a row (the layout reader did not see it as a title)
 //!   ends the rows of the table being read.
 
@@ -35,6 +34,7 @@ use super::codes::{economic_code, function_code};
 use super::meta::{document_year, strip_years, Headings};
 use super::{table_unit, Failure};
 use crate::check::{Outcome, Table, Verdict};
+use crate::codes::is_ideograph;
 use crate::disclosure::names_two_costs;
 use crate::disclosure::{
     is_percentage, BudgetLine, BudgetRows, BudgetTable, BudgetTableId, LineTable, Meta,
@@ -191,7 +191,9 @@ struct CodedRow {
     cells: Vec<Option<Amount>>,
 }
 
-/// Reads a table's rows when they carry codes; `NotRead` for a table without codes.
+/// Reads a table's rows: the grand totals of a two-sided table, the lines of a 收入总表 or
+/// “三公” table without codes (or by unit), the coded rows of any other; `NotRead` for other
+/// tables without codes, lists of units and cross-tabulations.
 fn read(
     t: &RawTable,
     id: BudgetTableId,
@@ -524,11 +526,7 @@ fn figures_after<const N: usize>(
             }
             label.clear();
         } else {
-            label.extend(
-                token
-                    .chars()
-                    .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)),
-            );
+            label.extend(token.chars().filter(|&c| is_ideograph(c)));
         }
     }
     Ok(found)
@@ -627,10 +625,7 @@ fn is_total_row(cells: &[String]) -> bool {
         .filter(|c| is_text(c))
         .map(|c| compact(c))
         .collect();
-    let cjk: String = text
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .collect();
+    let cjk: String = text.chars().filter(|&c| is_ideograph(c)).collect();
     cjk.contains("合计") || cjk.contains("总计") || (cjk.starts_with('合') && cjk.ends_with('计'))
 }
 
@@ -638,14 +633,13 @@ fn is_total_row(cells: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    /// A 一般公共预算支出表 of these rows.
     fn table(rows: &[&[&str]]) -> RawTable {
-        let cells = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        RawTable {
-            title: "一般公共预算支出表".into(),
-            columns: cells(&["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
-            rows: rows.iter().map(|r| cells(r)).collect(),
-            ..RawTable::default()
-        }
+        raw(
+            "一般公共预算支出表",
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            rows,
+        )
     }
 
     #[test]

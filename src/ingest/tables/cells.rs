@@ -2,7 +2,7 @@
 //! fitting and parsing the amount cells of a row.
 
 use super::Failure;
-use crate::codes::to_half_width;
+use crate::codes::{is_ideograph, to_half_width};
 use crate::{Amount, Unit};
 
 /// A cell without white space, in half-width characters.
@@ -165,8 +165,7 @@ pub(super) fn leading_code(cell: &str) -> Option<(String, String)> {
     let name = rest.trim();
     // The name follows after a space, or directly when it starts with a CJK character
     // (「310资本性支出」).
-    let separated = rest.starts_with(char::is_whitespace)
-        || rest.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let separated = rest.starts_with(char::is_whitespace) || rest.starts_with(is_ideograph);
     let ok = (3..=7).contains(&digits.len()) && separated && is_text(name);
     ok.then(|| (digits, name.to_owned()))
 }

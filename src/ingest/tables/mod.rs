@@ -142,12 +142,7 @@ impl AssembledTables {
     /// The codes and names printed on the rows of the functional tables (公开02/03/05/07/08表).
     pub(super) fn printed_names(&self) -> super::narrative::PrintedNames {
         let tables = [&self.t02, &self.t03, &self.t05, &self.t07, &self.t08];
-        super::narrative::PrintedNames::new(tables.into_iter().flat_map(|t| {
-            t.table
-                .rows()
-                .iter()
-                .filter_map(|r| Some((r.code, r.name.as_deref()?)))
-        }))
+        super::narrative::PrintedNames::of_tables(tables.map(|t| &t.table))
     }
 
     /// The document: these tables with the facts, claims and name paths.
